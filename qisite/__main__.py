@@ -1,0 +1,3 @@
+from qisite.cli import main
+
+raise SystemExit(main())

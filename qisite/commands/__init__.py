@@ -1,0 +1,1 @@
+"""One module per ``qisite`` subcommand, each with ``register(subparsers)``."""

@@ -1,0 +1,1 @@
+"""Loading: files on disk become frozen domain objects and located problems."""

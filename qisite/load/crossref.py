@@ -1,0 +1,74 @@
+"""Checks between a project's files: every id one file names, another defines."""
+
+from __future__ import annotations
+
+from qisite.model import DriverDiagram, Project
+from qisite.problems import Problems, did_you_mean, one_of
+
+
+def check_project(project: Project, problems: Problems) -> None:
+    _check_driver_ids(project.drivers, problems)
+    _check_driver_links(project.drivers, problems)
+    _check_aim(project, problems)
+    _check_cycles(project, problems)
+
+
+def _check_driver_ids(diagram: DriverDiagram, problems: Problems) -> None:
+    seen = {}
+    for primary in diagram.primary:
+        for node in (primary, *primary.secondary):
+            if node.id in seen:
+                problems.error(node.at.of("id"), f"driver id '{node.id}' is used twice (first at line {seen[node.id].line})",
+                               "every driver needs its own id")
+            else:
+                seen[node.id] = node.at.of("id")
+
+
+def _check_driver_links(diagram: DriverDiagram, problems: Problems) -> None:
+    defined = {idea.id for idea in diagram.change_ideas}
+    reached = set()
+    for primary in diagram.primary:
+        for secondary in primary.secondary:
+            for index, idea_id in enumerate(secondary.change_ideas):
+                reached.add(idea_id)
+                if idea_id not in defined:
+                    hint = did_you_mean(idea_id, defined) or "define it under change_ideas with an id and a title"
+                    problems.error(secondary.at.of("change_ideas", index),
+                                   f"secondary driver '{secondary.id}' names change idea '{idea_id}', which is not defined", hint)
+    for idea in diagram.change_ideas:
+        if idea.id not in reached:
+            problems.warning(idea.at.of("id"), f"change idea '{idea.id}' is not linked to any secondary driver",
+                             "add its id to a secondary driver's change_ideas so the driver diagram shows it")
+
+
+def _check_aim(project: Project, problems: Problems) -> None:
+    aim = project.aim
+    if aim.measure is None:
+        return
+    measure = project.measure(aim.measure)
+    if measure is None:
+        ids = [m.id for m in project.measures]
+        problems.error(aim.at.of("measure"), f"the aim names measure '{aim.measure}', which is not in measures.yaml",
+                       did_you_mean(aim.measure, ids) or f"the measures are {one_of(ids)}")
+    elif aim.direction and measure.direction not in ("neutral", aim.direction):
+        problems.warning(aim.at.of("direction"), f"the aim wants to {aim.direction} '{measure.id}', but the measure's direction is '{measure.direction}'",
+                         "make the aim's direction and the measure's direction agree")
+
+
+def _check_cycles(project: Project, problems: Problems) -> None:
+    ideas = {idea.id for idea in project.drivers.change_ideas}
+    measures = {m.id for m in project.measures}
+    for cycle in project.cycles:
+        if cycle.change_idea not in ideas:
+            hint = did_you_mean(cycle.change_idea, ideas) or "add it to change_ideas in drivers.yaml"
+            problems.error(cycle.at.of("change_idea"), f"PDSA cycle '{cycle.id}' tests change idea '{cycle.change_idea}', which drivers.yaml does not define", hint)
+        for index, measure_id in enumerate(cycle.measures):
+            if measure_id not in measures:
+                hint = did_you_mean(measure_id, measures) or f"the measures are {one_of(sorted(measures))}"
+                problems.error(cycle.at.of("measures", index), f"PDSA cycle '{cycle.id}' names measure '{measure_id}', which measures.yaml does not define", hint)
+        if cycle.end and cycle.end < cycle.start:
+            problems.error(cycle.at.of("end"), f"PDSA cycle '{cycle.id}' ends ({cycle.end}) before it starts ({cycle.start})",
+                           "check the day and month of start and end")
+        if cycle.end and not cycle.decision:
+            problems.warning(cycle.at.of("end"), f"PDSA cycle '{cycle.id}' has ended but records no decision",
+                             "add 'decision: adopt', 'adapt' or 'abandon' so other teams can learn what worked")

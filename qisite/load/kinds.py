@@ -1,0 +1,339 @@
+"""A small declarative schema: each kind checks a located YAML value, converts
+it, reports located problems, and describes itself as JSON Schema.
+
+One description serves three jobs: validation with file:line errors, the typed
+objects of :mod:`qisite.model`, and ``qisite schema`` for editors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pathlib import Path
+
+from qisite.load.yamlfile import YList, YMap, read_yaml
+from qisite.model import Positions
+from qisite.problems import Location, Problems, did_you_mean, one_of
+
+INVALID = object()  # a value that failed its check (the problem is already reported)
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Context:
+    problems: Problems
+    vocabulary: dict[str, tuple[str, ...]]
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "id"
+
+
+class Kind:
+    description = "a value"
+
+    def check(self, value: Any, where: Location, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self, vocabulary: dict[str, tuple[str, ...]]) -> dict:
+        raise NotImplementedError
+
+    def wrong(self, value: Any, where: Location, ctx: Context, hint: str = "") -> Any:
+        ctx.problems.error(where, f"expected {self.description}, found {_type_name(value)}", hint)
+        return INVALID
+
+
+class Text(Kind):
+    description = "text"
+
+    def check(self, value, where, ctx):
+        if isinstance(value, bool):
+            return self.wrong(value, where, ctx, "YAML reads yes/no/true/false as a yes/no value: put the text in quotes")
+        if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            return self.wrong(value, where, ctx)
+        return value.strip()
+
+    def json_schema(self, vocabulary):
+        return {"type": "string"}
+
+
+class Slug(Kind):
+    description = "an id (lower-case letters, digits and hyphens)"
+
+    def check(self, value, where, ctx):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            return self.wrong(value, where, ctx)
+        text = str(value)
+        if not SLUG.match(text):
+            ctx.problems.error(where, f"'{text}' is not a valid id: use lower-case letters, digits and hyphens",
+                               f"for example '{slugify(text)}'")
+            return INVALID
+        return text
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class Url(Text):
+    description = "a web address (https://…)"
+
+    def check(self, value, where, ctx):
+        text = super().check(value, where, ctx)
+        if text is not INVALID and not re.match(r"^(https?://|mailto:)\S+$", text):
+            ctx.problems.error(where, f"'{text}' is not a web address", "start it with https://")
+            return INVALID
+        return text
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "format": "uri"}
+
+
+class Date(Kind):
+    description = "a date written YYYY-MM-DD"
+
+    def check(self, value, where, ctx):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        return self.wrong(value, where, ctx, "dates in YAML files are written year-month-day, e.g. 2021-03-31")
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "format": "date"}
+
+
+class Number(Kind):
+    description = "a number"
+
+    def check(self, value, where, ctx):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = ""
+            if isinstance(value, str) and value.strip().endswith("%"):
+                hint = "write the number without the % sign, in the measure's units"
+            return self.wrong(value, where, ctx, hint)
+        return float(value)
+
+    def json_schema(self, vocabulary):
+        return {"type": "number"}
+
+
+class Count(Kind):
+    description = "a whole number of points"
+
+    def check(self, value, where, ctx):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            return self.wrong(value, where, ctx)
+        return value
+
+    def json_schema(self, vocabulary):
+        return {"type": "integer", "minimum": 1}
+
+
+class Boolean(Kind):
+    description = "true or false"
+
+    def check(self, value, where, ctx):
+        if not isinstance(value, bool):
+            return self.wrong(value, where, ctx)
+        return value
+
+    def json_schema(self, vocabulary):
+        return {"type": "boolean"}
+
+
+class Choice(Kind):
+    """One of fixed values, or of a vocabulary from site.yaml."""
+
+    def __init__(self, values: tuple[str, ...] = (), vocabulary: str | None = None):
+        self.values, self.vocabulary = values, vocabulary
+
+    def allowed(self, vocabulary) -> tuple[str, ...]:
+        return vocabulary.get(self.vocabulary, ()) if self.vocabulary else self.values
+
+    @property
+    def description(self):
+        return f"one of the {self.vocabulary.replace('_', ' ')} in site.yaml" if self.vocabulary else f"one of {one_of(self.values)}"
+
+    def check(self, value, where, ctx):
+        allowed = self.allowed(ctx.vocabulary)
+        if isinstance(value, str) and value.strip() in allowed:
+            return value.strip()
+        hint = did_you_mean(value, allowed)
+        message = f"{_type_name(value)} is not allowed here: expected one of {one_of(allowed)}"
+        if self.vocabulary:
+            hint = (hint + " " if hint else "") + f"(a network can add to the {self.vocabulary.replace('_', ' ')} in site.yaml)"
+        ctx.problems.error(where, message, hint)
+        return INVALID
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "enum": list(self.allowed(vocabulary))}
+
+
+class Either(Kind):
+    """The first of several kinds that accepts the value, tried silently."""
+
+    def __init__(self, *kinds: Kind):
+        self.kinds = kinds
+        self.description = " or ".join(k.description for k in kinds)
+
+    def check(self, value, where, ctx):
+        for kind in self.kinds:
+            trial = Context(Problems(), ctx.vocabulary)
+            result = kind.check(value, where, trial)
+            if result is not INVALID:
+                return result
+        return self.wrong(value, where, ctx)
+
+    def json_schema(self, vocabulary):
+        return {"anyOf": [k.json_schema(vocabulary) for k in self.kinds]}
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind, unique_ids: bool = False):
+        self.item, self.unique_ids = item, unique_ids
+        self.description = "a list"
+
+    def check(self, value, where, ctx):
+        if not isinstance(value, list):
+            hint = f"write a list, e.g. [{value}]" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else "start each item on its own line with '- '"
+            return self.wrong(value, where, ctx, hint)
+        results, seen = [], {}
+        for index, item in enumerate(value):
+            item_where = value.item_location(index) if isinstance(value, YList) else where
+            checked = self.item.check(item, item_where, ctx)
+            if checked is INVALID:
+                continue
+            if self.unique_ids:
+                key = getattr(checked, "id", checked)
+                if key in seen:
+                    ctx.problems.error(item_where, f"'{key}' is listed twice (first at line {seen[key].line})",
+                                       "ids must be unique: rename or remove one")
+                    continue
+                seen[key] = item_where
+            results.append(checked)
+        return tuple(results)
+
+    def json_schema(self, vocabulary):
+        return {"type": "array", "items": self.item.json_schema(vocabulary)}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False
+    doc: str = ""
+    default: Any = None
+
+
+class Record(Kind):
+    """A mapping with known keys; unknown keys are errors with a suggestion."""
+
+    def __init__(self, title: str, fields: list[Field], build: Callable | None = None):
+        self.title, self.fields, self.build = title, {f.name: f for f in fields}, build
+        self.description = f"a mapping ({title})"
+
+    def check(self, value, where, ctx):
+        if not isinstance(value, dict):
+            hint = f"expected keys such as {one_of(list(self.fields)[:4])}"
+            return self.wrong(value, where, ctx, hint)
+        values, bad = {}, False
+        for key in value:
+            if key not in self.fields:
+                loc = value.key_location(key) if isinstance(value, YMap) else where
+                hint = did_you_mean(key, self.fields) or f"the keys allowed here are {one_of(self.fields)}"
+                ctx.problems.error(loc, f"unknown key '{key}' in {self.title}", hint)
+        for name, spec in self.fields.items():
+            raw = value.get(name)
+            loc = value.value_location(name) if isinstance(value, YMap) and name in value else where
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                if spec.required:
+                    ctx.problems.error(loc, f"'{name}' is required in {self.title}" + (" but is empty" if name in value else ""),
+                                       spec.doc and f"{name}: {spec.doc}")
+                    bad = True
+                values[name] = spec.default
+                continue
+            checked = spec.kind.check(raw, loc, ctx)
+            if checked is INVALID:
+                bad = bad or spec.required
+                values[name] = spec.default
+            else:
+                values[name] = checked
+        if bad:
+            return INVALID
+        return self._build(values, value, where)
+
+    def _build(self, values, raw, where):
+        if self.build is None:
+            return values
+        names = {f.name for f in dataclasses.fields(self.build)}
+        if "at" in names:
+            values["at"] = Positions(where, tuple(_spots(raw)))
+        return self.build(**{k: v for k, v in values.items() if k in names and v is not None})
+
+    def json_schema(self, vocabulary):
+        properties = {}
+        for name, spec in self.fields.items():
+            schema = spec.kind.json_schema(vocabulary)
+            if not spec.required:  # an optional key may be left empty (``n: null``)
+                schema = {"anyOf": [schema, {"type": "null"}]}
+            properties[name] = {**schema, "description": spec.doc} if spec.doc else schema
+        return {
+            "type": "object",
+            "title": self.title,
+            "properties": properties,
+            "required": [n for n, s in self.fields.items() if s.required],
+            "additionalProperties": False,
+        }
+
+
+def _spots(raw) -> list:
+    """Where each field, and each item of a list field, was written."""
+    if not isinstance(raw, YMap):
+        return []
+    spots = []
+    for key, value in raw.items():
+        spots.append((key, raw.value_location(key)))
+        if isinstance(value, YList):
+            spots.extend((f"{key}[{i}]", value.item_location(i)) for i in range(len(value)))
+    return spots
+
+
+def read_record(path: Path, record: Record, ctx: Context):
+    """Read a YAML file and check it against a record; None if unusable."""
+    before = len(ctx.problems)
+    raw = read_yaml(path, ctx.problems)
+    if raw is None:
+        if len(ctx.problems) == before:
+            ctx.problems.error(Location(path, 1), f"{path.name} is empty",
+                               f"it needs at least {one_of(n for n, f in record.fields.items() if f.required)}")
+        return None
+    result = record.check(raw, getattr(raw, "where", Location(path, 1)), ctx)
+    return None if result is INVALID else result

@@ -1,0 +1,230 @@
+"""A measure's CSV file → its observations, with every data rule checked.
+
+The rules (docs/format.md, "Rules the check applies"): columns exist, dates
+parse and are unique per group, numbers are numbers, numerators do not exceed
+denominators, and the freeze, part and exclusion dates are in the data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from qisite.load.schemas import (CHARTS_WITH_DENOMINATOR, COUNT_CHARTS, PROPORTION_CHARTS, SUBGROUP_CHARTS)
+from qisite.load.tables import Row, Table, read_table
+from qisite.load.values import CellError, parse_date, parse_number
+from qisite.model import Measure, Observation
+from qisite.problems import Location, Problems, did_you_mean, one_of
+
+MIN_POINTS_FOR_LIMITS = 12
+_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+_ADJECTIVE = {"day": "daily", "year": "yearly"}
+
+
+def load_observations(measure: Measure, folder: Path, date_format: str, problems: Problems) -> Measure:
+    """The measure with its observations; problems for every faulty cell."""
+    before = len(problems.errors)
+    _check_columns_declared(measure, problems)
+    path = _data_path(measure, folder, problems)
+    table = read_table(path, problems) if path else None
+    if table is None or not _check_columns_exist(measure, table, problems):
+        return measure
+    if len(problems.errors) > before:
+        return measure
+    observations = _read_rows(measure, table, measure.date_format or date_format, problems)
+    measure = dataclasses.replace(measure, observations=tuple(observations))
+    _check_data_rules(measure, table.path, problems)
+    return measure
+
+
+def _check_columns_declared(measure: Measure, problems: Problems) -> None:
+    at = measure.at
+    if measure.chart in CHARTS_WITH_DENOMINATOR and not measure.n:
+        problems.error(at.of("chart"), f"a {measure.chart} chart needs a denominator: measure '{measure.id}' has no 'n' column",
+                       "add 'n: COLUMN' naming the column of denominators (e.g. patients seen)")
+    if measure.group and not measure.reference_group:
+        problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group}' but names no reference_group",
+                       "add 'reference_group: NAME', the group the others are compared with")
+    if measure.reference_group and not measure.group:
+        problems.error(at.of("reference_group"), f"measure '{measure.id}' has a reference_group but no 'group' column",
+                       "add 'group: COLUMN' naming the column of groups, or remove reference_group")
+
+
+def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | None:
+    path = (folder / measure.data).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        problems.error(measure.at.of("data"), f"the data file '{measure.data}' is outside the project folder",
+                       "keep data inside the project, e.g. data/measure.csv")
+        return None
+    if not path.exists():
+        candidates = [p.relative_to(folder).as_posix() for p in folder.rglob("*.csv")]
+        hint = did_you_mean(measure.data, candidates) or (f"CSV files in this project: {one_of(candidates)}" if candidates
+                                                          else "put the CSV under data/ in the project folder")
+        problems.error(measure.at.of("data"), f"data file '{measure.data}' not found", hint)
+        return None
+    return path
+
+
+def _check_columns_exist(measure: Measure, table: Table, problems: Problems) -> bool:
+    ok = True
+    for role in ("x", "y", "n", "group"):
+        column = getattr(measure, role)
+        if column and column not in table.columns:
+            hint = did_you_mean(column, table.columns) or f"the columns are {one_of(table.columns)}"
+            problems.error(measure.at.of(role), f"column '{column}' ({role}) is not in {measure.data}", hint)
+            ok = False
+    return ok
+
+
+def _read_rows(measure: Measure, table: Table, date_format: str, problems: Problems) -> list[Observation]:
+    observations = []
+    for row in table.rows:
+        try:
+            observations.append(_observation(measure, row, table, date_format))
+        except CellError as exc:
+            problems.error(Location(table.path, row.line), exc.message, exc.hint)
+    return observations
+
+
+def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> Observation:
+    cells = row.cells
+    x_text = cells[measure.x].strip()
+    if measure.chart == "pareto":
+        if not x_text:
+            raise CellError(f"the category in column '{measure.x}' is empty")
+        x = x_text
+    else:
+        x = _cell(lambda t: parse_date(t, date_format), x_text, measure.x)
+    y = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.y], measure.y)
+    n = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.n], measure.n) if measure.n else None
+    group = cells[measure.group].strip() if measure.group else None
+    if measure.group and not group:
+        raise CellError(f"the group in column '{measure.group}' is empty", "every row of a stratified measure names its group")
+    _check_values(measure, y, n)
+    return Observation(x=x, y=y, n=n, group=group, line=row.line)
+
+
+def _cell(parse, text: str, column: str):
+    try:
+        return parse(text)
+    except CellError as exc:
+        raise CellError(f"column '{column}': {exc.message}", exc.hint) from None
+
+
+def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
+    if measure.n:
+        if y is not None and n is None:
+            raise CellError(f"column '{measure.n}': the denominator is missing but '{measure.y}' has a value",
+                            "fill in the denominator, or leave both empty for a missing point")
+        if n is not None and n <= 0 and y is not None:
+            raise CellError(f"column '{measure.n}': the denominator must be more than 0, found {n:g}",
+                            "leave both cells empty for a period with no patients")
+    if y is None:
+        return
+    if (measure.chart in COUNT_CHARTS or measure.chart in PROPORTION_CHARTS) and y < 0:
+        raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}")
+    if measure.chart in PROPORTION_CHARTS and n is not None and y > n:
+        raise CellError(f"column '{measure.y}': the numerator {y:g} is larger than the denominator {n:g}",
+                        f"a {measure.chart} chart counts people in '{measure.y}' out of '{measure.n}': check the columns are not swapped")
+
+
+def _check_data_rules(measure: Measure, path: Path, problems: Problems) -> None:
+    if not measure.observations:
+        problems.error(Location(path, 1), f"the data file has no rows for measure '{measure.id}'", "add one row per period under the header")
+        return
+    if measure.chart not in SUBGROUP_CHARTS:
+        _check_unique(measure, path, problems)
+    if measure.chart == "pareto":
+        return
+    _check_reference_group(measure, problems)
+    _check_dates_named(measure, problems)
+    _check_enough_points(measure, problems)
+    _check_gaps(measure, path, problems)
+
+
+def _check_unique(measure: Measure, path: Path, problems: Problems) -> None:
+    seen: dict[tuple, int] = {}
+    for obs in measure.observations:
+        key = (obs.x, obs.group)
+        if key in seen:
+            label = obs.x.isoformat() if isinstance(obs.x, dt.date) else obs.x
+            where = f" for group '{obs.group}'" if obs.group else ""
+            problems.error(Location(path, obs.line), f"'{label}' appears twice{where} (first at line {seen[key]})",
+                           "each period has one row per group: merge or delete the duplicate")
+        else:
+            seen[key] = obs.line
+
+
+def _check_reference_group(measure: Measure, problems: Problems) -> None:
+    if measure.reference_group and measure.group:
+        groups = measure.groups()
+        if measure.reference_group not in groups:
+            hint = did_you_mean(measure.reference_group, groups) or f"the groups in the data are {one_of(groups)}"
+            problems.error(measure.at.of("reference_group"),
+                           f"reference group '{measure.reference_group}' is not in column '{measure.group}'", hint)
+
+
+def _dates(measure: Measure) -> list[dt.date]:
+    return sorted({o.x for o in measure.observations if isinstance(o.x, dt.date)})
+
+
+def _check_dates_named(measure: Measure, problems: Problems) -> None:
+    dates = set(_dates(measure))
+    named = [("freeze", measure.freeze, measure.at.of("freeze"))]
+    named += [("part start", p.start, p.at.where if p.at else measure.at.of("parts")) for p in measure.parts]
+    named += [("excluded date", e.date, e.at.where if e.at else measure.at.of("exclude")) for e in measure.exclude]
+    for label, value, where in named:
+        if isinstance(value, dt.date) and value not in dates:
+            nearest = min(dates, key=lambda d: abs((d - value).days)) if dates else None
+            hint = f"the nearest date in the data is {nearest.isoformat()}" if nearest else ""
+            problems.error(where, f"the {label} {value.isoformat()} is not a date in {measure.data}", hint)
+        elif isinstance(value, str):
+            problems.error(where, f"the {label} '{value}' is not a date", "write it as YYYY-MM-DD")
+    if isinstance(measure.freeze, int) and measure.freeze > len(dates):
+        problems.error(measure.at.of("freeze"), f"freeze is {measure.freeze} points but the data has {len(dates)}",
+                       "freeze counts the first points that form the baseline")
+    starts = [p.start for p in measure.parts]
+    if starts != sorted(set(starts)):
+        problems.error(measure.at.of("parts"), "part start dates must be in order, each once")
+
+
+def baseline_size(measure: Measure, dates: list[dt.date]) -> int:
+    """How many periods the first limits are computed from."""
+    if isinstance(measure.freeze, int):
+        return min(measure.freeze, len(dates))
+    end = measure.freeze if isinstance(measure.freeze, dt.date) else None
+    if measure.parts:
+        first_part = measure.parts[0].start
+        end = min(end, first_part - dt.timedelta(days=1)) if end else first_part - dt.timedelta(days=1)
+    return sum(1 for d in dates if end is None or d <= end)
+
+
+def _check_enough_points(measure: Measure, problems: Problems) -> None:
+    if measure.chart == "run":
+        return
+    size = baseline_size(measure, _dates(measure))
+    if 0 < size < MIN_POINTS_FOR_LIMITS:
+        problems.warning(measure.at.where, f"the control limits of '{measure.id}' rest on {size} points",
+                         f"limits are unreliable below {MIN_POINTS_FOR_LIMITS} points: treat them as trial limits, or use a run chart until more data comes")
+
+
+def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
+    if not measure.period:
+        return
+    dates = _dates(measure)
+    gaps = [(a, b) for a, b in zip(dates, dates[1:]) if _is_gap(a, b, measure.period)]
+    if gaps:
+        first, after = gaps[0]
+        line = next(o.line for o in measure.observations if o.x == after)
+        more = f" ({len(gaps)} gaps in all)" if len(gaps) > 1 else ""
+        problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
+                         "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
+
+
+def _is_gap(a: dt.date, b: dt.date, period: str) -> bool:
+    if period in _PERIOD_DAYS:
+        return (b - a).days > _PERIOD_DAYS[period] * 1.5
+    months = (b.year - a.year) * 12 + b.month - a.month
+    return months > _PERIOD_MONTHS[period]

@@ -1,0 +1,84 @@
+"""One project folder → a Project (or None), with located problems."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from qisite.load import crossref
+from qisite.load.kinds import SLUG, Context, read_record, slugify
+from qisite.load.observations import load_observations
+from qisite.load.schemas import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
+from qisite.model import Positions, Project, SiteConfig
+from qisite.problems import Location, Problems, did_you_mean
+
+PROJECT_FILE = "project.yaml"
+STORY_FILE = "story.md"
+REQUIRED_FILES = ("project.yaml", "drivers.yaml", "measures.yaml")
+OPTIONAL_FILES = ("pdsa.yaml", "fishbone.yaml")
+
+
+def is_project_folder(folder: Path) -> bool:
+    return (folder / PROJECT_FILE).is_file()
+
+
+def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:
+    """Load and check every file of a project; None if it has errors."""
+    before = len(problems.errors)
+    ctx = Context(problems, config.vocabulary())
+    _check_folder(folder, problems)
+    head = read_record(folder / PROJECT_FILE, PROJECT, ctx)
+    drivers = _required(folder, "drivers.yaml", DRIVERS, ctx)
+    measures = _required(folder, "measures.yaml", MEASURES, ctx)
+    cycles = _optional(folder, "pdsa.yaml", PDSA, ctx)
+    fishbone = _optional(folder, "fishbone.yaml", FISHBONE, ctx)
+    story = _read_story(folder / STORY_FILE, problems)
+    if head is None or drivers is None or measures is None:
+        return None
+    loaded = tuple(load_observations(m, folder, config.date_format, problems) for m in measures["measures"])
+    project = Project(
+        id=folder.name, folder=folder, drivers=drivers, measures=loaded,
+        cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
+        at=Positions(Location(folder / PROJECT_FILE, 1)),
+        **{k: v for k, v in head.items() if v is not None},
+    )
+    crossref.check_project(project, problems)
+    return project if len(problems.errors) == before else None
+
+
+def _required(folder: Path, name: str, record, ctx: Context):
+    path = folder / name
+    if not path.exists():
+        ctx.problems.error(Location(path), f"{name} is missing from project '{folder.name}'",
+                           "run 'qisite new' to see a complete example folder")
+        return None
+    return read_record(path, record, ctx)
+
+
+def _optional(folder: Path, name: str, record, ctx: Context):
+    path = folder / name
+    return read_record(path, record, ctx) if path.exists() else None
+
+
+def _read_story(path: Path, problems: Problems) -> str:
+    if not path.exists():
+        return ""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.error(Location(path, data[: exc.start].count(b"\n") + 1), "story.md is not UTF-8 text",
+                       "save it as UTF-8 in your editor")
+        return ""
+
+
+def _check_folder(folder: Path, problems: Problems) -> None:
+    if not SLUG.match(folder.name):
+        problems.error(Location(folder / PROJECT_FILE), f"the folder name '{folder.name}' is not a valid project id",
+                       f"rename the folder to lower-case letters, digits and hyphens, e.g. '{slugify(folder.name)}'")
+    known = set(FILES) - {"site.yaml"}
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".yaml", ".yml") and path.name not in known:
+            guess = did_you_mean(path.stem + ".yaml", known)
+            hint = f"rename it: {guess}" if guess else f"the files qisite reads are {', '.join(sorted(known))}"
+            problems.warning(Location(path), f"'{path.name}' is not a file qisite reads, so it is ignored", hint)

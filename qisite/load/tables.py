@@ -1,0 +1,112 @@
+"""CSV files as Excel and other tools export them.
+
+Reads UTF-8, UTF-8 with a byte-order mark and Windows-1252; detects comma,
+semicolon or tab delimiters; skips blank rows; keeps each row's line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from qisite.problems import Location, Problems
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    delimiter: str = ","
+    header_line: int = 1
+
+    @property
+    def decimal_comma(self) -> bool:
+        """Semicolon-delimited files (European Excel) write 0,5 for 0.5."""
+        return self.delimiter == ";"
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, as Excel on Windows saves."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_table(path: Path, problems: Problems) -> Table | None:
+    """Read a CSV file; on failure add a located problem and return None."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.error(Location(path), "data file not found", "check the 'data' path in measures.yaml; it is relative to the project folder")
+        return None
+    except OSError as exc:
+        problems.error(Location(path), f"cannot read the data file: {exc.strerror}")
+        return None
+    text = decode(data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip().strip(",;\t")), None)
+    if first is None:
+        problems.error(Location(path, 1), "the data file is empty", "the first line must name the columns, e.g. date,value")
+        return None
+    delimiter = _delimiter(lines[first])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header, rows, header_line = None, [], first + 1
+    try:
+        line = 1
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None:
+                header = _header(record, path, start, problems)
+                header_line = start
+                if header is None:
+                    return None
+                continue
+            rows.append(Row(start, _cells(header, record, path, start, problems)))
+    except csv.Error as exc:
+        problems.error(Location(path, reader.line_num), f"the CSV is malformed: {exc}", "check for an unclosed quote mark")
+        return None
+    return Table(path, tuple(header), tuple(rows), delimiter, header_line)
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _header(record: list[str], path: Path, line: int, problems: Problems) -> list[str] | None:
+    names = [cell.strip() for cell in record]
+    while names and not names[-1]:  # Excel's trailing empty columns
+        names.pop()
+    seen = set()
+    for index, name in enumerate(names, start=1):
+        if not name:
+            problems.error(Location(path, line, index), f"column {index} has no name", "give every column a name in the first row")
+            return None
+        if name in seen:
+            problems.error(Location(path, line), f"the column name '{name}' appears twice", "rename one of the columns")
+            return None
+        seen.add(name)
+    return names
+
+
+def _cells(header: list[str], record: list[str], path: Path, line: int, problems: Problems) -> dict[str, str]:
+    extra = record[len(header):]
+    if any(cell.strip() for cell in extra):
+        problems.warning(Location(path, line), f"this row has {len(record)} cells but the header names {len(header)} columns",
+                         "the extra cells are ignored; check for a comma inside an unquoted value")
+    return {name: (record[i] if i < len(record) else "") for i, name in enumerate(header)}

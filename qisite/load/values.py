@@ -1,0 +1,120 @@
+"""Cell values as teams' spreadsheets write them: dates and numbers.
+
+Each parser returns the value, or raises :class:`CellError` with a message and a
+hint; the caller adds the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MISSING = {"", "na", "n/a", "#n/a", "null", "none", "-", "nan"}
+EXCEL_ERRORS = {"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#spill!", "#calc!"}
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+_NAMED_MONTH = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2,4})$")
+_ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class CellError(ValueError):
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def parse_number(text: str, decimal_comma: bool = False) -> float | None:
+    """A number, or None for a missing value (empty, NA, #N/A)."""
+    raw = text.strip()
+    if raw.lower() in MISSING:
+        return None
+    if raw.lower() in EXCEL_ERRORS:
+        raise CellError(f"'{raw}' is a spreadsheet error, not a number",
+                        "fix the formula in the spreadsheet, or leave the cell empty for a missing value")
+    cleaned = raw.rstrip("%").strip() if raw.endswith("%") else raw
+    if _THOUSANDS.match(cleaned) and not decimal_comma:
+        cleaned = cleaned.replace(",", "")
+    elif decimal_comma and _DECIMAL_COMMA.match(cleaned):
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise CellError(f"'{raw}' is not a number", "write digits only, e.g. 12 or 0.5; leave the cell empty if the value is missing") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise CellError(f"'{raw}' is not a finite number")
+    return value
+
+
+def parse_date(text: str, date_format: str = "iso") -> dt.date:
+    """A date written ISO, or day-first / month-first when the format says so."""
+    raw = text.strip()
+    if not raw:
+        raise CellError("the date is empty", "every row needs a date; delete rows with no data")
+    iso = _parse_iso(raw)
+    if iso is not None:
+        return iso
+    if raw.isdigit() and 20000 <= int(raw) <= 80000:
+        raise CellError(f"'{raw}' looks like an Excel serial day number, not a date",
+                        "format the column as a date in Excel before saving as CSV")
+    if date_format in ("dayfirst", "monthfirst"):
+        parsed = _parse_local(raw, dayfirst=date_format == "dayfirst")
+        if parsed is not None:
+            return parsed
+        raise CellError(f"'{raw}' is not a date", "write dates as 31/01/2021 (dayfirst)" if date_format == "dayfirst"
+                        else "write dates as 01/31/2021 (monthfirst)")
+    hint = "write dates as YYYY-MM-DD"
+    if _NUMERIC_DATE.match(raw) or _NAMED_MONTH.match(raw):
+        hint = "for UK dates such as 31/01/2021 set 'date_format: dayfirst' on the measure or in site.yaml"
+    raise CellError(f"'{raw}' is not a date in YYYY-MM-DD form", hint)
+
+
+def _parse_iso(raw: str) -> dt.date | None:
+    with_time = _ISO_WITH_TIME.match(raw)
+    if with_time:
+        raw = with_time.group(1)
+    year_month = _YEAR_MONTH.match(raw)
+    if year_month:
+        raw = f"{raw}-01"
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise CellError(f"'{raw}' is not a real date", "check the day and month") from None
+    return None
+
+
+def _parse_local(raw: str, dayfirst: bool) -> dt.date | None:
+    raw = raw.split(" ")[0] if re.match(r"^\S+ \d{1,2}:\d{2}", raw) else raw
+    numeric = _NUMERIC_DATE.match(raw)
+    if numeric:
+        a, b, c = numeric.groups()
+        if len(a) == 4:  # 2021/01/31
+            year, month, day = int(a), int(b), int(c)
+        else:
+            day, month = (int(a), int(b)) if dayfirst else (int(b), int(a))
+            year = _full_year(c)
+        return _make_date(raw, year, month, day)
+    named = _NAMED_MONTH.match(raw)
+    if named:
+        day, month_name, year = named.groups()
+        month = _MONTHS.get(month_name[:3].lower())
+        if month is None:
+            return None
+        return _make_date(raw, _full_year(year), month, int(day))
+    return None
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def _make_date(raw: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(f"'{raw}' is not a real date", "check the day and month order (date_format)") from None

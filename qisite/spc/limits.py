@@ -1,0 +1,218 @@
+"""Centre line and control limits, one function per chart type.
+
+Each function receives the data of ONE part and a boolean mask ``use`` of the
+points that may be used for the centre line and limits (baseline and not
+excluded; missing values are skipped inside). It returns a :class:`Lines`
+holding per-point arrays. ``z`` is each point's distance from the centre line
+in sigma units (on the transformed scale for t charts), which the zone rules
+(2 of 3 beyond 2σ, 15 within 1σ) read.
+
+Formulas follow DOMAIN.md §3, Montgomery (Introduction to Statistical Quality
+Control) and qicharts2.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import constants as K
+
+
+@dataclass(frozen=True)
+class PartData:
+    y: np.ndarray               # plotted statistic (rate for p/u, mean for xbar …)
+    n: np.ndarray               # denominator / subgroup size (NaN if none)
+    num: np.ndarray             # numerator (count) for p/u/c, else y
+    sd: np.ndarray | None = None  # subgroup standard deviations (xbar/s)
+
+
+@dataclass(frozen=True)
+class Lines:
+    y: np.ndarray
+    cl: np.ndarray
+    lcl: np.ndarray
+    ucl: np.ndarray
+    z: np.ndarray
+    sigma_z: float = float("nan")  # Laney's between-subgroup factor (p/u only)
+
+
+def _nan(size: int) -> np.ndarray:
+    return np.full(size, np.nan)
+
+
+def _full(size: int, value: float) -> np.ndarray:
+    return np.full(size, float(value))
+
+
+def _nanmean(v: np.ndarray) -> float:
+    v = v[np.isfinite(v)]
+    return float(v.mean()) if v.size else float("nan")
+
+
+def _nanmedian(v: np.ndarray) -> float:
+    v = v[np.isfinite(v)]
+    return float(np.median(v)) if v.size else float("nan")
+
+
+def average_moving_range(v: np.ndarray, screen: bool) -> float:
+    """Mean |v_i − v_{i−1}| over consecutive finite pairs of ``v``.
+
+    With ``screen`` (Nelson 1982) moving ranges ≥ 3.267 × the mean are dropped
+    and the mean recomputed once.
+    """
+    mr = np.abs(np.diff(v))
+    mr = mr[np.isfinite(mr)]
+    if not mr.size:
+        return float("nan")
+    amr = float(mr.mean())
+    if screen:
+        kept = mr[mr < K.D4 * amr]
+        amr = float(kept.mean()) if kept.size else amr
+    return amr
+
+
+def _lines(y, cl, sigma, lower=None, upper=None) -> Lines:
+    cl_arr = np.broadcast_to(np.asarray(cl, dtype=float), y.shape).copy()
+    sigma = np.broadcast_to(np.asarray(sigma, dtype=float), y.shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lcl = cl_arr - 3 * sigma
+        ucl = cl_arr + 3 * sigma
+        z = (y - cl_arr) / sigma
+    if lower is not None:
+        lcl = np.where(lcl < lower, lower, lcl)
+    if upper is not None:
+        ucl = np.where(ucl > upper, upper, ucl)
+    return Lines(y, cl_arr, lcl, ucl, z)
+
+
+def run(d: PartData, use, **_) -> Lines:
+    size = d.y.size
+    return Lines(d.y, _full(size, _nanmedian(d.y[use])), _nan(size), _nan(size), _nan(size))
+
+
+def i(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
+    cl = _nanmean(d.y[use])
+    amr = average_moving_range(d.y[use], screen_mr)
+    sigma = amr * K.NHS_XMR / 3 if nhs else amr / K.D2
+    return _lines(d.y, cl, sigma)
+
+
+def mr(d: PartData, use, **_) -> Lines:
+    y = np.concatenate(([np.nan], np.abs(np.diff(d.y)))) if d.y.size else d.y
+    cl = _nanmean(y[use])
+    size = y.size
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sigma = (K.D4 - 1) * cl / 3
+        z = (y - cl) / sigma
+    return Lines(y, _full(size, cl), _full(size, 0.0), _full(size, K.D4 * cl), z)
+
+
+def c(d: PartData, use, **_) -> Lines:
+    cl = _nanmean(d.num[use])
+    return _lines(d.num, cl, np.sqrt(cl) if cl >= 0 else np.nan, lower=0.0)
+
+
+def _ratio_cl(d: PartData, use) -> float:
+    ok = use & np.isfinite(d.num) & np.isfinite(d.n) & (d.n > 0)
+    den = d.n[ok].sum()
+    return float(d.num[ok].sum() / den) if den > 0 else float("nan")
+
+
+def _sigma_p(cl, n):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.sqrt(cl * (1 - cl) / np.where(n > 0, n, np.nan))
+
+
+def _sigma_u(cl, n):
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.sqrt(cl / np.where(n > 0, n, np.nan))
+
+
+def laney_sigma_z(y, cl, sigma, use, screen_mr=True) -> float:
+    """Laney's σz: mean moving range of z_i = (y_i − CL)/σ_i over the baseline, / 1.128."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (y[use] - cl) / sigma[use]
+    z[~np.isfinite(z)] = np.nan
+    return average_moving_range(z, screen_mr) / K.D2
+
+
+def p(d: PartData, use, **kw) -> Lines:
+    cl = _ratio_cl(d, use)
+    return _lines(d.y, cl, _sigma_p(cl, d.n), lower=0.0, upper=1.0)
+
+
+def u(d: PartData, use, **kw) -> Lines:
+    cl = _ratio_cl(d, use)
+    return _lines(d.y, cl, _sigma_u(cl, d.n), lower=0.0)
+
+
+def _prime(d, use, sigma_fn, upper, screen_mr) -> Lines:
+    cl = _ratio_cl(d, use)
+    sigma = sigma_fn(cl, d.n)
+    sz = laney_sigma_z(d.y, cl, sigma, use, screen_mr)
+    base = _lines(d.y, cl, sigma * sz, lower=0.0, upper=upper)
+    return Lines(base.y, base.cl, base.lcl, base.ucl, base.z, sz)
+
+
+def pp(d: PartData, use, *, screen_mr=True, **_) -> Lines:
+    return _prime(d, use, _sigma_p, 1.0, screen_mr)
+
+
+def up(d: PartData, use, *, screen_mr=True, **_) -> Lines:
+    return _prime(d, use, _sigma_u, None, screen_mr)
+
+
+def g(d: PartData, use, **_) -> Lines:
+    """g chart (Benneyan): limits from the mean, centre line drawn at the median
+    of the baseline (as qicharts2 does), LCL clamped at 0."""
+    mean = _nanmean(d.y[use])
+    sigma = np.sqrt(mean * (mean + 1)) if mean >= 0 else np.nan
+    size = d.y.size
+    lcl = max(mean - 3 * sigma, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (d.y - mean) / sigma
+    return Lines(d.y, _full(size, _nanmedian(d.y[use])), _full(size, lcl),
+                 _full(size, mean + 3 * sigma), z)
+
+
+def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
+    """t chart: I chart on y^(1/3.6), back-transformed (Nelson 1994)."""
+    with np.errstate(invalid="ignore"):
+        yt = np.where(d.y > 0, d.y, np.nan) ** K.T_EXPONENT
+    tl = i(PartData(yt, d.n, yt), use, screen_mr=screen_mr, nhs=nhs)
+    back = lambda v: np.where(v > 0, v, 0.0) ** 3.6  # noqa: E731
+    with np.errstate(invalid="ignore"):
+        return Lines(d.y, back(tl.cl), back(tl.lcl), back(tl.ucl), tl.z)
+
+
+def _s_bar(d: PartData, use) -> float:
+    ok = use & np.isfinite(d.sd) & (d.n > 1)
+    if not ok.any():
+        return float("nan")
+    n = d.n[ok]
+    if np.unique(n).size == 1:
+        return float(d.sd[ok].mean())
+    return float(np.sqrt(((n - 1) * d.sd[ok] ** 2).sum() / (n - 1).sum()))
+
+
+def xbar(d: PartData, use, **_) -> Lines:
+    ok = use & np.isfinite(d.y) & (d.n > 0)
+    cl = float((d.n[ok] * d.y[ok]).sum() / d.n[ok].sum()) if ok.any() else float("nan")
+    sigma = _s_bar(d, use) * K.a3(d.n) / 3
+    return _lines(d.y, cl, sigma)
+
+
+def s(d: PartData, use, **_) -> Lines:
+    cl = _s_bar(d, use)
+    size = d.sd.size
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sigma = cl * K.c5(d.n) / K.c4(d.n)
+        z = (d.sd - cl) / sigma
+    return Lines(d.sd, _full(size, cl), K.b3(d.n) * cl, K.b4(d.n) * cl, z)
+
+
+CHARTS = {
+    "run": run, "i": i, "mr": mr, "c": c, "u": u, "p": p, "pp": pp, "up": up,
+    "g": g, "t": t, "xbar": xbar, "s": s,
+}

@@ -1,0 +1,188 @@
+"""Result types of the SPC engine: frozen dataclasses with ``to_dict()`` giving
+the JSON contract of ``qisite spc --json`` (documented in docs/spc.md).
+
+:class:`SpcResult` stores columns as numpy arrays (so 100,000 points stay
+cheap); :attr:`SpcResult.points` builds the per-point :class:`SpcPoint`
+objects on first use.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .rules import SIGNAL_NAMES
+
+
+def _num(v):
+    """Float for JSON: NaN/inf become None; integral counts stay floats."""
+    if v is None:
+        return None
+    v = float(v)
+    return v if math.isfinite(v) else None
+
+
+def _nums(arr: np.ndarray) -> list:
+    out = arr.astype(float).tolist()
+    if np.isfinite(arr).all():
+        return out
+    return [v if math.isfinite(v) else None for v in out]
+
+
+def label(x) -> str | int | float | None:
+    """A JSON-friendly x label: dates as ISO strings."""
+    if isinstance(x, (_dt.date, _dt.datetime)):
+        return x.isoformat()
+    if isinstance(x, np.generic):
+        return x.item()
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return x
+
+
+def _names(bits: int) -> tuple[str, ...]:
+    return tuple(name for bit, name in SIGNAL_NAMES.items() if bits & bit)
+
+
+@dataclass(frozen=True)
+class SpcPoint:
+    x: object
+    y: float | None
+    n: float | None
+    cl: float | None
+    lcl: float | None
+    ucl: float | None
+    part: int
+    included: bool
+    baseline: bool
+    outside_limits: bool
+    special_cause: bool
+    signals: tuple[str, ...] = ()
+    variation: str | None = None  # nhs: "improvement", "concern", "neutral"
+
+    def to_dict(self, nhs: bool = False) -> dict:
+        d = {
+            "x": label(self.x), "y": self.y, "n": self.n, "cl": self.cl,
+            "lcl": self.lcl, "ucl": self.ucl, "part": self.part,
+            "included": self.included, "baseline": self.baseline,
+            "outside_limits": self.outside_limits,
+            "special_cause": self.special_cause, "signals": list(self.signals),
+        }
+        if nhs:
+            d["variation"] = self.variation
+        return d
+
+
+@dataclass(frozen=True)
+class SpcPart:
+    part: int
+    start: int           # 1-based first point
+    end: int             # 1-based last point
+    cl: float | None     # centre line (after the multiplier)
+    n_baseline: int      # points the centre line and limits rest on
+    n_useful: int
+    longest_run: int | None
+    longest_run_max: int | None
+    crossings: int | None
+    crossings_min: int | None
+    runs_signal: bool
+    signal: bool         # any special cause in the part under the chosen rules
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = {
+            "part": self.part, "cl": _num(self.cl), "n_useful": self.n_useful,
+            "longest_run": self.longest_run, "longest_run_max": self.longest_run_max,
+            "crossings": self.crossings, "crossings_min": self.crossings_min,
+            "runs_signal": self.runs_signal, "start": self.start, "end": self.end,
+            "n_baseline": self.n_baseline, "signal": self.signal,
+        }
+        d.update(self.extra)
+        return d
+
+
+@dataclass(frozen=True, eq=False)
+class SpcResult:
+    chart: str
+    rules: str
+    direction: str
+    target: float | None
+    multiply: float
+    screen_mr: bool
+    x: tuple
+    y: np.ndarray
+    n: np.ndarray
+    cl: np.ndarray
+    lcl: np.ndarray
+    ucl: np.ndarray
+    part: np.ndarray
+    included: np.ndarray
+    baseline: np.ndarray
+    bits: np.ndarray
+    side: np.ndarray
+    classification: np.ndarray
+    parts: tuple[SpcPart, ...]
+    warnings: tuple[str, ...] = ()
+    variation: str | None = None
+    assurance: str | None = None
+
+    def __len__(self) -> int:
+        return int(self.y.size)
+
+    @property
+    def outside_limits(self) -> np.ndarray:
+        from .rules import OUTSIDE
+        return (self.bits & OUTSIDE) != 0
+
+    @property
+    def special_cause(self) -> np.ndarray:
+        return self.bits != 0
+
+    @property
+    def signal(self) -> bool:
+        """Any special cause or runs signal anywhere on the chart."""
+        return bool(self.special_cause.any() or any(p.runs_signal for p in self.parts))
+
+    @cached_property
+    def points(self) -> tuple[SpcPoint, ...]:
+        cols = self._columns()
+        return tuple(SpcPoint(*row) for row in zip(*cols))
+
+    def _columns(self) -> list:
+        bits = self.bits.tolist()
+        nhs = self.rules == "nhs"
+        return [
+            list(self.x), _nums(self.y), _nums(self.n), _nums(self.cl),
+            _nums(self.lcl), _nums(self.ucl), self.part.tolist(),
+            self.included.tolist(), self.baseline.tolist(),
+            self.outside_limits.tolist(), [b != 0 for b in bits],
+            [_names(b) if b else () for b in bits],
+            [c or None for c in self.classification.tolist()] if nhs
+            else [None] * len(bits),
+        ]
+
+    def to_dict(self) -> dict:
+        nhs = self.rules == "nhs"
+        keys = ("x", "y", "n", "cl", "lcl", "ucl", "part", "included", "baseline",
+                "outside_limits", "special_cause", "signals", "variation")
+        cols = self._columns()
+        cols[0] = [label(v) for v in cols[0]]
+        cols[11] = [list(s) for s in cols[11]]
+        if not nhs:
+            keys, cols = keys[:-1], cols[:-1]
+        points = [dict(zip(keys, row)) for row in zip(*cols)]
+        d = {
+            "chart": self.chart, "rules": self.rules, "direction": self.direction,
+            "target": _num(self.target), "multiply": self.multiply,
+            "screen_mr": self.screen_mr,
+            "points": points,
+            "parts": [p.to_dict() for p in self.parts],
+            "warnings": list(self.warnings),
+        }
+        if nhs:
+            d["variation"] = self.variation
+            d["assurance"] = self.assurance
+        return d
