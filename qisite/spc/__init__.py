@@ -1,0 +1,24 @@
+"""SPC engine of qisite: pure computation (numpy), no I/O, no plotting.
+
+Public API::
+
+    analyse(y, n=None, *, chart="run", x=None, freeze=None, parts=None,
+            exclude=(), multiply=1.0, screen_mr=True, rules="anhoej",
+            direction="neutral", target=None) -> SpcResult
+    summarise(result, y=None, n=None) -> Summary
+    gap_analysis(series_by_group, reference, *, chart="i", **options)
+        -> dict[str, GapResult]
+    aggregate(x, y, n=None, *, chart="run") -> (x, y, n)
+
+See docs/spc.md for formulas, rule profiles and the JSON contract.
+"""
+from .aggregate import aggregate
+from .engine import CHARTS, DIRECTIONS, analyse, check_chart
+from .result import SpcPart, SpcPoint, SpcResult
+from .rules import PROFILES as RULES
+from .summary import GapResult, Summary, gap_analysis, summarise
+
+__all__ = [
+    "CHARTS", "DIRECTIONS", "RULES", "GapResult", "SpcPart", "SpcPoint", "SpcResult",
+    "Summary", "aggregate", "analyse", "check_chart", "gap_analysis", "summarise",
+]
