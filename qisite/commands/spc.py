@@ -1,0 +1,198 @@
+"""``qisite spc DATA.csv``: SPC on one CSV column, as a table or JSON.
+
+Rows with the same x are aggregated (counts and denominators summed; for
+xbar/s the rows are the raw observations of each subgroup). Point indices
+(--freeze, --part, --exclude) are 1-based positions of the plotted points,
+after aggregation, as in qicharts2.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from pathlib import Path
+
+from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
+
+MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
+
+
+class UserError(Exception):
+    """A problem in the user's input: printed as ``FILE:LINE: error: message``."""
+
+    def __init__(self, path, line: int | None, message: str):
+        super().__init__(message)
+        self.where = f"{path}:{line}" if line else f"{path}"
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.where}: error: {self.message}"
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "spc", help="run and control charts from a CSV file (table or --json)",
+        description="Compute centre line, control limits, runs analysis and special-cause "
+                    "signals for one measure in a CSV file.")
+    p.add_argument("data", type=Path, metavar="DATA.csv", help="CSV file with a header row")
+    p.add_argument("--chart", required=True, choices=CHARTS, metavar="TYPE",
+                   help=f"chart type: {', '.join(CHARTS)}")
+    p.add_argument("--y", required=True, metavar="COL", help="value or numerator column")
+    p.add_argument("--n", metavar="COL", help="denominator column (p, u, pp, up; optional for run/i)")
+    p.add_argument("--x", metavar="COL", help="subgroup / date column; rows sharing x are aggregated")
+    p.add_argument("--freeze", type=int, metavar="K", help="points 1..K are the baseline")
+    p.add_argument("--part", type=int, nargs="+", action="extend", default=[], metavar="K",
+                   help="a part (phase) ends at point K; repeatable")
+    p.add_argument("--exclude", type=int, nargs="+", action="extend", default=[], metavar="I",
+                   help="point I is drawn but not used for limits; repeatable")
+    p.add_argument("--multiply", type=float, default=1.0, metavar="M",
+                   help="multiply y and lines, e.g. 100 for percent, 1000 per thousand")
+    p.add_argument("--no-screen-mr", dest="screen_mr", action="store_false",
+                   help="do not screen out large moving ranges (Nelson 1982)")
+    p.add_argument("--rules", choices=RULES, default="anhoej", help="special-cause rule profile")
+    p.add_argument("--direction", choices=DIRECTIONS, default="neutral",
+                   help="direction of improvement")
+    p.add_argument("--target", type=float, metavar="V", help="target value (in multiplied units)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--svg", type=Path, metavar="OUT", help="(not available yet)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.svg is not None:
+        print("qisite spc: error: --svg is not available yet (charts arrive in a later "
+              "release); use --json and plot the result", file=sys.stderr)
+        return 2
+    try:
+        x, y, n = read_columns(args.data, args.x, args.y, args.n)
+        x, y, n = aggregate(x, y, n, chart=args.chart)
+        if args.chart in ("xbar", "s") and args.x is None:
+            raise UserError(args.data, None, "xbar and s charts need --x to group the rows "
+                                             "(raw observations) into subgroups")
+        result = analyse(y, n, chart=args.chart, x=x if args.x else None, freeze=args.freeze,
+                         parts=args.part, exclude=args.exclude, multiply=args.multiply,
+                         screen_mr=args.screen_mr, rules=args.rules,
+                         direction=args.direction, target=args.target)
+    except UserError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(UserError(args.data, None, str(exc)), file=sys.stderr)
+        return 2
+    summary = summarise(result, y, n)
+    if args.json:
+        doc = result.to_dict()
+        doc["summary"] = summary.to_dict()
+        json.dump(doc, sys.stdout, allow_nan=False, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print_table(result, summary, sys.stdout)
+    return 0
+
+
+# -- reading ------------------------------------------------------------------
+
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and (line number, cells) rows of a CSV file (utf-8-sig, else cp1252).
+
+    The one place that touches the file, so the shared reader can replace it.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(path, None, "no such file") from None
+    except OSError as exc:
+        raise UserError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    reader = csv.reader(text.splitlines())
+    rows = [(reader.line_num, cells) for cells in reader if any(c.strip() for c in cells)]
+    if not rows:
+        raise UserError(path, 1, "the file is empty (a header row is needed)")
+    header = [h.strip() for h in rows[0][1]]
+    return header, rows[1:]
+
+
+def _number(text: str, path, line: int, col: str) -> float:
+    t = text.strip()
+    if t.lower() in MISSING:
+        return math.nan
+    try:
+        v = float(t.replace(",", "")) if "," in t and "." in t else float(t)
+    except ValueError:
+        raise UserError(path, line, f"column {col!r}: {text!r} is not a number") from None
+    if math.isinf(v):
+        raise UserError(path, line, f"column {col!r}: {text!r} is not a finite number")
+    return v
+
+
+def read_columns(path: Path, xcol: str | None, ycol: str, ncol: str | None):
+    """x labels (or None), y and n (or None) from the CSV, with located errors."""
+    header, rows = read_rows(path)
+    idx = {}
+    for col in (c for c in (xcol, ycol, ncol) if c is not None):
+        if col not in header:
+            raise UserError(path, 1, f"no column {col!r} (columns: {', '.join(header)})")
+        idx[col] = header.index(col)
+
+    def cell(cells, col):
+        i = idx[col]
+        return cells[i] if i < len(cells) else ""
+
+    x = [cell(c, xcol).strip() for _, c in rows] if xcol else list(range(1, len(rows) + 1))
+    y = [_number(cell(c, ycol), path, line, ycol) for line, c in rows]
+    n = [_number(cell(c, ncol), path, line, ncol) for line, c in rows] if ncol else None
+    if xcol:
+        for (line, _), label in zip(rows, x):
+            if not label:
+                raise UserError(path, line, f"column {xcol!r} is empty")
+    return x, y, n
+
+
+# -- plain output ---------------------------------------------------------------
+
+def _fmt(v) -> str:
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v)
+
+
+def print_table(result, summary, out) -> None:
+    has_n = result.chart in ("p", "u", "pp", "up", "xbar", "s") or any(
+        p.n is not None for p in result.points[:1])
+    head = ["#", "x", "y"] + (["n"] if has_n else []) + ["cl", "lcl", "ucl", "part", "signals"]
+    rows = []
+    for i, p in enumerate(result.points, start=1):
+        flags = list(p.signals)
+        if not p.included:
+            flags.insert(0, "excluded")
+        if p.variation and p.special_cause:
+            flags.append(p.variation)
+        row = [str(i), str(p.x), _fmt(p.y)] + ([_fmt(p.n)] if has_n else [])
+        row += [_fmt(p.cl), _fmt(p.lcl), _fmt(p.ucl), str(p.part), ", ".join(flags)]
+        rows.append(row)
+    widths = [max(len(r[k]) for r in rows + [head]) for k in range(len(head))]
+    print(f"{result.chart} chart, rules {result.rules}, {len(result)} points", file=out)
+    for r in [head] + rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(), file=out)
+    for p in result.parts:
+        runs = ("no useful points" if not p.n_useful else
+                f"longest run {p.longest_run} (max {p.longest_run_max}), "
+                f"crossings {p.crossings} (min {p.crossings_min})")
+        verdict = "SIGNAL" if p.signal else "no signal"
+        print(f"part {p.part} (points {p.start}-{p.end}): cl {_fmt(p.cl)}, {runs}, "
+              f"runs signal: {'yes' if p.runs_signal else 'no'}; {verdict}", file=out)
+    if summary.n_parts > 1 or summary.latest_cl != summary.baseline_cl:
+        rel = "" if summary.relative_change is None else f" ({summary.relative_change:+.1%})"
+        print(f"baseline cl {_fmt(summary.baseline_cl)} -> latest cl {_fmt(summary.latest_cl)}: "
+              f"change {_fmt(summary.change)}{rel}", file=out)
+    if result.rules == "nhs":
+        print(f"variation: {result.variation or '-'}; assurance: {result.assurance or '-'}", file=out)
+    for w in result.warnings:
+        print(f"warning: {w}", file=out)
