@@ -1,0 +1,100 @@
+"""A loaded measure → its SPC analysis (pure computation, no I/O).
+
+Bridges the project folder format (dates for freeze, part starts and
+exclusions; one CSV row per period and group) and the SPC engine (1-based point
+positions, as in qicharts2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from qisite import spc
+from qisite.load.schemas import SUBGROUP_CHARTS
+from qisite.model import Measure, Observation
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a measure's chart: the points of one group (or of all rows)."""
+
+    group: str | None
+    x: tuple
+    y: tuple
+    n: tuple | None
+    freeze: int | None
+    parts: tuple[int, ...]
+    exclude: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MeasureAnalysis:
+    measure: Measure
+    series: tuple[Series, ...]
+    results: dict            # group (None when unstratified) → spc.SpcResult
+    summaries: dict          # group → spc.Summary
+    gaps: dict               # group → spc.GapResult (stratified measures only)
+
+
+def series_of(measure: Measure) -> tuple[Series, ...]:
+    """The measure's points, one series per group, in date order."""
+    groups = measure.groups() or (None,)
+    return tuple(_series(measure, [o for o in measure.observations if o.group == g], g) for g in groups)
+
+
+def _series(measure: Measure, rows: list[Observation], group: str | None) -> Series:
+    if measure.chart != "pareto":
+        rows = sorted(rows, key=lambda o: o.x)
+    x, y, n = spc.aggregate([o.x for o in rows], [o.y for o in rows],
+                            [o.n for o in rows] if measure.n else None, chart=measure.chart)
+    return Series(group, tuple(x), tuple(y), None if n is None else tuple(n),
+                  _freeze_points(measure, x), _part_ends(measure, x), _excluded(measure, x))
+
+
+def _freeze_points(measure: Measure, x: list) -> int | None:
+    if isinstance(measure.freeze, int):
+        return min(measure.freeze, len(x)) or None
+    if isinstance(measure.freeze, dt.date):
+        return sum(1 for d in x if d <= measure.freeze) or None
+    return None
+
+
+def _part_ends(measure: Measure, x: list) -> tuple[int, ...]:
+    """qicharts2 parts: the 1-based position where each part ends."""
+    ends = (sum(1 for d in x if d < part.start) for part in measure.parts)
+    return tuple(sorted({e for e in ends if 0 < e < len(x)}))
+
+
+def _excluded(measure: Measure, x: list) -> tuple[int, ...]:
+    wanted = {e.date for e in measure.exclude}
+    return tuple(i for i, d in enumerate(x, start=1) if d in wanted)
+
+
+def analyse_measure(measure: Measure, rules: str = "anhoej") -> MeasureAnalysis:
+    """SPC for every series of a measure, with summaries and equity gaps."""
+    series = series_of(measure)
+    if measure.chart == "pareto":
+        return MeasureAnalysis(measure, series, {}, {}, {})
+    results, summaries = {}, {}
+    for s in series:
+        result = spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
+                             parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
+                             rules=rules, direction=measure.direction, target=measure.target)
+        results[s.group] = result
+        summaries[s.group] = spc.summarise(result, _values(s, measure), s.n)
+    return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules))
+
+
+def _values(s: Series, measure: Measure):
+    return [list(v) for v in s.y] if measure.chart in SUBGROUP_CHARTS else list(s.y)
+
+
+def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
+    if not measure.stratified or measure.chart in SUBGROUP_CHARTS:
+        return {}
+    by_group = {s.group: (s.x, s.y, s.n) for s in series}
+    reference = next(s for s in series if s.group == measure.reference_group)
+    return spc.gap_analysis(by_group, reference.group, chart="i", multiply=measure.multiply,
+                            freeze=reference.freeze, rules=rules)
+
