@@ -81,7 +81,8 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
     runs = R.anhoej(ys, cls)
     runs_signal = runs.runs_signal and chart != "mr"
     extra: dict = {}
-    high = np.sign(y - cl).astype(np.int8)
+    with np.errstate(invalid="ignore"):
+        high = np.nan_to_num(np.sign(y - cl)).astype(np.int8)
 
     def flag(mask_c, bit, sides=None):
         where = idx[mask_c]
