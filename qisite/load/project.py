@@ -33,9 +33,10 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
     cycles = _optional(folder, "pdsa.yaml", PDSA, ctx)
     fishbone = _optional(folder, "fishbone.yaml", FISHBONE, ctx)
     story = _read_story(folder / STORY_FILE, problems)
-    if head is None or drivers is None or measures is None:
-        return None
-    loaded = tuple(load_observations(m, folder, config.date_format, problems) for m in measures["measures"])
+    structure_ok = len(problems.errors) == before
+    loaded = tuple(load_observations(m, folder, config.date_format, problems) for m in measures["measures"]) if measures else ()
+    if not structure_ok or head is None or drivers is None:
+        return None  # cross-references would only echo the errors already reported
     project = Project(
         id=folder.name, folder=folder, drivers=drivers, measures=loaded,
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
