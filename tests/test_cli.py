@@ -5,7 +5,7 @@ import json
 import jsonschema
 import yaml
 
-from conftest import REPO, run_qisite
+from support import REPO, run_qisite
 
 
 def test_new_scaffold_passes_check_strictly(project):
