@@ -1,0 +1,99 @@
+"""Cross-links of a network (pure computation): taxonomies, the change-idea
+library and related projects — the learning-system view of who tested what."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from qisite.model import ChangeIdea, Network, PdsaCycle, Project
+
+
+@dataclass(frozen=True)
+class IdeaUse:
+    """One project's use of a change idea, with the cycles that tested it."""
+
+    project: Project
+    idea: ChangeIdea
+    cycles: tuple[PdsaCycle, ...]
+
+    @property
+    def latest_decision(self) -> str | None:
+        decided = [c for c in self.cycles if c.decision]
+        return max(decided, key=lambda c: c.end or c.start).decision if decided else None
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """A change idea across the network: every team that tested it, and how it went."""
+
+    id: str
+    title: str
+    uses: tuple[IdeaUse, ...]
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u.project.team for u in self.uses))
+
+    @property
+    def cycle_count(self) -> int:
+        return sum(len(u.cycles) for u in self.uses)
+
+    @property
+    def decisions(self) -> Counter:
+        return Counter(c.decision for u in self.uses for c in u.cycles if c.decision)
+
+
+@dataclass(frozen=True)
+class Related:
+    project: Project
+    reasons: tuple[str, ...]
+    score: int
+
+
+def group_by(projects, key) -> dict[str, tuple[Project, ...]]:
+    """Projects under each value of ``key`` (a value or a tuple of values), sorted by title."""
+    groups: dict[str, list[Project]] = {}
+    for project in projects:
+        values = key(project)
+        for value in values if isinstance(values, tuple) else (values,):
+            groups.setdefault(value, []).append(project)
+    return {k: tuple(sorted(v, key=lambda p: p.title.lower())) for k, v in sorted(groups.items())}
+
+
+def change_idea_library(network: Network) -> dict[str, LibraryEntry]:
+    uses: dict[str, list[IdeaUse]] = {}
+    for project in network.projects:
+        for idea in project.drivers.change_ideas:
+            cycles = tuple(c for c in project.cycles if c.change_idea == idea.id)
+            uses.setdefault(idea.id, []).append(IdeaUse(project, idea, cycles))
+    return {idea_id: LibraryEntry(idea_id, _title(found), tuple(found)) for idea_id, found in sorted(uses.items())}
+
+
+def _title(uses: list[IdeaUse]) -> str:
+    """The title most teams gave the idea (ties: the first project's)."""
+    return Counter(u.idea.title for u in uses).most_common(1)[0][0]
+
+
+def related_projects(project: Project, network: Network, limit: int = 5) -> tuple[Related, ...]:
+    """Other projects sharing change ideas, equity areas or drivers, best first."""
+    ideas = {i.id for i in project.drivers.change_ideas}
+    drivers = _driver_titles(project)
+    found = []
+    for other in network.projects:
+        if other.id == project.id:
+            continue
+        shared_ideas = sorted(ideas & {i.id for i in other.drivers.change_ideas})
+        shared_areas = [a for a in project.equity_areas if a in other.equity_areas]
+        shared_drivers = sorted(drivers & _driver_titles(other))
+        score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
+        if score:
+            reasons = ([f"change idea: {i}" for i in shared_ideas] + [f"equity area: {a}" for a in shared_areas]
+                       + [f"driver: {d}" for d in shared_drivers])
+            found.append(Related(other, tuple(reasons), score))
+    found.sort(key=lambda r: (-r.score, r.project.title.lower()))
+    return tuple(found[:limit])
+
+
+def _driver_titles(project: Project) -> set[str]:
+    return {" ".join(d.title.lower().split()) for p in project.drivers.primary for d in (p, *p.secondary)}

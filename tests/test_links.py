@@ -1,0 +1,56 @@
+"""Cross-links: the change-idea library, taxonomies and related projects."""
+
+import datetime as dt
+from pathlib import Path
+
+from qisite.config import default_config
+from qisite.links import change_idea_library, group_by, related_projects
+from qisite.model import (Aim, ChangeIdea, DriverDiagram, Network, PdsaCycle, PrimaryDriver, Project,
+                          SecondaryDriver)
+
+D = dt.date(2021, 1, 1)
+
+
+def project(pid, team, areas, ideas, cycles=(), driver="Access"):
+    diagram = DriverDiagram(
+        primary=(PrimaryDriver("p", driver, (SecondaryDriver("s", "Secondary", tuple(ideas)),)),),
+        change_ideas=tuple(ChangeIdea(i, i.replace("-", " ").title()) for i in ideas))
+    return Project(id=pid, folder=Path(pid), title=pid.title(), summary="s", team=team, organisation="Org",
+                   equity_areas=tuple(areas), stage="test", started=D, population="p", equity_gap="g",
+                   affected_group="a", aim=Aim("aim"), drivers=diagram, measures=(), cycles=tuple(cycles))
+
+
+def cycle(cid, idea, decision, end):
+    return PdsaCycle(cid, "t", idea, D, "plan", "prediction", end=end, decision=decision)
+
+
+NETWORK = Network(default_config(Path(".")), (
+    project("a", "Team A", ["ethnicity"], ["leaflets", "pop-up"],
+            [cycle("c1", "leaflets", "adapt", dt.date(2021, 2, 1)), cycle("c2", "leaflets", "adopt", dt.date(2021, 3, 1))]),
+    project("b", "Team B", ["ethnicity", "age"], ["leaflets"], [cycle("c1", "leaflets", "abandon", dt.date(2021, 2, 1))]),
+    project("c", "Team C", ["age"], ["buddies"], driver="access "),
+    project("d", "Team D", ["sexuality"], ["other"], driver="Safety"),
+))
+
+
+def test_library_counts_teams_cycles_and_decisions():
+    library = change_idea_library(NETWORK)
+    entry = library["leaflets"]
+    assert entry.teams == ("Team A", "Team B") and entry.cycle_count == 3
+    assert entry.decisions == {"adapt": 1, "adopt": 1, "abandon": 1}
+    assert [u.latest_decision for u in entry.uses] == ["adopt", "abandon"]
+    assert library["pop-up"].cycle_count == 0 and library["pop-up"].uses[0].latest_decision is None
+
+
+def test_group_by_equity_area_lists_a_project_under_each_area():
+    areas = group_by(NETWORK.projects, lambda p: p.equity_areas)
+    assert {k: [p.id for p in v] for k, v in areas.items()} == {
+        "age": ["b", "c"], "ethnicity": ["a", "b"], "sexuality": ["d"]}
+
+
+def test_related_projects_rank_shared_ideas_over_areas_and_drivers():
+    related = related_projects(NETWORK.projects[0], NETWORK)
+    assert [r.project.id for r in related] == ["b", "c"]
+    assert related[0].reasons == ("change idea: leaflets", "equity area: ethnicity", "driver: access")
+    assert related[1].reasons == ("driver: access",)
+    assert related_projects(NETWORK.projects[3], NETWORK) == ()
