@@ -13,7 +13,7 @@ D = dt.date(2021, 1, 1)
 
 def project(pid, team, areas, ideas, cycles=(), driver="Access"):
     diagram = DriverDiagram(
-        primary=(PrimaryDriver("p", driver, (SecondaryDriver("s", "Secondary", tuple(ideas)),)),),
+        primary=(PrimaryDriver("p", driver, (SecondaryDriver("s", f"Secondary of {pid}", tuple(ideas)),)),),
         change_ideas=tuple(ChangeIdea(i, i.replace("-", " ").title()) for i in ideas))
     return Project(id=pid, folder=Path(pid), title=pid.title(), summary="s", team=team, organisation="Org",
                    equity_areas=tuple(areas), stage="test", started=D, population="p", equity_gap="g",
