@@ -183,12 +183,13 @@ def eip(base: Path) -> None:
     write_csv(base / "data/access.csv", ["month", "ethnic_minority", "accepted"],
               [[iso(d), x, n] for d, x, n in zip(ms, xs, ns)])
 
-    # family therapy offered (NICE CG178) to eligible people with a family, from Jul 2020
-    fm = months("2020-07", 21)
+    # family therapy offered (NICE CG178) to eligible people with a family,
+    # Nov 2019 - Mar 2022: baseline to Oct 2020, testing Nov 2020 - Feb 2021
+    fm = months("2019-11", 29)
     rows = []
     for i, d in enumerate(fm):
         n = rng.randint(9, 16)
-        p = 0.35 if i < 4 else (0.62 if i < 8 else 0.82)
+        p = 0.35 if i < 12 else (0.62 if i < 16 else 0.82)
         rows.append([iso(d), binom(rng, n, p), n])
     write_csv(base / "data/family-therapy.csv", ["month", "offered", "eligible"], rows)
 
