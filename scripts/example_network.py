@@ -211,17 +211,18 @@ def eip(base: Path) -> None:
 
 def cervical(base: Path) -> None:
     """Uptake of cervical screening by age band, monthly Jan 2021 - Jun 2023,
-    UK day-first dates.  Baseline Jan-Dec 2021: 24-49 540/1000 = 54%,
+    UK day-first dates.  The younger band responds first (personalised letters,
+    Jan 2022), so the gap is already near 3 points during the Jan-Jun 2022 ramp.  Baseline Jan-Dec 2021: 24-49 540/1000 = 54%,
     50-64 248/400 = 62% (gap 8 points).  Final part Jul 2022 - Jun 2023:
     24-49 680/1000 = 68%, 50-64 284/400 = 71% (gap 3 points)."""
     for attempt in range(1000):
         rng = random.Random(1003 + attempt * 7919)
         ms = months("2021-01", 30)
         a_n1, a_x1 = proportion_series(rng, 12, 70, 98, 1000, [0.54] * 12, 540)
-        a_n2, a_x2 = proportion_series(rng, 6, 72, 100, 520, ramp(0.55, 0.67, 6), 318)
+        a_n2, a_x2 = proportion_series(rng, 6, 72, 100, 520, [0.60, 0.63, 0.65, 0.66, 0.67, 0.67], 336)
         a_n3, a_x3 = proportion_series(rng, 12, 70, 98, 1000, [0.68] * 12, 680)
         b_n1, b_x1 = proportion_series(rng, 12, 26, 41, 400, [0.62] * 12, 248)
-        b_n2, b_x2 = proportion_series(rng, 6, 27, 41, 200, ramp(0.63, 0.70, 6), 133)
+        b_n2, b_x2 = proportion_series(rng, 6, 27, 41, 200, [0.64, 0.66, 0.68, 0.69, 0.70, 0.70], 136)
         b_n3, b_x3 = proportion_series(rng, 12, 26, 41, 400, [0.71] * 12, 284)
         a = [x / n for x, n in zip(a_x1 + a_x2 + a_x3, a_n1 + a_n2 + a_n3)]
         b = [x / n for x, n in zip(b_x1 + b_x2 + b_x3, b_n1 + b_n2 + b_n3)]
@@ -232,6 +233,8 @@ def cervical(base: Path) -> None:
             (sum(b[:12]) / 12, 62), (sum(b[18:]) / 12, 71),
             (sum(y - x for x, y in zip(a[:12], b[:12])) / 12, 8),
             (sum(y - x for x, y in zip(a[18:], b[18:])) / 12, 3),
+            # the gap after the baseline, ramp months included, also rounds to 3
+            (sum(y - x for x, y in zip(a[12:], b[12:])) / 18, 3),
         ]
         if all(round(v * 100) == want for v, want in checks):
             break
@@ -446,7 +449,7 @@ def waits_deprivation(base: Path) -> None:
     w_rows, d_rows = [], []
     for d in ms:
         for g, (mu, dna, appts) in DECILES.items():
-            w_rows.append([iso(d), g, f"{max(7.0, rng.gauss(mu, 3.0)):.1f}"])
+            w_rows.append([iso(d), g, f"{max(7.0, rng.gauss(mu, 1.8)):.1f}"])
             n = max(10, round(rng.gauss(appts, 8)))
             d_rows.append([iso(d), g, binom(rng, n, dna), n])
     write_csv(base / "data/waits.csv", ["month", "imd_decile", "mean_days_to_assessment"], w_rows)
