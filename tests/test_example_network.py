@@ -165,9 +165,13 @@ def test_network_shape():
 
 def test_change_ideas_are_shared_between_projects():
     owners: dict[str, set[str]] = {}
+    titles: dict[str, set[str]] = {}
     for d in project_dirs():
         for c in load(d / "drivers.yaml")["change_ideas"]:
             owners.setdefault(c["id"], set()).add(d.name)
+            titles.setdefault(c["id"], set()).add(c["title"])
+    # the same idea carries the same title wherever it is used (the library shows one)
+    assert {k: v for k, v in titles.items() if len(v) > 1} == {}
     shared = {k for k, v in owners.items() if len(v) > 1}
     assert {"translated-leaflets", "community-pop-up-clinics", "safety-cross",
             "co-designed-training", "safe-spaces-barbers"} <= shared
