@@ -31,7 +31,7 @@ def check_chart(chart: str) -> str:
 
 def _floats(values, name: str) -> np.ndarray:
     try:
-        return np.array([np.nan if v is None else v for v in values], dtype=float)
+        return np.array(values, dtype=float).reshape(-1)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be numbers (None or NaN for missing)") from None
 
