@@ -7,7 +7,7 @@ figures published in Aurelio et al., Br J Healthc Manag 2024
 Where the paper names only an aim, the figures are plausible inventions.
 
 Deterministic: a fixed seed per project, no clock, no network.  Run from
-anywhere:  python3 scripts/example_network.py
+anywhere:  python3 scripts/example_network.py  [--out DIR]
 The YAML files next to the data are written by hand; the dates they name
 (freeze, parts, exclude, PDSA cycles) must stay consistent with this script,
 and tests/test_example_network.py checks the published figures.
@@ -538,10 +538,20 @@ GENERATORS = {
 }
 
 
-def main() -> None:
+def generate(out: Path = PROJECTS) -> None:
+    """Write every project's data/*.csv under ``out``/<project id>/."""
     for pid, fn in GENERATORS.items():
-        fn(PROJECTS / pid)
-    print(f"wrote data for {len(GENERATORS)} projects under {PROJECTS}")
+        fn(Path(out) / pid)
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=PROJECTS,
+                        help="folder to write the project data folders into (default: projects/)")
+    args = parser.parse_args(argv)
+    generate(args.out)
+    print(f"wrote data for {len(GENERATORS)} projects under {args.out}")
 
 
 if __name__ == "__main__":

@@ -146,6 +146,19 @@ def test_bom_and_dayfirst_quirks_are_present():
     assert re.fullmatch(r"\d\d/\d\d/\d{4}", first)
 
 
+def test_committed_csvs_are_what_the_generator_writes(tmp_path):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("example_network", ROOT / "scripts/example_network.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(tmp_path)
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv"))
+    committed = sorted(p.relative_to(PROJECTS) for p in PROJECTS.glob("*/data/*.csv"))
+    assert written == committed
+    for rel in written:
+        assert (tmp_path / rel).read_bytes() == (PROJECTS / rel).read_bytes(), rel
+
+
 # ------------------------------------------------------------ the network as a whole
 def test_network_shape():
     dirs = project_dirs()
