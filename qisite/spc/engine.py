@@ -108,7 +108,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     if x is not None and len(x) != size:
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
     labels = tuple(x) if x is not None else tuple(range(1, size + 1))
-    lay = phases.layout(size, freeze, parts, exclude)
+    lay = phases.layout(size, _freeze_position(freeze, x), parts, exclude)
     nhs = rules == "nhs"
     cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl")}
     bits = np.zeros(size, dtype=np.int32)
@@ -143,6 +143,19 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
                      labels, cols["y"], data.n.copy(), cols["cl"], cols["lcl"], cols["ucl"],
                      lay.part, lay.included, lay.baseline, bits, side, classification,
                      part_objs, tuple(warns), variation, assurance)
+
+
+def _freeze_position(freeze, x):
+    """``freeze`` as a point count; an x label (e.g. a date) means "up to and
+    including that point"."""
+    if freeze is None or isinstance(freeze, (int, np.integer)) and not isinstance(freeze, bool):
+        return freeze
+    if x is not None:
+        keys = [str(v) for v in x]
+        if str(freeze) in keys:
+            return keys.index(str(freeze)) + 1
+        raise ValueError(f"freeze: {freeze!r} is neither a point number nor one of the x labels")
+    raise ValueError(f"freeze: {freeze!r} must be a whole number of points ≥ 1")
 
 
 def _sigma_z(chart, lines, data, a, b, use, screen_mr) -> float:

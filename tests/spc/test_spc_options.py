@@ -109,3 +109,11 @@ def test_gap_analysis_cervical_screening_example():
     assert g.to_dict()["spc"]["parts"][1]["cl"] == pytest.approx(-3.0)
     with pytest.raises(ValueError, match="reference group"):
         gap_analysis({"a": (x, young)}, "b")
+
+
+def test_freeze_may_be_an_x_label():
+    x = [f"2020-{m:02d}-01" for m in range(1, 13)]
+    r = analyse(list(range(12)), chart="i", x=x, freeze="2020-06-01")
+    assert r.baseline.sum() == 6 and r.parts[0].n_baseline == 6
+    with pytest.raises(ValueError, match="neither a point number nor one of the x labels"):
+        analyse(list(range(12)), chart="i", x=x, freeze="2021-01-01")
