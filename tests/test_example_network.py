@@ -262,15 +262,18 @@ def test_project_follows_the_format(pdir: Path):
 
     pdsa_file = pdir / "pdsa.yaml"
     if pdsa_file.exists():
-        lo = min(r[1] for r in date_ranges)
-        hi = max(r[2] for r in date_ranges)
+        ranges = {mid: (lo, hi) for mid, lo, hi in date_ranges}
         for c in load(pdsa_file)["cycles"]:
             assert SLUG.match(c["id"])
             assert c["change_idea"] in defined, c["id"]
             assert set(c.get("measures", [])) <= ids, c["id"]
-            assert lo <= c["start"] <= hi, c["id"]
+            # a cycle starts (and ends) inside the data of every chart it annotates
+            for mid in c.get("measures", []):
+                lo, hi = ranges[mid]
+                assert lo <= c["start"] <= hi, (c["id"], mid)
+                if c.get("end"):
+                    assert c["start"] <= c["end"] <= hi, (c["id"], mid)
             if c.get("end"):
-                assert c["start"] <= c["end"] <= hi, c["id"]
                 assert c["decision"] in ("adopt", "adapt", "abandon")
             for key in ("plan", "prediction"):
                 assert c[key].strip()
