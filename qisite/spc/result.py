@@ -32,6 +32,15 @@ def _nums(arr: np.ndarray) -> list:
     return [v if math.isfinite(v) else None for v in out]
 
 
+def _counts(arr: np.ndarray) -> list:
+    """Denominators as ints when they are whole numbers (JSON shows 50, not 50.0)."""
+    vals = _nums(arr)
+    ok = np.isfinite(arr)
+    if ok.any() and np.all(arr[ok] == np.round(arr[ok])) and np.abs(arr[ok]).max() < 2 ** 53:
+        return [None if v is None else int(v) for v in vals]
+    return vals
+
+
 def label(x) -> str | int | float | None:
     """A JSON-friendly x label: dates as ISO strings."""
     if isinstance(x, (_dt.date, _dt.datetime)):
@@ -170,6 +179,7 @@ class SpcResult:
                 "outside_limits", "special_cause", "signals", "variation")
         cols = self._columns()
         cols[0] = [label(v) for v in cols[0]]
+        cols[2] = _counts(self.n)
         cols[11] = [list(s) for s in cols[11]]
         if not nhs:
             keys, cols = keys[:-1], cols[:-1]
