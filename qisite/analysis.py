@@ -96,5 +96,5 @@ def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
     by_group = {s.group: (s.x, s.y, s.n) for s in series}
     reference = next(s for s in series if s.group == measure.reference_group)
     return spc.gap_analysis(by_group, reference.group, chart="i", multiply=measure.multiply,
-                            freeze=reference.freeze, rules=rules)
+                            freeze=reference.freeze, parts=reference.parts or None, rules=rules)
 
