@@ -11,8 +11,11 @@ from qisite.spc import runs
 # PLoS ONE 2014;9(11):e113825, Table 1 (upper limit of the longest run and lower
 # limit of the number of crossings by number of useful observations), and
 # Anhøj J. Diagnostic value of run chart analysis. PLoS ONE 2015;10(3):e0121349.
-# n: (longest run limit, crossings limit). The longest-run column is also
-# reproduced for n = 10–109 in the unaettie.com run-chart FAQ table.
+# n: (longest run limit, crossings limit), transcribed from the table
+# "Critical values for longest run and number of crossings" (n = 10–100) in
+# Appendix 2 of the qicharts2 vignette (J. Anhøj, "qicharts2: Quality
+# Improvement Charts for R", CRAN). The longest-run column also matches the
+# n = 10–109 table of the unaettie.com run-chart FAQ.
 ANHOEJ_TABLE = {
     10: (6, 2), 11: (6, 2), 12: (7, 3), 13: (7, 3), 14: (7, 4), 15: (7, 4), 16: (7, 4),
     17: (7, 5), 18: (7, 5), 19: (7, 6), 20: (7, 6), 21: (7, 6), 22: (7, 7), 23: (8, 7),
