@@ -109,24 +109,17 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
     labels = tuple(x) if x is not None else tuple(range(1, size + 1))
     lay = phases.layout(size, _freeze_position(freeze, x), parts, exclude)
-    nhs = rules == "nhs"
     cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl")}
     bits = np.zeros(size, dtype=np.int32)
     side = np.zeros(size, dtype=np.int8)
     part_rows, warns = [], list(notes)
     starts, ends = (lay.starts, lay.ends) if size else ((), ())
     for k, (a, b) in enumerate(zip(starts, ends), start=1):
-        use = lay.baseline[a:b] & lay.included[a:b]
-        lines = L.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=nhs)
+        lines, pr, used, part_warns = _analyse_part(k, data, lay, a, b, chart, rules, screen_mr)
         for key in cols:
             cols[key][a:b] = getattr(lines, key)
-        usable = lay.included[a:b] & np.isfinite(lines.y)
-        pr = RU.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
         bits[a:b], side[a:b] = pr.bits, pr.side
-        used = int((use & np.isfinite(lines.y)).sum())
-        warns += [w for w in (W.few_points(k, used, chart),
-                              W.overdispersion(k, chart, _sigma_z(chart, lines, data, a, b, use,
-                                                                  screen_mr))) if w]
+        warns += part_warns
         part_rows.append((k, a, b, lines.cl, used, pr))
     warns += W.date_gaps(x)
     for key in cols:
@@ -136,13 +129,25 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     part_objs = tuple(_part(k, a, b, cl, used, pr, multiply, rules)
                       for k, a, b, cl, used, pr in part_rows)
     variation = assurance = None
-    if nhs:
+    if rules == "nhs":
         variation = RU.variation_icon(cols["y"], special, side, direction)
         assurance = _assurance(cols, target, direction)
     return SpcResult(chart, rules, direction, target, float(multiply), bool(screen_mr),
                      labels, cols["y"], data.n.copy(), cols["cl"], cols["lcl"], cols["ucl"],
                      lay.part, lay.included, lay.baseline, bits, side, classification,
                      part_objs, tuple(warns), variation, assurance)
+
+
+def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
+    """Lines, rule results, number of points used and warnings for part k."""
+    use = lay.baseline[a:b] & lay.included[a:b]
+    lines = L.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
+    usable = lay.included[a:b] & np.isfinite(lines.y)
+    pr = RU.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
+    used = int((use & np.isfinite(lines.y)).sum())
+    sigma_z = _sigma_z(chart, lines, data.n[a:b], use, screen_mr)
+    warns = [w for w in (W.few_points(k, used, chart), W.overdispersion(k, chart, sigma_z)) if w]
+    return lines, pr, used, warns
 
 
 def _freeze_position(freeze, x):
@@ -158,13 +163,12 @@ def _freeze_position(freeze, x):
     raise ValueError(f"freeze: {freeze!r} must be a whole number of points ≥ 1")
 
 
-def _sigma_z(chart, lines, data, a, b, use, screen_mr) -> float:
-    if chart not in ("p", "u"):
+def _sigma_z(chart, lines, n, use, screen_mr) -> float:
+    """Laney's σz of a p or u part, for the over-dispersion warning."""
+    if chart not in ("p", "u") or not lines.cl.size:
         return float("nan")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        n = data.n[a:b]
-        cl = lines.cl[0] if lines.cl.size else np.nan
-        sigma = (np.sqrt(cl * (1 - cl) / n) if chart == "p" else np.sqrt(cl / n))
+    cl = float(lines.cl[0])
+    sigma = L.sigma_p(cl, n) if chart == "p" else L.sigma_u(cl, n)
     return L.laney_sigma_z(lines.y, cl, sigma, use, screen_mr)
 
 

@@ -119,12 +119,12 @@ def _ratio_cl(d: PartData, use) -> float:
     return float(d.num[ok].sum() / den) if den > 0 else float("nan")
 
 
-def _sigma_p(cl, n):
+def sigma_p(cl, n):
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.sqrt(cl * (1 - cl) / np.where(n > 0, n, np.nan))
 
 
-def _sigma_u(cl, n):
+def sigma_u(cl, n):
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.sqrt(cl / np.where(n > 0, n, np.nan))
 
@@ -139,12 +139,12 @@ def laney_sigma_z(y, cl, sigma, use, screen_mr=True) -> float:
 
 def p(d: PartData, use, **kw) -> Lines:
     cl = _ratio_cl(d, use)
-    return _lines(d.y, cl, _sigma_p(cl, d.n), lower=0.0, upper=1.0)
+    return _lines(d.y, cl, sigma_p(cl, d.n), lower=0.0, upper=1.0)
 
 
 def u(d: PartData, use, **kw) -> Lines:
     cl = _ratio_cl(d, use)
-    return _lines(d.y, cl, _sigma_u(cl, d.n), lower=0.0)
+    return _lines(d.y, cl, sigma_u(cl, d.n), lower=0.0)
 
 
 def _prime(d, use, sigma_fn, upper, screen_mr) -> Lines:
@@ -156,11 +156,11 @@ def _prime(d, use, sigma_fn, upper, screen_mr) -> Lines:
 
 
 def pp(d: PartData, use, *, screen_mr=True, **_) -> Lines:
-    return _prime(d, use, _sigma_p, 1.0, screen_mr)
+    return _prime(d, use, sigma_p, 1.0, screen_mr)
 
 
 def up(d: PartData, use, *, screen_mr=True, **_) -> Lines:
-    return _prime(d, use, _sigma_u, None, screen_mr)
+    return _prime(d, use, sigma_u, None, screen_mr)
 
 
 def g(d: PartData, use, **_) -> Lines:
