@@ -7,6 +7,7 @@ validation can point at ``measures.yaml:14:5`` rather than at a key name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -105,9 +106,8 @@ def read_yaml(path: Path, problems: Problems):
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        problems.error(where, f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(exc, text))
+        line, column, message, hint = _syntax_problem(exc, text)
+        problems.error(Location(path, line, column), f"YAML syntax: {message}", hint)
         return None
     except yaml.YAMLError as exc:
         problems.error(Location(path), f"YAML: {exc}")
@@ -116,14 +116,87 @@ def read_yaml(path: Path, problems: Problems):
         loader.dispose()
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
-    problem = f"{exc.problem} {exc.context}"
-    if "tab" in problem or "\t" in text:
-        return "indent with spaces, not tabs"
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Line, column, message and hint for a syntax error, placed at the real mistake.
+
+    PyYAML notices many mistakes only lines later (an unclosed quote at the end
+    of the file, a missing ']' on the next key); point at where they began.
+    """
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    opened = exc.context_mark
+    if "quoted scalar" in context and opened:
+        return (opened.line + 1, opened.column + 1, "a quote mark opened here is never closed",
+                "add the closing quote mark at the end of the value, or remove the opening one")
+    runaway = _runaway_quote(text, mark)
+    if runaway:
+        start, end = runaway
+        return (start.line + 1, start.column + 1,
+                f"a quote mark opened here is not closed on this line, so the value runs on to line {end.line + 1}",
+                "close the quote at the end of the value; to use an apostrophe inside, put the whole value in double quotes")
+    if context.startswith("while parsing a flow") and opened:
+        pair = "[]" if "sequence" in context else "{}"
+        return (opened.line + 1, opened.column + 1, f"'{pair[0]}' opened here is not closed with '{pair[1]}'",
+                "close it on the same line, e.g. [first, second]" if pair == "[]" else "close it on the same line")
+    message, hint = _explain(problem, context, _line_text(text, mark), mark)
+    return line, column, message, hint
+
+
+def _line_text(text: str, mark) -> str:
+    lines = text.splitlines()
+    return lines[mark.line] if mark and mark.line < len(lines) else ""
+
+
+def _runaway_quote(text: str, mark):
+    """A quoted value that spans lines and closes on the error's line, if any: the
+    quote mark it opened with was meant to be closed on its own line."""
+    if mark is None:
+        return None
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line >= mark.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+                    and token.start_mark.line < token.end_mark.line == mark.line):
+                found = (token.start_mark, token.end_mark)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _explain(problem: str, context: str, line: str, mark) -> tuple[str, str]:
+    """Plain words for PyYAML's messages, and a hint saying how to fix the line."""
+    before = line[: mark.column] if mark else ""
+    if "'\\t'" in problem or (line[: len(line) - len(line.lstrip())].count("\t")):
+        return "a tab character is used for indentation", "indent with spaces, not tabs"
     if "could not determine a constructor" in problem:
-        return "tags such as !!python/object are not allowed; write plain values"
+        tag = problem.rsplit("tag", 1)[-1].strip(" '")
+        return f"the tag '{tag}' is not allowed: qisite reads plain YAML only", \
+            "tags such as !!python/object are not allowed; write plain values"
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted, e.g. title: \"Aim: reduce waits\""
-    if "found character '%'" in problem or "found character '@'" in problem or "'`'" in problem:
-        return "quote a value that starts with this character"
-    return "check the indentation and quoting on this line and the one above"
+        if ": " in before.strip() or before.rstrip().endswith(":"):
+            return "a value contains ': ', which YAML reads as the start of another key", \
+                'a value containing \': \' must be quoted, e.g. title: "Aim: reduce waits"'
+        return "this line runs on from the line above", \
+            "check that the line above is a complete 'key: value' and that this line is indented like the keys around it"
+    if "but found '<block mapping start>'" in problem:
+        return "this line is indented differently from the lines above it", \
+            "keys of the same mapping must start in the same column; indent with spaces"
+    if "but found '<scalar>'" in problem and re.search(r":\s+['\"]", before):
+        return "text follows the closing quote mark of a value", \
+            "a value that starts with a quote mark must end with it: quote the whole value, and use double quotes if it has an apostrophe"
+    if "another document" in problem:
+        return "a line '---' starts a second document, and a qisite file holds one", \
+            "remove the '---' line, or move what follows it into the right file"
+    if "undefined alias" in problem:
+        return problem.replace("found undefined alias", "'*' names an anchor that is not defined:"), \
+            "define the anchor with '&name' above, or quote a value that starts with '*'"
+    if "that cannot start any token" in problem:
+        return problem.replace("found character", "a value cannot start with the character").replace(" that cannot start any token", ""), \
+            "quote a value that starts with this character"
+    if problem.startswith("expected <block end>"):
+        return "this line does not fit the structure of the lines above it", \
+            "check the indentation of this line and the one above, and that each item of a list starts with '- '"
+    return f"{context + ', ' if context else ''}{problem}", "check the indentation and quoting on this line and the one above"
