@@ -1,7 +1,6 @@
 """Headline results: baseline vs. latest centre line, and equity-gap series."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qisite.spc import CHARTS, RULES, analyse
@@ -107,8 +107,6 @@ def _inputs(chart, y):
 @pytest.mark.parametrize("rules", RULES)
 def test_no_crash_on_edge_cases(case, chart, rules):
     y, n = _inputs(chart, EDGE_CASES[case])
-    with np.errstate(all="raise"):
-        pass
     r = analyse(y, n, chart=chart, rules=rules, direction="increase", target=1.0)
     doc = json.loads(json.dumps(r.to_dict(), allow_nan=False))
     assert len(doc["points"]) == len(EDGE_CASES[case])
