@@ -53,11 +53,14 @@ class _LocatingLoader(yaml.SafeLoader):
 
 
 def _construct_map(loader: _LocatingLoader, node) -> YMap:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
     loader.flatten_mapping(node)
+    inherited = len(node.value) - own  # pairs merged in from '<<: *anchor' come first
     result = YMap()
     result.where = loader.location(node)
     result.key_at, result.value_at = {}, {}
-    for key_node, value_node in node.value:
+    own_keys = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         key_where = loader.location(key_node)
         try:
@@ -66,10 +69,12 @@ def _construct_map(loader: _LocatingLoader, node) -> YMap:
             loader.problems.error(key_where, "a key must be a plain word, not a list or mapping",
                                   "write the key as text followed by a colon, e.g. 'title:'")
             continue
-        if key in result:
-            first = result.key_at[key]
-            loader.problems.error(key_where, f"'{key}' appears twice in this mapping (first at line {first.line})",
-                                  "keep one of them: YAML would silently use only the last")
+        if index >= inherited:
+            if key in own_keys:
+                first = result.key_at[key]
+                loader.problems.error(key_where, f"'{key}' appears twice in this mapping (first at line {first.line})",
+                                      "keep one of them: YAML would silently use only the last")
+            own_keys.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_at[key] = key_where
         result.value_at[key] = loader.location(value_node)
@@ -83,6 +88,7 @@ def _construct_list(loader: _LocatingLoader, node) -> YList:
     return result
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
