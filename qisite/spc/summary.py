@@ -9,6 +9,7 @@ import numpy as np
 from . import limits as L
 from .engine import _series, _slice, analyse
 from .result import SpcResult, _num, label
+from .rules import SIGNAL_NAMES
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,8 @@ def summarise(result: SpcResult, y: Sequence | None = None,
     good = {"increase": 1, "decrease": -1}.get(result.direction)
     improved = None if good is None or change is None else bool(change * good > 0)
     special = result.special_cause
-    counts: dict = {}
-    for p in result.points if special.any() else ():
-        for s in p.signals:
-            counts[s] = counts.get(s, 0) + 1
+    counts = {name: int(((result.bits & bit) != 0).sum())
+              for bit, name in SIGNAL_NAMES.items() if (result.bits & bit).any()}
     finite = np.flatnonzero(np.isfinite(result.y))
     last_sig = bool(special[finite[-1]]) if finite.size else False
     return Summary(result.chart, result.direction, base, latest, change, rel, improved,
