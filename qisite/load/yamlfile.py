@@ -77,8 +77,16 @@ def _construct_map(loader: _LocatingLoader, node) -> YMap:
             own_keys.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_at[key] = key_where
-        result.value_at[key] = loader.location(value_node)
+        result.value_at[key] = _value_location(loader, key_node, value_node)
     return result
+
+
+def _value_location(loader: _LocatingLoader, key_node, value_node) -> Location:
+    """Where a value is; for a block list or mapping under its key, the key's line."""
+    starts_below = value_node.start_mark.line > key_node.start_mark.line
+    if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)) and not value_node.flow_style and starts_below:
+        return loader.location(key_node)
+    return loader.location(value_node)
 
 
 def _construct_list(loader: _LocatingLoader, node) -> YList:
