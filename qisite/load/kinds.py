@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -134,11 +135,17 @@ class Number(Kind):
 
     def check(self, value, where, ctx):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = ""
+            hint = "write a plain number such as 70 or 0.5, with no words or units; leave the key out if it is not known yet"
             if isinstance(value, str) and value.strip().endswith("%"):
                 hint = "write the number without the % sign, in the measure's units"
             return self.wrong(value, where, ctx, hint)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            return self.wrong(value, where, ctx, "write an ordinary number such as 70 or 0.5")
+        return number
 
     def json_schema(self, vocabulary):
         return {"type": "number"}
@@ -185,7 +192,7 @@ class Choice(Kind):
         allowed = self.allowed(ctx.vocabulary)
         if isinstance(value, str) and value.strip() in allowed:
             return value.strip()
-        hint = did_you_mean(value, allowed)
+        hint = _same_but_case(value, allowed) or did_you_mean(value, allowed)
         message = f"{_type_name(value)} is not allowed here: expected one of {one_of(allowed)}"
         if self.vocabulary:
             hint = (hint + " " if hint else "") + f"(a network can add to the {self.vocabulary.replace('_', ' ')} in site.yaml)"
@@ -194,6 +201,15 @@ class Choice(Kind):
 
     def json_schema(self, vocabulary):
         return {"type": "string", "enum": list(self.allowed(vocabulary))}
+
+
+def _same_but_case(value: Any, allowed: tuple[str, ...]) -> str:
+    """'did you mean' for Outcome → outcome, P → p (difflib misses one-letter words)."""
+    if isinstance(value, str):
+        match = next((a for a in allowed if a.lower() == value.strip().lower()), None)
+        if match:
+            return f"did you mean '{match}'? (ids are lower case)"
+    return ""
 
 
 class Either(Kind):
@@ -333,7 +349,7 @@ def read_record(path: Path, record: Record, ctx: Context):
     if raw is None:
         if len(ctx.problems) == before:
             ctx.problems.error(Location(path, 1), f"{path.name} is empty",
-                               f"it needs at least {one_of(n for n, f in record.fields.items() if f.required)}")
+                               f"it needs at least these keys: {one_of(n for n, f in record.fields.items() if f.required)}")
         return None
     result = record.check(raw, getattr(raw, "where", Location(path, 1)), ctx)
     return None if result is INVALID else result
