@@ -19,6 +19,14 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
 _NAMED_MONTH = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2,4})$")
 _ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, allowing for its 1900 leap-year bug
+
+
+def shown(raw: str, limit: int = 40) -> str:
+    """A cell's text for a message: its first line, shortened."""
+    first = raw.splitlines()[0] if raw.splitlines() else raw
+    more = len(first) > limit or first != raw
+    return first[:limit] + ("…" if more else "")
 
 
 class CellError(ValueError):
@@ -33,7 +41,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     if raw.lower() in MISSING:
         return None
     if raw.lower() in EXCEL_ERRORS:
-        raise CellError(f"'{raw}' is a spreadsheet error, not a number",
+        raise CellError(f"'{shown(raw)}' is a spreadsheet error, not a number",
                         "fix the formula in the spreadsheet, or leave the cell empty for a missing value")
     cleaned = raw.rstrip("%").strip() if raw.endswith("%") else raw
     if _THOUSANDS.match(cleaned) and not decimal_comma:
@@ -43,9 +51,9 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     try:
         value = float(cleaned)
     except ValueError:
-        raise CellError(f"'{raw}' is not a number", "write digits only, e.g. 12 or 0.5; leave the cell empty if the value is missing") from None
+        raise CellError(f"'{shown(raw)}' is not a number", "write digits only, e.g. 12 or 0.5; leave the cell empty if the value is missing") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise CellError(f"'{raw}' is not a finite number")
+        raise CellError(f"'{shown(raw)}' is not a finite number")
     return value
 
 
@@ -58,18 +66,19 @@ def parse_date(text: str, date_format: str = "iso") -> dt.date:
     if iso is not None:
         return iso
     if raw.isdigit() and 20000 <= int(raw) <= 80000:
-        raise CellError(f"'{raw}' looks like an Excel serial day number, not a date",
+        meant = (_EXCEL_EPOCH + dt.timedelta(days=int(raw))).isoformat()
+        raise CellError(f"'{raw}' looks like an Excel serial day number (for {meant}), not a date",
                         "format the column as a date in Excel before saving as CSV")
     if date_format in ("dayfirst", "monthfirst"):
         parsed = _parse_local(raw, dayfirst=date_format == "dayfirst")
         if parsed is not None:
             return parsed
-        raise CellError(f"'{raw}' is not a date", "write dates as 31/01/2021 (dayfirst)" if date_format == "dayfirst"
+        raise CellError(f"'{shown(raw)}' is not a date", "write dates as 31/01/2021 (dayfirst)" if date_format == "dayfirst"
                         else "write dates as 01/31/2021 (monthfirst)")
     hint = "write dates as YYYY-MM-DD"
     if _NUMERIC_DATE.match(raw) or _NAMED_MONTH.match(raw):
         hint = "for UK dates such as 31/01/2021 set 'date_format: dayfirst' on the measure or in site.yaml"
-    raise CellError(f"'{raw}' is not a date in YYYY-MM-DD form", hint)
+    raise CellError(f"'{shown(raw)}' is not a date in YYYY-MM-DD form", hint)
 
 
 def _parse_iso(raw: str) -> dt.date | None:
