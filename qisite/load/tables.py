@@ -52,6 +52,11 @@ def read_table(path: Path, problems: Problems) -> Table | None:
     except OSError as exc:
         problems.error(Location(path), f"cannot read the data file: {exc.strerror}")
         return None
+    binary = _binary_kind(data)
+    if binary:
+        problems.error(Location(path), f"this is {binary}, not a CSV file",
+                       "in Excel use File > Save As > 'CSV UTF-8 (Comma delimited)', and name the .csv file in measures.yaml")
+        return None
     text = decode(data)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -75,11 +80,33 @@ def read_table(path: Path, problems: Problems) -> Table | None:
                 if header is None:
                     return None
                 continue
+            if reader.line_num >= len(lines) and _unclosed_quote(record, text):
+                problems.error(Location(path, start), "a quote mark on this line is never closed, so the rest of the file reads as one cell",
+                               'remove the stray " or add the closing one')
+                return None
             rows.append(Row(start, _cells(header, record, path, start, problems)))
     except csv.Error as exc:
         problems.error(Location(path, reader.line_num), f"the CSV is malformed: {exc}", "check for an unclosed quote mark")
         return None
     return Table(path, tuple(header), tuple(rows), delimiter, header_line)
+
+
+def _binary_kind(data: bytes) -> str:
+    """What a file that is not text is, in words; empty for text."""
+    if data.startswith(b"PK\x03\x04"):
+        return "an Excel workbook (.xlsx) or another zipped file"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old-style Excel workbook (.xls)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text (Excel's 'Unicode Text')"
+    if b"\x00" in data[:4096]:
+        return "a binary file"
+    return ""
+
+
+def _unclosed_quote(record: list[str], text: str) -> bool:
+    """A record that ran to the end of the file inside an unclosed quote."""
+    return any("\n" in cell for cell in record) and text.count('"') % 2 == 1
 
 
 def _delimiter(header_line: str) -> str:
