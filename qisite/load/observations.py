@@ -35,7 +35,7 @@ def load_observations(measure: Measure, folder: Path, date_format: str, problems
         return measure
     observations = _read_rows(measure, table, measure.date_format or date_format, problems)
     measure = dataclasses.replace(measure, observations=tuple(observations))
-    _check_data_rules(measure, table.path, problems)
+    _check_data_rules(measure, table, complete=len(observations) == len(table.rows), problems=problems)
     return measure
 
 
@@ -57,6 +57,11 @@ def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | Non
     if not path.is_relative_to(folder.resolve()):
         problems.error(measure.at.of("data"), f"the data file '{measure.data}' is outside the project folder",
                        "keep data inside the project, e.g. data/measure.csv")
+        return None
+    if path.is_dir():
+        inside = sorted(p.relative_to(folder).as_posix() for p in path.rglob("*.csv"))
+        problems.error(measure.at.of("data"), f"'{measure.data}' is a folder, not a data file",
+                       f"name the CSV file, e.g. '{inside[0]}'" if inside else "name the CSV file, e.g. data/measure.csv")
         return None
     if not path.exists():
         candidates = [p.relative_to(folder).as_posix() for p in folder.rglob("*.csv")]
@@ -124,19 +129,25 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
     if y is None:
         return
     if (measure.chart in COUNT_CHARTS or measure.chart in PROPORTION_CHARTS) and y < 0:
-        raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}")
+        raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}",
+                        "counts are 0 or more: correct the count for the period instead of entering a negative adjustment")
     if measure.chart in PROPORTION_CHARTS and n is not None and y > n:
         raise CellError(f"column '{measure.y}': the numerator {y:g} is larger than the denominator {n:g}",
                         f"a {measure.chart} chart counts people in '{measure.y}' out of '{measure.n}': check the columns are not swapped")
 
 
-def _check_data_rules(measure: Measure, path: Path, problems: Problems) -> None:
-    if not measure.observations:
-        problems.error(Location(path, 1), f"the data file has no rows for measure '{measure.id}'", "add one row per period under the header")
+def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: Problems) -> None:
+    """Rules over all rows. When some rows were unreadable (already reported), only
+    duplicates are checked: the rest would be knock-on noise, such as a 'gap' or a
+    freeze date 'not in the data' where the unreadable row stands."""
+    path = table.path
+    if not table.rows:
+        problems.error(Location(path, table.header_line), f"the data file has no rows for measure '{measure.id}'",
+                       "add one row per period under the header")
         return
     if measure.chart not in SUBGROUP_CHARTS:
         _check_unique(measure, path, problems)
-    if measure.chart == "pareto":
+    if measure.chart == "pareto" or not complete:
         return
     _check_reference_group(measure, problems)
     _check_dates_named(measure, problems)
@@ -177,8 +188,7 @@ def _check_dates_named(measure: Measure, problems: Problems) -> None:
     named += [("excluded date", e.date, e.at.where if e.at else measure.at.of("exclude")) for e in measure.exclude]
     for label, value, where in named:
         if isinstance(value, dt.date) and value not in dates:
-            nearest = min(dates, key=lambda d: abs((d - value).days)) if dates else None
-            hint = f"the nearest date in the data is {nearest.isoformat()}" if nearest else ""
+            hint = _nearest_dates(value, sorted(dates))
             problems.error(where, f"the {label} {value.isoformat()} is not a date in {measure.data}", hint)
         elif isinstance(value, str):
             problems.error(where, f"the {label} '{value}' is not a date", "write it as YYYY-MM-DD")
@@ -188,6 +198,15 @@ def _check_dates_named(measure: Measure, problems: Problems) -> None:
     starts = [p.start for p in measure.parts]
     if starts != sorted(set(starts)):
         problems.error(measure.at.of("parts"), "part start dates must be in order, each once")
+
+
+def _nearest_dates(value: dt.date, dates: list[dt.date]) -> str:
+    before = [d for d in dates if d < value][-1:]
+    after = [d for d in dates if d > value][:1]
+    near = [d.isoformat() for d in before + after]
+    if len(near) == 2:
+        return f"the nearest dates in the data are {near[0]} and {near[1]}"
+    return f"the nearest date in the data is {near[0]}" if near else ""
 
 
 def baseline_size(measure: Measure, dates: list[dt.date]) -> int:
@@ -206,7 +225,8 @@ def _check_enough_points(measure: Measure, problems: Problems) -> None:
         return
     size = baseline_size(measure, _dates(measure))
     if 0 < size < MIN_POINTS_FOR_LIMITS:
-        problems.warning(measure.at.where, f"the control limits of '{measure.id}' rest on {size} points",
+        where = measure.at.of("freeze") if measure.freeze else measure.at.of("parts", 0) if measure.parts else measure.at.where
+        problems.warning(where, f"the control limits of '{measure.id}' rest on {size} points",
                          f"limits are unreliable below {MIN_POINTS_FOR_LIMITS} points: treat them as trial limits, or use a run chart until more data comes")
 
 
