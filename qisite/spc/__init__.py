@@ -9,16 +9,19 @@ Public API::
     gap_analysis(series_by_group, reference, *, chart="i", **options)
         -> dict[str, GapResult]
     aggregate(x, y, n=None, *, chart="run") -> (x, y, n)
+    pareto(categories, counts=None) -> ParetoResult
 
 See docs/spc.md for formulas, rule profiles and the JSON contract.
 """
 from .aggregate import aggregate
 from .engine import CHARTS, DIRECTIONS, analyse, check_chart
+from .pareto import ParetoResult, pareto
 from .result import SpcPart, SpcPoint, SpcResult
 from .rules import PROFILES as RULES
 from .summary import GapResult, Summary, gap_analysis, summarise
 
 __all__ = [
-    "CHARTS", "DIRECTIONS", "RULES", "GapResult", "SpcPart", "SpcPoint", "SpcResult",
-    "Summary", "aggregate", "analyse", "check_chart", "gap_analysis", "summarise",
+    "CHARTS", "DIRECTIONS", "RULES", "GapResult", "ParetoResult", "SpcPart", "SpcPoint",
+    "SpcResult", "Summary", "aggregate", "analyse", "check_chart", "gap_analysis", "pareto",
+    "summarise",
 ]

@@ -117,3 +117,15 @@ def test_freeze_may_be_an_x_label():
     assert r.baseline.sum() == 6 and r.parts[0].n_baseline == 6
     with pytest.raises(ValueError, match="neither a point number nor one of the x labels"):
         analyse(list(range(12)), chart="i", x=x, freeze="2021-01-01")
+
+
+def test_pareto_sorts_and_accumulates():
+    from qisite.spc import pareto
+    r = pareto(["stigma", "access", "stigma", "language", "access", "stigma"])
+    assert r.categories == ("stigma", "access", "language")
+    assert r.counts.tolist() == [3, 2, 1]
+    assert r.cumulative_percent.tolist() == pytest.approx([50.0, 83.333, 100.0], abs=1e-3)
+    w = pareto(["a", "b", "c"], [5, None, 5])
+    assert w.categories == ("a", "c") and w.percent.tolist() == [50.0, 50.0]
+    assert pareto([]).to_dict() == {"categories": [], "counts": [], "percent": [],
+                                    "cumulative_percent": []}
