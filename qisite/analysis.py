@@ -91,10 +91,18 @@ def _values(s: Series, measure: Measure):
 
 
 def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
+    """Each group's gap to the reference group, over the periods both have."""
     if not measure.stratified or measure.chart in SUBGROUP_CHARTS:
         return {}
-    by_group = {s.group: (s.x, s.y, s.n) for s in series}
     reference = next(s for s in series if s.group == measure.reference_group)
-    return spc.gap_analysis(by_group, reference.group, chart="i", multiply=measure.multiply,
-                            freeze=reference.freeze, parts=reference.parts or None, rules=rules)
-
+    gaps = {}
+    for s in series:
+        if s is reference:
+            continue
+        shared = [d for d in reference.x if d in set(s.x)]
+        if not shared:
+            continue
+        gaps.update(spc.gap_analysis({reference.group: (reference.x, reference.y, reference.n), s.group: (s.x, s.y, s.n)},
+                                     reference.group, chart="i", multiply=measure.multiply, rules=rules,
+                                     freeze=_freeze_points(measure, shared), parts=_part_ends(measure, shared) or None))
+    return gaps

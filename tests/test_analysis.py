@@ -57,3 +57,14 @@ def test_stratified_measure_gets_a_series_per_group_and_a_gap():
     assert set(analysis.results) == {"24-49", "50-64"}
     gap = analysis.gaps["24-49"]
     assert list(gap.gap) == pytest.approx([-0.10, -0.09, -0.08, -0.07])
+
+
+def test_gap_uses_only_shared_periods_and_their_own_positions():
+    young = monthly([50, 52, 54, 56, 58, 60], "young", [100] * 6)[1:]      # February onwards
+    old = monthly([60, 61, 62, 63, 64, 65], "old", [100] * 6)
+    m = measure(young + old, chart="p", n="n", group="band", reference_group="old",
+                freeze=D(2021, 3, 1), parts=(PartStart(D(2021, 5, 1)),))
+    gap = analyse_measure(m).gaps["young"]
+    assert gap.x[0] == D(2021, 2, 1) and len(gap.gap) == 5
+    assert gap.result.parts[0].n_baseline == 2           # February and March
+    assert [p.part for p in gap.result.parts] == [1, 2]   # a new part from May

@@ -8,16 +8,15 @@ after aggregation, as in qicharts2.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import sys
 from pathlib import Path
 
+from qisite.load.tables import read_table
+from qisite.load.values import CellError, parse_number
+from qisite.problems import Problems, did_you_mean
 from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
-
-MISSING = {"", "na", "n/a", "nan", "null", "none", "-"}
-
 
 class UserError(Exception):
     """A problem in the user's input: printed as ``FILE:LINE: error: message``."""
@@ -29,6 +28,10 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return f"{self.where}: error: {self.message}"
+
+    @classmethod
+    def from_problem(cls, problem) -> "UserError":
+        return cls(problem.where.file, problem.where.line or None, problem.message)
 
 
 def register(subparsers) -> None:
@@ -94,63 +97,34 @@ def run(args: argparse.Namespace) -> int:
 
 # -- reading ------------------------------------------------------------------
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, cells) rows of a CSV file (utf-8-sig, else cp1252).
-
-    The one place that touches the file, so the shared reader can replace it.
-    """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(path, None, "no such file") from None
-    except OSError as exc:
-        raise UserError(path, None, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    reader = csv.reader(text.splitlines())
-    rows = [(reader.line_num, cells) for cells in reader if any(c.strip() for c in cells)]
-    if not rows:
-        raise UserError(path, 1, "the file is empty (a header row is needed)")
-    header = [h.strip() for h in rows[0][1]]
-    return header, rows[1:]
-
-
-def _number(text: str, path, line: int, col: str) -> float:
-    t = text.strip()
-    if t.lower() in MISSING:
-        return math.nan
-    try:
-        v = float(t.replace(",", "")) if "," in t and "." in t else float(t)
-    except ValueError:
-        raise UserError(path, line, f"column {col!r}: {text!r} is not a number") from None
-    if math.isinf(v):
-        raise UserError(path, line, f"column {col!r}: {text!r} is not a finite number")
-    return v
-
-
 def read_columns(path: Path, xcol: str | None, ycol: str, ncol: str | None):
     """x labels (or None), y and n (or None) from the CSV, with located errors."""
-    header, rows = read_rows(path)
-    idx = {}
+    problems = Problems()
+    table = read_table(path, problems)
+    if table is None:
+        raise UserError.from_problem(problems.errors[0])
     for col in (c for c in (xcol, ycol, ncol) if c is not None):
-        if col not in header:
-            raise UserError(path, 1, f"no column {col!r} (columns: {', '.join(header)})")
-        idx[col] = header.index(col)
-
-    def cell(cells, col):
-        i = idx[col]
-        return cells[i] if i < len(cells) else ""
-
-    x = [cell(c, xcol).strip() for _, c in rows] if xcol else list(range(1, len(rows) + 1))
-    y = [_number(cell(c, ycol), path, line, ycol) for line, c in rows]
-    n = [_number(cell(c, ncol), path, line, ncol) for line, c in rows] if ncol else None
+        if col not in table.columns:
+            hint = did_you_mean(col, table.columns)
+            raise UserError(path, table.header_line, f"no column {col!r} (columns: {', '.join(table.columns)})"
+                            + (f"; {hint}" if hint else ""))
+    rows = table.rows
+    x = [r.cells[xcol].strip() for r in rows] if xcol else list(range(1, len(rows) + 1))
+    y = [_number(r, ycol, table) for r in rows]
+    n = [_number(r, ncol, table) for r in rows] if ncol else None
     if xcol:
-        for (line, _), label in zip(rows, x):
+        for row, label in zip(rows, x):
             if not label:
-                raise UserError(path, line, f"column {xcol!r} is empty")
+                raise UserError(path, row.line, f"column {xcol!r} is empty")
     return x, y, n
+
+
+def _number(row, column: str, table) -> float:
+    try:
+        value = parse_number(row.cells[column], table.decimal_comma)
+    except CellError as exc:
+        raise UserError(table.path, row.line, f"column {column!r}: {exc.message}") from None
+    return math.nan if value is None else value
 
 
 # -- plain output ---------------------------------------------------------------

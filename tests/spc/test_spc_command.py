@@ -86,7 +86,7 @@ def test_xbar_from_raw_rows(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("content, argv, expected", [
-    (None, ["--y", "v"], ": error: no such file"),
+    (None, ["--y", "v"], ": error: data file not found"),
     ("a,b\n1,2\n", ["--y", "v"], ":1: error: no column 'v' (columns: a, b)"),
     ("v\n1\n2\nabc\n", ["--y", "v"], ":4: error: column 'v': 'abc' is not a number"),
     ("v\n1\n2\n", ["--y", "v", "--exclude", "7"], ": error: exclude: point 7 is outside 1..2"),
