@@ -186,7 +186,7 @@ def _explain(problem: str, context: str, line: str, mark) -> tuple[str, str]:
     if "'\\t'" in problem or (line[: len(line) - len(line.lstrip())].count("\t")):
         return "a tab character is used for indentation", "indent with spaces, not tabs"
     if "could not determine a constructor" in problem:
-        tag = problem.rsplit("tag", 1)[-1].strip(" '")
+        tag = re.sub(r"^tag:yaml\.org,2002:", "!!", problem.split("for the tag", 1)[-1].strip(" '"))
         return f"the tag '{tag}' is not allowed: qisite reads plain YAML only", \
             "tags such as !!python/object are not allowed; write plain values"
     if "mapping values are not allowed" in problem:
