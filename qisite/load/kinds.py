@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -278,22 +279,17 @@ class Record(Kind):
 
     def check(self, value, where, ctx):
         if not isinstance(value, dict):
-            hint = f"expected keys such as {one_of(list(self.fields)[:4])}"
-            return self.wrong(value, where, ctx, hint)
+            return self.wrong(value, where, ctx, self._mapping_hint(value))
         values, bad = {}, False
-        for key in value:
-            if key not in self.fields:
-                loc = value.key_location(key) if isinstance(value, YMap) else where
-                hint = did_you_mean(key, self.fields) or f"the keys allowed here are {one_of(self.fields)}"
-                ctx.problems.error(loc, f"unknown key '{key}' in {self.title}", hint)
+        misspelt = self._check_unknown_keys(value, where, ctx)
         for name, spec in self.fields.items():
             raw = value.get(name)
             loc = value.value_location(name) if isinstance(value, YMap) and name in value else where
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                if spec.required:
+                if spec.required and not (name in misspelt and name not in value):  # "did you mean" said it already
                     ctx.problems.error(loc, f"'{name}' is required in {self.title}" + (" but is empty" if name in value else ""),
                                        spec.doc and f"{name}: {spec.doc}")
-                    bad = True
+                bad = bad or spec.required
                 values[name] = spec.default
                 continue
             checked = spec.kind.check(raw, loc, ctx)
@@ -305,6 +301,24 @@ class Record(Kind):
         if bad:
             return INVALID
         return self._build(values, value, where)
+
+    def _check_unknown_keys(self, value, where, ctx) -> set:
+        """Report keys not in the record; return the field names they look like."""
+        misspelt = set()
+        for key in value:
+            if key not in self.fields:
+                loc = value.key_location(key) if isinstance(value, YMap) else where
+                close = difflib.get_close_matches(str(key), list(self.fields), n=1, cutoff=0.6)
+                misspelt.update(close)
+                hint = did_you_mean(key, self.fields) or f"the keys allowed here are {one_of(self.fields)}"
+                ctx.problems.error(loc, f"unknown key '{key}' in {self.title}", hint)
+        return misspelt
+
+    def _mapping_hint(self, value) -> str:
+        lists = [n for n, f in self.fields.items() if f.required and isinstance(f.kind, ListOf)]
+        if isinstance(value, list) and len(lists) == 1:
+            return f"start with the line '{lists[0]}:' and indent the list under it"
+        return f"expected keys such as {one_of(list(self.fields)[:4])}"
 
     def _build(self, values, raw, where):
         if self.build is None:
