@@ -59,7 +59,7 @@ def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | Non
                        "keep data inside the project, e.g. data/measure.csv")
         return None
     if path.is_dir():
-        inside = sorted(p.relative_to(folder).as_posix() for p in path.rglob("*.csv"))
+        inside = sorted(p.relative_to(folder.resolve()).as_posix() for p in path.rglob("*.csv"))
         problems.error(measure.at.of("data"), f"'{measure.data}' is a folder, not a data file",
                        f"name the CSV file, e.g. '{inside[0]}'" if inside else "name the CSV file, e.g. data/measure.csv")
         return None
