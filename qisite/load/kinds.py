@@ -221,12 +221,14 @@ class Either(Kind):
         self.description = " or ".join(k.description for k in kinds)
 
     def check(self, value, where, ctx):
+        hints = []
         for kind in self.kinds:
             trial = Context(Problems(), ctx.vocabulary)
             result = kind.check(value, where, trial)
             if result is not INVALID:
                 return result
-        return self.wrong(value, where, ctx)
+            hints += [p.hint for p in trial.problems if p.hint]
+        return self.wrong(value, where, ctx, hints[0] if hints else "")
 
     def json_schema(self, vocabulary):
         return {"anyOf": [k.json_schema(vocabulary) for k in self.kinds]}
@@ -315,9 +317,12 @@ class Record(Kind):
         return misspelt
 
     def _mapping_hint(self, value) -> str:
-        lists = [n for n, f in self.fields.items() if f.required and isinstance(f.kind, ListOf)]
+        required = [n for n, f in self.fields.items() if f.required]
+        lists = [n for n in required if isinstance(self.fields[n].kind, ListOf)]
         if isinstance(value, list) and len(lists) == 1:
             return f"start with the line '{lists[0]}:' and indent the list under it"
+        if isinstance(value, str) and required and isinstance(self.fields[required[0]].kind, Text):
+            return f"write it on the next line, indented, as '{required[0]}: {value[:30]}{'…' if len(value) > 30 else ''}'"
         return f"expected keys such as {one_of(list(self.fields)[:4])}"
 
     def _build(self, values, raw, where):
