@@ -19,6 +19,8 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
 _NAMED_MONTH = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2,4})$")
 _ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_ONLY = re.compile(r"^[A-Za-z]{3,9}\.?[ -]'?\d{2,4}$")  # Jan-23, Sept 2023
+_SUMMARY_WORDS = {"total", "totals", "sum", "average", "mean", "median", "overall", "grand"}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, allowing for its 1900 leap-year bug
 
 
@@ -73,12 +75,23 @@ def parse_date(text: str, date_format: str = "iso") -> dt.date:
         parsed = _parse_local(raw, dayfirst=date_format == "dayfirst")
         if parsed is not None:
             return parsed
-        raise CellError(f"'{shown(raw)}' is not a date", "write dates as 31/01/2021 (dayfirst)" if date_format == "dayfirst"
-                        else "write dates as 01/31/2021 (monthfirst)")
-    hint = "write dates as YYYY-MM-DD"
+        raise CellError(f"'{shown(raw)}' is not a date", _date_hint(raw, date_format))
+    raise CellError(f"'{shown(raw)}' is not a date in YYYY-MM-DD form", _date_hint(raw, date_format))
+
+
+def _date_hint(raw: str, date_format: str) -> str:
+    """How to fix a cell that is not a date: the likely cause first."""
+    if _MONTH_ONLY.match(raw):
+        return "write the first day of each period, e.g. 2023-01-01 (in Excel, format the column as yyyy-mm-dd before saving)"
+    if raw.split()[0].lower().rstrip(":") in _SUMMARY_WORDS:
+        return "delete summary rows such as totals and averages: each row is one period"
+    if date_format == "dayfirst":
+        return "write dates as 31/01/2021 (dayfirst)"
+    if date_format == "monthfirst":
+        return "write dates as 01/31/2021 (monthfirst)"
     if _NUMERIC_DATE.match(raw) or _NAMED_MONTH.match(raw):
-        hint = "for UK dates such as 31/01/2021 set 'date_format: dayfirst' on the measure or in site.yaml"
-    raise CellError(f"'{shown(raw)}' is not a date in YYYY-MM-DD form", hint)
+        return "for UK dates such as 31/01/2021 set 'date_format: dayfirst' on the measure or in site.yaml"
+    return "write dates as YYYY-MM-DD"
 
 
 def _parse_iso(raw: str) -> dt.date | None:
