@@ -80,6 +80,11 @@ def read_table(path: Path, problems: Problems) -> Table | None:
                 if header is None:
                     return None
                 continue
+            if not rows and _title_row(header, record):
+                problems.error(Location(path, header_line), f"the first row, '{header[0]}', looks like a title, not the column names",
+                               f"delete the rows above the column names, so that the first row is {', '.join(c.strip() for c in record)}"
+                               if not _looks_like_data(record) else "delete the title row, so that the first row names the columns")
+                return None
             if reader.line_num >= len(lines) and _unclosed_quote(record, text):
                 problems.error(Location(path, start), "a quote mark on this line is never closed, so the rest of the file reads as one cell",
                                'remove the stray " or add the closing one')
@@ -102,6 +107,15 @@ def _binary_kind(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         return "a binary file"
     return ""
+
+
+def _title_row(header: list[str], record: list[str]) -> bool:
+    """One name over rows of several cells: a report title above the real header."""
+    return len(header) == 1 and sum(1 for cell in record if cell.strip()) >= 2
+
+
+def _looks_like_data(record: list[str]) -> bool:
+    return any(cell.strip()[:1].isdigit() for cell in record)
 
 
 def _unclosed_quote(record: list[str], text: str) -> bool:
