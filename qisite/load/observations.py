@@ -102,6 +102,7 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
         x = x_text
     else:
         x = _cell(lambda t: parse_date(t, date_format), x_text, measure.x)
+    _check_not_percentage(measure, cells[measure.y])
     y = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.y], measure.y)
     n = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.n], measure.n) if measure.n else None
     group = cells[measure.group].strip() if measure.group else None
@@ -109,6 +110,12 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
         raise CellError(f"the group in column '{measure.group}' is empty", "every row of a stratified measure names its group")
     _check_values(measure, y, n)
     return Observation(x=x, y=y, n=n, group=group, line=row.line)
+
+
+def _check_not_percentage(measure: Measure, text: str) -> None:
+    if measure.chart in CHARTS_WITH_DENOMINATOR and text.strip().endswith("%"):
+        raise CellError(f"column '{measure.y}': '{text.strip()}' is a percentage, but a {measure.chart} chart needs the count",
+                        f"put the count in '{measure.y}' (e.g. 12) and the total in '{measure.n}' (e.g. 24): qisite works out the percentage")
 
 
 def _cell(parse, text: str, column: str):
