@@ -479,7 +479,7 @@ def define_cases():
     case("unparseable-date",
          "A month was typed as 'Sept 2023' in a column of ISO dates.",
          edit_file("data/attendance.csv", "2023-09-01", "Sept 2023"),
-         [P("data/attendance.csv", "Sept 2023", "'Sept 2023' is not a date")])
+         [P("data/attendance.csv", "Sept 2023", "'Sept 2023' is not a date", "first day of each period")])
     uk_rows = attendance_csv(fmt=lambda d: d.strftime("%d/%m/%Y"))
     case("uk-dates-without-dayfirst",
          "The CSV came from Excel with UK dates (01/02/2023) and no 'date_format: dayfirst'.",
@@ -721,6 +721,32 @@ change_ideas:
     direction: neutral
 """)),
          [])
+
+    case("csv-totals-row",
+         "The spreadsheet's totals row was exported with the data.",
+         edit_file("data/attendance.csv", "2024-12-01,19,26\n", "2024-12-01,19,26\nTotal,375,600\n"),
+         [P("data/attendance.csv", "Total", "'Total' is not a date", "delete summary rows")])
+    case("csv-month-year-dates",
+         "Excel wrote the month column in its mmm-yy format (Jan-23).",
+         put("data/attendance.csv", attendance_csv(fmt=lambda d: d.strftime("%b-%y"))),
+         [P("data/attendance.csv", list(range(2, 26)), "is not a date in YYYY-MM-DD form", "first day of each period")])
+    case("csv-title-row",
+         "The CSV was saved from an Excel report with a title line above the column names.",
+         put("data/attendance.csv", "Attendance report exported 2025-01-06,,\n" + attendance_csv()),
+         [P("data/attendance.csv", 1, "looks like a title, not the column names", "month, attended, booked")])
+    case("percent-in-p-chart-numerator",
+         "One month's attendance was typed as a percentage in the count column of a p chart.",
+         edit_file("data/attendance.csv", "2023-03-01,11,22", "2023-03-01,50%,22"),
+         [P("data/attendance.csv", "2023-03-01", "'50%' is a percentage", "qisite works out the percentage")])
+    case("aim-written-as-text",
+         "The aim was written on one line as text instead of a statement under 'aim:'.",
+         lambda f: f.__setitem__("project.yaml", f["project.yaml"][:f["project.yaml"].index("aim:")]
+                                 + "aim: Raise attendance to 70% by March 2025\n"),
+         [P("project.yaml", "aim: Raise", "expected a mapping (the aim)", "statement: Raise attendance")])
+    case("freeze-as-month-name",
+         "The baseline freeze was written 'Dec 2023' in measures.yaml.",
+         edit_file("measures.yaml", "freeze: 2023-12-01", "freeze: Dec 2023"),
+         [P("measures.yaml", "freeze: Dec 2023", "found 'Dec 2023'", "year-month-day")])
 
 
 def build(out: Path) -> int:
