@@ -193,7 +193,7 @@ class Choice(Kind):
         allowed = self.allowed(ctx.vocabulary)
         if isinstance(value, str) and value.strip() in allowed:
             return value.strip()
-        hint = _same_but_case(value, allowed) or did_you_mean(value, allowed)
+        hint = _close_choice(value, allowed) or did_you_mean(value, allowed)
         message = f"{_type_name(value)} is not allowed here: expected one of {one_of(allowed)}"
         if self.vocabulary:
             hint = (hint + " " if hint else "") + f"(a network can add to the {self.vocabulary.replace('_', ' ')} in site.yaml)"
@@ -204,12 +204,28 @@ class Choice(Kind):
         return {"type": "string", "enum": list(self.allowed(vocabulary))}
 
 
-def _same_but_case(value: Any, allowed: tuple[str, ...]) -> str:
-    """'did you mean' for Outcome → outcome, P → p (difflib misses one-letter words)."""
-    if isinstance(value, str):
-        match = next((a for a in allowed if a.lower() == value.strip().lower()), None)
-        if match:
-            return f"did you mean '{match}'? (ids are lower case)"
+# Words teams use for a choice, and the choice they mean.
+_SYNONYMS = {
+    "xmr": ("i", "an XmR or I-MR chart is an i chart"), "imr": ("i", "an XmR or I-MR chart is an i chart"),
+    "i-mr": ("i", "an XmR or I-MR chart is an i chart"), "individuals": ("i", ""),
+    "up": ("increase", ""), "higher": ("increase", ""), "down": ("decrease", ""), "lower": ("decrease", ""),
+}
+
+
+def _close_choice(value: Any, allowed: tuple[str, ...]) -> str:
+    """'did you mean' where difflib is no help: Outcome → outcome, P → p,
+    p-chart → p (difflib says pareto), XmR → i, up → increase."""
+    if not isinstance(value, str):
+        return ""
+    word = value.strip().lower()
+    plain = re.sub(r"[\s_-]*chart$", "", word)
+    if word in allowed:
+        return f"did you mean '{word}'? (ids are lower case)"
+    if plain in allowed:
+        return f"did you mean '{plain}'?"
+    meant, why = _SYNONYMS.get(plain, ("", ""))
+    if meant in allowed:
+        return f"did you mean '{meant}'?" + (f" ({why})" if why else "")
     return ""
 
 
