@@ -202,9 +202,17 @@ def _check_dates_named(measure: Measure, problems: Problems) -> None:
     if isinstance(measure.freeze, int) and measure.freeze > len(dates):
         problems.error(measure.at.of("freeze"), f"freeze is {measure.freeze} points but the data has {len(dates)}",
                        "freeze counts the first points that form the baseline")
-    starts = [p.start for p in measure.parts]
-    if starts != sorted(set(starts)):
-        problems.error(measure.at.of("parts"), "part start dates must be in order, each once")
+    _check_parts_in_order(measure, problems)
+
+
+def _check_parts_in_order(measure: Measure, problems: Problems) -> None:
+    for before, part in zip(measure.parts, measure.parts[1:]):
+        if part.start <= before.start:
+            where = part.at.where if part.at else measure.at.of("parts")
+            message = (f"two parts start on {part.start.isoformat()}" if part.start == before.start
+                       else f"the part starting {part.start.isoformat()} is listed after one starting {before.start.isoformat()}")
+            problems.error(where, message, "list the parts in date order, each start date once")
+            return
 
 
 def _nearest_dates(value: dt.date, dates: list[dt.date]) -> str:
