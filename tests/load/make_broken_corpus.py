@@ -748,6 +748,33 @@ change_ideas:
          edit_file("measures.yaml", "freeze: 2023-12-01", "freeze: Dec 2023"),
          [P("measures.yaml", "freeze: Dec 2023", "found 'Dec 2023'", "year-month-day")])
 
+    case("chart-written-p-chart",
+         "The chart type was written 'p-chart', as on the team's SPC training slides.",
+         edit_file("measures.yaml", "chart: p", "chart: p-chart"),
+         [P("measures.yaml", "chart: p-chart", "'p-chart' is not allowed here", "did you mean 'p'?")])
+    case("chart-written-xmr",
+         "The rate chart was called an XmR chart, the name the team knows it by.",
+         edit_file("measures.yaml", "chart: p", "chart: XmR"),
+         [P("measures.yaml", "chart: XmR", "'XmR' is not allowed here", "did you mean 'i'?")])
+    case("direction-up",
+         "The measure's direction was written 'up' rather than 'increase'.",
+         edit_file("measures.yaml", "direction: increase", "direction: up"),
+         [P("measures.yaml", "direction: up", "'up' is not allowed here", "did you mean 'increase'?")])
+    case("parts-out-of-order",
+         "A new part was added at the top of the list, so the parts are not in date order.",
+         edit_file("measures.yaml", "    freeze: 2023-12-01\n", """    freeze: 2023-12-01
+    parts:
+      - start: 2024-06-01
+        label: Referral form field
+      - start: 2024-01-01
+        label: Interpreter booked at booking
+"""),
+         [P("measures.yaml", "- start: 2024-01-01", "is listed after one starting 2024-06-01", "date order")])
+    case("data-path-backslash",
+         "The data path was copied from Windows Explorer, with a backslash.",
+         edit_file("measures.yaml", "data: data/attendance.csv", "data: data\\attendance.csv"),
+         [P("measures.yaml", "data: data\\attendance.csv", "not found", "did you mean 'data/attendance.csv'")])
+
 
 def build(out: Path) -> int:
     CASES.clear()
