@@ -156,6 +156,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return
+    _check_group_spellings(measure, path, problems)
     _check_reference_group(measure, problems)
     _check_dates_named(measure, problems)
     _check_enough_points(measure, problems)
@@ -169,10 +170,25 @@ def _check_unique(measure: Measure, path: Path, problems: Problems) -> None:
         if key in seen:
             label = obs.x.isoformat() if isinstance(obs.x, dt.date) else obs.x
             where = f" for group '{obs.group}'" if obs.group else ""
-            problems.error(Location(path, obs.line), f"'{label}' appears twice{where} (first at line {seen[key]})",
-                           "each period has one row per group: merge or delete the duplicate")
+            hint = ("each category has one row: add the counts together" if measure.chart == "pareto"
+                    else "each period has one row per group: merge or delete the duplicate")
+            problems.error(Location(path, obs.line), f"'{label}' appears twice{where} (first at line {seen[key]})", hint)
         else:
             seen[key] = obs.line
+
+
+def _check_group_spellings(measure: Measure, path: Path, problems: Problems) -> None:
+    """Groups that differ only in capitals or spacing are one group typed two ways."""
+    first: dict[str, str] = {}
+    reported = set()
+    for obs in measure.observations:
+        if obs.group is None:
+            continue
+        known = first.setdefault(" ".join(obs.group.lower().split()), obs.group)
+        if known != obs.group and obs.group not in reported:
+            reported.add(obs.group)
+            problems.warning(Location(path, obs.line), f"the group '{obs.group}' looks like '{known}' typed differently",
+                             "spell every row's group the same way, or they are charted as two groups")
 
 
 def _check_reference_group(measure: Measure, problems: Problems) -> None:
