@@ -35,6 +35,7 @@ class MeasureAnalysis:
     results: dict            # group (None when unstratified) → spc.SpcResult
     summaries: dict          # group → spc.Summary
     gaps: dict               # group → spc.GapResult (stratified measures only)
+    icons: dict = None       # group → (variation, assurance): Making Data Count icons from the last point
 
 
 def series_of(measure: Measure) -> tuple[Series, ...]:
@@ -75,15 +76,24 @@ def analyse_measure(measure: Measure, rules: str = "anhoej") -> MeasureAnalysis:
     """SPC for every series of a measure, with summaries and equity gaps."""
     series = series_of(measure)
     if measure.chart == "pareto":
-        return MeasureAnalysis(measure, series, {}, {}, {})
-    results, summaries = {}, {}
+        return MeasureAnalysis(measure, series, {}, {}, {}, {})
+    results, summaries, icons = {}, {}, {}
     for s in series:
-        result = spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
-                             parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
-                             rules=rules, direction=measure.direction, target=measure.target)
+        result = _analyse(s, measure, rules)
         results[s.group] = result
         summaries[s.group] = spc.summarise(result, _values(s, measure), s.n)
-    return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules))
+        icons[s.group] = _icons(result) if rules == "nhs" else _icons(_analyse(s, measure, "nhs"))
+    return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules), icons)
+
+
+def _icons(result) -> tuple[str | None, str | None]:
+    return result.variation, result.assurance
+
+
+def _analyse(s: Series, measure: Measure, rules: str):
+    return spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
+                       parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
+                       rules=rules, direction=measure.direction, target=measure.target)
 
 
 def _values(s: Series, measure: Measure):

@@ -1,0 +1,137 @@
+"""``qisite build``: the pipeline, in one direction.
+
+    site.yaml → config → project folders → load + validate → analyse → render → write
+
+Everything is gathered first (cross-links need the whole network), then pages
+are rendered into a staging folder that replaces the output only when all of
+it has been written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from qisite.load.network import load_network
+from qisite.problems import Problems
+from qisite.site import urls
+from qisite.site.context import ProjectData, SiteData, site_data
+from qisite.site.feeds import atom_feed, sitemap
+from qisite.site.output import SiteWriter
+from qisite.site.pages import all_pages
+from qisite.site.render import THEME, environment, inline, template_dirs
+from qisite.site.search import search_script
+
+CACHE_DIR = ".qisite-cache"
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    problems: Problems
+    pages: int = 0
+    files: int = 0
+    charts: int = 0
+    seconds: float = 0.0
+    written: bool = False
+
+
+def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False) -> BuildReport:
+    """Build the site; projects with errors are left out (with ``strict``, any problem stops the build)."""
+    started = time.perf_counter()
+    problems = Problems()
+    network = load_network(root, problems)
+    report = BuildReport(output or network.config.output_dir, problems)
+    if strict and len(problems):
+        return report
+    site = site_data(network)
+    charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
+    writer = SiteWriter(report.output)
+    try:
+        report.pages = write_pages(site, root, charts, writer)
+        write_project_files(site, charts, writer)
+        write_assets(site, root, writer)
+        writer.commit()
+        report.written = True
+    except BaseException:
+        writer.abandon()
+        raise
+    report.files, report.charts = len(writer.written), sum(len(c) for c in charts.values())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> dict[str, list]:
+    """project id → [(ChartRequest, svg text)], every chart drawn once, cached."""
+    from qisite.charts import chart_requests, draw_charts
+
+    requests = {d.project.id: chart_requests(d.project, d.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
+                for d in site.projects}
+    svgs = draw_charts([r for rs in requests.values() for r in rs], cache_dir=cache_dir, workers=workers)
+    return {pid: [(r, svgs[r.key]) for r in rs] for pid, rs in requests.items()}
+
+
+def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) -> int:
+    env = environment(root)
+    pages = all_pages(site)
+    for page in pages:
+        template = env.get_template(page.template)
+        extra = {"charts": charts.get(page.context["data"].project.id, [])} if "data" in page.context else {}
+        writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site,
+                                                     config=site.network.config, inline=inline,
+                                                     **page.context, **extra))
+    if site.network.config.site_url:
+        writer.write_text("sitemap.xml", sitemap(site, [p.path for p in pages]))
+    return len(pages)
+
+
+def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> None:
+    for data in site.projects:
+        for measure_id, analysis in data.analyses.items():
+            writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), measure_csv(data, measure_id))
+        for request, svg in charts.get(data.project.id, []):
+            writer.write_text(urls.project_file(data.project.id, request.filename),
+                              '<?xml version="1.0" encoding="utf-8"?>\n' + svg)
+
+
+def measure_csv(data: ProjectData, measure_id: str) -> str:
+    """The plotted data of a measure with its centre line, limits and signals."""
+    analysis = data.analyses[measure_id]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    grouped = analysis.measure.stratified
+    writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
+    for group, result in analysis.results.items():
+        for point in result.points:
+            x = point.x.isoformat() if hasattr(point.x, "isoformat") else point.x
+            writer.writerow(([group] if grouped else []) + [x, _cell(point.y), _cell(point.n), _cell(point.cl), _cell(point.lcl),
+                             _cell(point.ucl), point.part, "yes" if point.included and point.baseline else "no",
+                             " ".join(point.signals)])
+    if not analysis.results:  # Pareto: categories and counts
+        for s in analysis.series:
+            for x, y in zip(s.x, s.y):
+                writer.writerow(([s.group] if grouped else []) + [x, _cell(y), "", "", "", "", "", "", ""])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None or value != value:
+        return ""
+    return f"{value:.6g}"
+
+
+def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:
+    for folder in reversed(template_dirs(root)):  # the network's own files win
+        static = folder / "static"
+        for path in sorted(static.rglob("*")) if static.is_dir() else ():
+            if path.is_file():
+                writer.copy(f"assets/{path.relative_to(static).as_posix()}", path)
+    writer.write_text("assets/search-index.js", search_script(site))
+    writer.write_text(urls.FEED, atom_feed(site))
+    writer.write_text(".nojekyll", "")
+
+
+__all__ = ["build", "BuildReport", "THEME"]

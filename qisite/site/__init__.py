@@ -1,0 +1,1 @@
+"""The learning site: page models (pure), templates, search, feeds and writing."""

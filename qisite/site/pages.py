@@ -1,0 +1,52 @@
+"""Every page of the site as (path, template, context): pure, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qisite.site import urls
+from qisite.site.context import SiteData
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    context: dict
+
+
+def all_pages(site: SiteData) -> list[Page]:
+    config = site.network.config
+    pages = [
+        Page(urls.HOME, "home.html", {"recent": _recent(site)}),
+        Page(urls.PROJECTS, "projects.html", {"organisations": sorted(site.by_organisation)}),
+        Page(urls.AREAS, "areas.html", {}),
+        Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site)}),
+        Page(urls.TEAMS, "teams.html", {}),
+        Page(urls.STAGES, "stages.html", {}),
+        Page(urls.SEARCH, "search.html", {}),
+        Page(urls.NOT_FOUND, "404.html", {}),
+    ]
+    pages += [Page(urls.project(d.project.id), "project.html", {"data": d}) for d in site.projects]
+    pages += [Page(urls.area(a.id), "area.html", {"area": a, "projects": site.by_area.get(a.id, ()),
+                                                   "ideas": _ideas_in(site, site.by_area.get(a.id, ()))})
+              for a in config.equity_areas]
+    pages += [Page(urls.idea(e.id), "idea.html", {"entry": e}) for e in site.library.values()]
+    pages += [Page(urls.organisation(name), "organisation.html", {"name": name, "projects": projects})
+              for name, projects in site.by_organisation.items()]
+    pages += [Page(urls.stage(s.id), "stage.html", {"stage": s, "projects": site.by_stage.get(s.id, ())})
+              for s in config.stages]
+    return pages
+
+
+def _recent(site: SiteData, count: int = 5):
+    return sorted(site.projects, key=lambda d: d.last_activity, reverse=True)[:count]
+
+
+def _ideas_by_reach(site: SiteData):
+    return sorted(site.library.values(), key=lambda e: (-len(e.teams), -e.cycle_count, e.title.lower()))
+
+
+def _ideas_in(site: SiteData, projects):
+    ids = {p.id for p in projects}
+    return [e for e in _ideas_by_reach(site) if any(u.project.id in ids for u in e.uses)]

@@ -1,0 +1,83 @@
+"""The jinja2 environment: the packaged theme, overridable file by file from a
+network's own templates/ folder; autoescaping everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from qisite.site import urls
+from qisite.site.markdown import render_markdown
+
+THEME = Path(str(resources.files("qisite") / "templates"))
+
+
+def template_dirs(network_root: Path) -> list[Path]:
+    own = network_root / "templates"
+    return [own, THEME] if own.is_dir() else [THEME]
+
+
+def environment(network_root: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(network_root)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
+    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change)
+    return env
+
+
+@jinja2.pass_context
+def url(context, target: str) -> str:
+    """A relative link from the page being rendered to ``target`` (a site path)."""
+    return urls.relative(context["page"], target)
+
+
+def is_percent(measure) -> bool:
+    return measure is not None and (measure.multiply == 100 or "%" in (measure.unit or ""))
+
+
+def format_value(value, measure=None) -> str:
+    """A centre line or point for people: 67%, 1.5%, 2.0, 0.3, 1,234."""
+    if value is None or value != value:
+        return "–"
+    if is_percent(measure):
+        return f"{value:.0f}%" if abs(value) >= 10 else f"{value:.1f}%"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}"
+
+
+def describe_change(headline) -> str:
+    """Percentage-point change for percentages (54% → 68% is +14 points), relative change otherwise."""
+    if is_percent(headline.measure):
+        points = headline.latest - headline.baseline
+        return f"{points:+.1f} points" if abs(points) < 10 else f"{points:+.0f} points"
+    if headline.relative_change is None:
+        return ""
+    return f"{headline.relative_change * 100:+.0f}%"
+
+
+def format_day(value) -> str:
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%b %Y}"
+    return str(value) if value is not None else ""
+
+
+def icon(kind: str, code: str) -> Markup:
+    """A Making Data Count icon (an SVG made by qisite.charts) for inlining."""
+    from qisite.charts import icon_svg
+
+    return Markup(icon_svg(kind, code))
+
+
+def inline(svg: str) -> Markup:
+    """SVG text made by qisite.charts (its own text escaped there) for inlining."""
+    return Markup(svg)
