@@ -775,6 +775,27 @@ change_ideas:
          edit_file("measures.yaml", "data: data/attendance.csv", "data: data\\attendance.csv"),
          [P("measures.yaml", "data: data\\attendance.csv", "not found", "did you mean 'data/attendance.csv'")])
 
+    case("warn-group-typed-two-ways",
+         "One month's rows say 'Speaks english' instead of 'Speaks English'.",
+         lambda f: f.__setitem__("data/attendance-by-need.csv",
+                                 f["data/attendance-by-need.csv"].replace("2023-07-01,Speaks English", "2023-07-01,Speaks english")),
+         [W("data/attendance-by-need.csv", "Speaks english", "the group 'Speaks english' looks like 'Speaks English'", "same way")],
+         strat=True)
+    case("pareto-duplicate-category",
+         "A Pareto chart's data lists the same reason twice.",
+         chain(edit_file("measures.yaml", "    freeze: 2023-12-01\n", """    freeze: 2023-12-01
+  - id: reasons
+    title: Reasons for missed first appointments, 2023
+    type: process
+    definition: The reason recorded for each missed first appointment in 2023.
+    data: data/reasons.csv
+    x: reason
+    y: appointments
+    chart: pareto
+"""), put("data/reasons.csv", "reason,appointments\nNo interpreter booked,31\nLetter not understood,12\n"
+                                  "Transport,7\nNo interpreter booked,4\nOther,3\n")),
+         [P("data/reasons.csv", 5, "'No interpreter booked' appears twice (first at line 2)", "add the counts together")])
+
 
 def build(out: Path) -> int:
     CASES.clear()
