@@ -1,0 +1,61 @@
+"""The site's pure pieces: links, Markdown, atomic output, search index, feed."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qisite.problems import QisiteError
+from qisite.site import urls
+from qisite.site.markdown import render_markdown
+from qisite.site.output import MARKER, SiteWriter
+
+
+@pytest.mark.parametrize("page, target, link", [
+    ("index.html", "projects/a/index.html", "projects/a/index.html"),
+    ("projects/a/index.html", "areas/age/index.html", "../../areas/age/index.html"),
+    ("projects/a/index.html", "projects/a/index.html#pdsa-1", "index.html#pdsa-1"),
+    ("projects/a/index.html", "#measures", "#measures"),
+    ("ideas/x/index.html", "index.html", "../../index.html"),
+])
+def test_links_are_relative_and_name_a_file(page, target, link):
+    assert urls.relative(page, target) == link
+
+
+def test_markdown_never_passes_html_or_script_links():
+    html = render_markdown("# Title\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
+    assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "<h3>Title</h3>" in html  # headings move down under the page's own h1/h2
+
+
+def test_output_is_swapped_in_whole(tmp_path):
+    out = tmp_path / "_site"
+    first = SiteWriter(out)
+    first.write_text("index.html", "one")
+    first.commit()
+    second = SiteWriter(out)
+    second.write_text("index.html", "two")
+    assert (out / "index.html").read_text() == "one"  # nothing changes until commit
+    second.commit()
+    assert (out / "index.html").read_text() == "two" and (out / MARKER).exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["_site"]  # no staging or old folders left
+
+
+def test_a_failed_build_leaves_the_old_site(tmp_path):
+    out = tmp_path / "_site"
+    ok = SiteWriter(out)
+    ok.write_text("index.html", "old")
+    ok.commit()
+    failed = SiteWriter(out)
+    failed.write_text("index.html", "half")
+    failed.abandon()
+    assert (out / "index.html").read_text() == "old" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_never_replaces_a_folder_qisite_did_not_write(tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "thesis.docx").write_text("precious")
+    with pytest.raises(QisiteError, match="not written by qisite"):
+        SiteWriter(out)
+    assert (out / "thesis.docx").read_text() == "precious"
