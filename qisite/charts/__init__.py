@@ -1,0 +1,18 @@
+"""Charts of qisite: every chart the site needs, drawn with matplotlib as SVG
+from the SPC engine's results.
+
+Public API::
+
+    chart_requests(project, analyses, cycle_href=lambda cid: f"#pdsa-{cid}") -> list[ChartRequest]
+    draw_charts(requests, cache_dir=Path(".qisite-cache/charts"), workers=None) -> dict[key, svg]
+    icon_svg("variation" | "assurance", code) -> str
+    small_multiple_request(analysis_or_panels, measure=..., ...) -> ChartRequest
+"""
+from .icons import icon_svg
+from .plan import chart_requests, measure_cycles, measure_requests, small_multiple_request
+from .render import draw_charts, render
+from .request import KINDS, ChartRequest
+from .style import STYLE_VERSION
+
+__all__ = ["KINDS", "STYLE_VERSION", "ChartRequest", "chart_requests", "draw_charts", "icon_svg",
+           "measure_cycles", "measure_requests", "render", "small_multiple_request"]

@@ -1,0 +1,378 @@
+"""Text alternatives generated from the analysis — never typed: the short alt,
+the long description, the equity headline ("gap 8 → 3 points"), and the data
+table behind each chart."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from qisite import spc
+from qisite.analysis import MeasureAnalysis
+from qisite.model import Measure
+from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
+
+from .text import (CHART_NAMES, COUNT_CHARTS, ValueFormat, centre_word, date_label,
+                   decimals_for, join_clauses, number, plural, sentence, span)
+
+
+def _finite(v) -> bool:
+    return v is not None and math.isfinite(v)
+
+
+def _subject(m: Measure) -> str:
+    """What the values are: the unit for plain counts ("incidents"), else the title."""
+    unit = m.unit.strip()
+    if m.chart in COUNT_CHARTS + ("run", "i") and unit and not unit.startswith("%") and m.n is None \
+            and "per" not in unit.lower():
+        return unit
+    return m.title
+
+
+def _per(m: Measure) -> str:
+    if m.period and m.n is None and m.chart in ("c", "run", "i") and "per" not in (m.unit + m.title).lower():
+        return f" per {m.period}"
+    if m.period and m.n is None and m.chart in ("c", "run", "i") and "per" not in m.unit.lower() \
+            and f"per {m.period}" in m.title.lower():
+        return f" per {m.period}"
+    return ""
+
+
+def _change_point(result: spc.SpcResult):
+    """The x where the latest centre line starts: the last part's first point,
+    or the first point after the baseline."""
+    if len(result.parts) > 1:
+        return result.x[result.parts[-1].start - 1]
+    after = np.flatnonzero(~result.baseline)
+    return result.x[after[0]] if after.size and result.baseline.any() else None
+
+
+def _after_cycle(result: spc.SpcResult, cycles: tuple) -> str:
+    point = _change_point(result)
+    if point is None or not hasattr(point, "toordinal"):
+        return ""
+    before = [c for c in cycles if c[2] <= point]
+    if not before:
+        return ""
+    number_, _, _, _ = max(before, key=lambda c: (c[2], c[0]))
+    return f" after PDSA {number_}"
+
+
+def level_sentence(m: Measure, summary: spc.Summary, fmt: ValueFormat, result: spc.SpcResult,
+                   cycles: tuple = (), subject: str | None = None) -> str:
+    """"Incidents fell from a mean of 2.0 to 0.3 per fortnight after PDSA 2"."""
+    subject = subject or _subject(m)
+    word = centre_word(m.chart)
+    base, latest = summary.baseline_cl, summary.latest_cl
+    d = decimals_for(*(v * fmt.scale for v in (base, latest) if _finite(v)), percent=fmt.percent)
+    per = _per(m)
+    if not _finite(base):
+        return f"{subject}: no centre line could be computed"
+    moved = _finite(latest) and _changed(result, summary)
+    if not moved:
+        n = len(result)
+        return f"{subject}: {word} {fmt.value(base, d)}{per} over {plural(n, 'point')}"
+    verb = "rose" if latest > base else "fell" if latest < base else "stayed at"
+    article = "an" if word[0] in "aeiou" else "a"
+    return (f"{subject} {verb} from {article} {word} of {fmt.value(base, d)} to {fmt.value(latest, d)}{per}"
+            f"{_after_cycle(result, cycles)}")
+
+
+def _changed(result: spc.SpcResult, summary: spc.Summary) -> bool:
+    return len(result.parts) > 1 or (result.baseline.any() and not result.baseline.all())
+
+
+SIDE_WORDS = {1: "above", -1: "below"}
+
+
+def signal_clauses(result: spc.SpcResult) -> list[str]:
+    """"3 points below the lower limit (improvement)", "a run of 8 points above the centre line" …"""
+    out = []
+    bits, side, meaning = result.bits, result.side, result.classification
+    for s in (1, -1):
+        mask = ((bits & OUTSIDE) != 0) & (side == s)
+        if mask.any():
+            where = "upper" if s == 1 else "lower"
+            out.append(f"{plural(int(mask.sum()), 'point')} {SIDE_WORDS[s]} the {where} limit{_meaning(meaning[mask])}")
+    for bit, what in ((LONG_RUN, "in a long run"), (SHIFT, "in a shift")):
+        for s in (1, -1):
+            mask = ((bits & bit) != 0) & (side == s)
+            if mask.any():
+                out.append(f"{plural(int(mask.sum()), 'point')} {what} {SIDE_WORDS[s]} the centre line{_meaning(meaning[mask])}")
+    for bit, what in ((TREND, "in a trend"), (TWO_OF_THREE, "in 2 of 3 beyond 2 sigma"),
+                      (WITHIN_1SIGMA, "hugging the centre line (15 within 1 sigma)")):
+        mask = (bits & bit) != 0
+        if mask.any():
+            out.append(f"{plural(int(mask.sum()), 'point')} {what}{_meaning(meaning[mask])}")
+    runs = [p for p in result.parts if p.runs_signal and not any("long run" in c for c in out)]
+    for p in runs:
+        if p.crossings is not None and p.crossings_min is not None and p.crossings < p.crossings_min:
+            label = f" in part {p.part}" if len(result.parts) > 1 else ""
+            out.append(f"too few crossings of the centre line{label} ({p.crossings}, fewer than {p.crossings_min})")
+    return out
+
+
+def _meaning(kinds) -> str:
+    kinds = [k for k in kinds.tolist() if k]
+    if not kinds:
+        return ""
+    top = max(set(kinds), key=kinds.count)
+    return "" if top == "neutral" else f" ({top})"
+
+
+def spc_alt(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat, period) -> str:
+    when = span(list(result.x), period) if result.x and hasattr(result.x[0], "year") else f"{len(result)} points"
+    return f"{CHART_NAMES.get(m.chart, 'Chart')} of {m.title.lower() if m.title[:2].istitle() else m.title}, {when}"
+
+
+def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
+                    period, cycles: tuple) -> str:
+    parts = [sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
+    if m.target is not None:
+        parts.append(sentence(f"Target {fmt.value(m.target)}{_assurance(result)}"))
+    excluded = int((~result.included).sum())
+    if excluded:
+        reasons = "; ".join(e.reason for e in m.exclude if e.reason)
+        parts.append(sentence(f"{plural(excluded, 'point')} excluded from the limits" + (f" ({reasons})" if reasons else "")))
+    if cycles:
+        parts.append(sentence("PDSA cycles marked: " + "; ".join(f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in cycles)))
+    if len(result.parts) > 1:
+        labels = [p.label for p in m.parts if p.label]
+        parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
+    return " ".join(parts)
+
+
+def _signals_tail(result: spc.SpcResult) -> str:
+    clauses = signal_clauses(result)
+    if clauses:
+        return "; " + "; ".join(clauses)
+    has_limits = bool(np.isfinite(result.ucl).any())
+    return "; no special causes" if has_limits else "; no non-random patterns"
+
+
+def _assurance(result: spc.SpcResult) -> str:
+    last = np.flatnonzero(np.isfinite(result.lcl) & np.isfinite(result.ucl))
+    if not last.size or result.target is None:
+        return ""
+    lo, hi = result.lcl[last[-1]], result.ucl[last[-1]]
+    t = result.target
+    if lo <= t <= hi:
+        return ", inside the latest limits: it will be met only some of the time"
+    good = {"increase": 1, "decrease": -1}.get(result.direction, 0)
+    meets = (t <= lo and good == 1) or (t >= hi and good == -1)
+    if good == 0:
+        return ", outside the latest limits"
+    return ", outside the latest limits: consistently met" if meets else ", outside the latest limits: consistently missed"
+
+
+def _row(result: spc.SpcResult, i: int, fmt: ValueFormat, period) -> list[str]:
+    d = fmt.decimals + 1
+    sig = ", ".join(n for n in spc.result._names(int(result.bits[i]))) if result.bits[i] else ""
+    return [date_label(result.x[i], period), fmt.value(result.y[i], d),
+            "" if not math.isfinite(result.n[i]) else number(float(result.n[i]), 0 if float(result.n[i]).is_integer() else 2),
+            fmt.value(result.cl[i], d), fmt.value(result.lcl[i], d), fmt.value(result.ucl[i], d),
+            str(int(result.part[i])), "no" if not result.included[i] else "yes", sig,
+            result.classification[i] or ""]
+
+
+HEADER = ["period", "value", "n", "centre line", "lower limit", "upper limit", "part", "used for limits",
+          "signals", "meaning"]
+
+
+def spc_table(result: spc.SpcResult, fmt: ValueFormat, m: Measure, period) -> tuple:
+    return (tuple(HEADER),) + tuple(tuple(_row(result, i, fmt, period)) for i in range(len(result)))
+
+
+# --- equity ----------------------------------------------------------------------
+
+def gap_numbers(g: spc.GapResult, fmt: ValueFormat) -> tuple[str, str, int]:
+    base, latest = g.summary.baseline_cl, g.summary.latest_cl
+    vals = [abs(v * fmt.scale * (100 if _is_percent(fmt) else 1)) for v in (base, latest) if _finite(v)]
+    d = 0 if vals and max(vals) >= 2 else 1
+    return base, latest, d
+
+
+def _is_percent(fmt: ValueFormat) -> bool:
+    return False
+
+
+def _gap_unit(m: Measure, fmt: ValueFormat) -> str:
+    from .text import axis_label, value_format
+    if value_format(m.chart, m.multiply, m.unit, []).percent:
+        return "points"
+    return axis_label(m.chart, m.multiply, m.unit)
+
+
+def gap_phrase(m: Measure, g: spc.GapResult) -> str:
+    """"gap 8 → 3 points": the centre line of the gap series at baseline and latest."""
+    from .text import value_format
+    fmt = value_format(m.chart, m.multiply, m.unit, [])
+    base, latest = g.summary.baseline_cl, g.summary.latest_cl
+    if not (_finite(base) and _finite(latest)):
+        return ""
+    big = max(abs(base), abs(latest)) * fmt.scale
+    d = 0 if big >= 2 else 1 if big >= 0.1 else 2
+    same_side = base * latest >= 0
+    if same_side:
+        a, b = number(abs(base) * fmt.scale, d), number(abs(latest) * fmt.scale, d)
+    else:
+        a, b = _signed(base * fmt.scale, d), _signed(latest * fmt.scale, d)
+    unit = _gap_unit(m, fmt)
+    return f"gap {a} → {b} {unit}".rstrip()
+
+
+def _signed(v: float, d: int) -> str:
+    text = number(v, d)
+    return text if text.startswith("−") or text == number(0, d) else "+" + text
+
+
+def _main_gap(analysis: MeasureAnalysis) -> spc.GapResult | None:
+    gaps = [g for g in analysis.gaps.values() if _finite(g.summary.baseline_cl)]
+    return max(gaps, key=lambda g: abs(g.summary.baseline_cl)) if gaps else None
+
+
+def gap_headline(analysis: MeasureAnalysis, fmt: ValueFormat | None = None) -> str:
+    """The equity headline, computed: "gap 8 → 3 points" (with the group's name
+    when several groups are compared with the reference)."""
+    g = _main_gap(analysis)
+    if g is None:
+        return ""
+    phrase = gap_phrase(analysis.measure, g)
+    return phrase if len(analysis.gaps) == 1 or not phrase else f"{g.group}: {phrase}"
+
+
+def _gap_sentence(m: Measure, g: spc.GapResult) -> str:
+    base, latest = g.summary.baseline_cl, g.summary.latest_cl
+    phrase = gap_phrase(m, g)
+    if not phrase:
+        return ""
+    verb = "narrowed" if abs(latest) < abs(base) else "widened" if abs(latest) > abs(base) else "stayed"
+    if base * latest < 0:
+        verb = "reversed"
+    nums = phrase.removeprefix("gap ")
+    if len(g.result.parts) <= 1 and not (g.result.baseline.any() and not g.result.baseline.all()):
+        return f"The gap between {g.group} and {g.reference} averaged {nums.split(' → ')[0]} {nums.split(' ', 3)[-1]}"
+    return f"The gap between {g.group} and {g.reference} {verb} from {nums.replace(' → ', ' to ')}"
+
+
+def equity_alt(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
+    m = analysis.measure
+    ref = analysis.results[m.reference_group]
+    return (f"Line chart of {m.title}, one line per group ({len(analysis.results)} groups, reference "
+            f"{m.reference_group}), {span(list(ref.x), period)}")
+
+
+def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
+    m = analysis.measure
+    out = []
+    for group, s in analysis.summaries.items():
+        r = analysis.results[group]
+        name = f"{group} (reference)" if group == m.reference_group else str(group)
+        out.append(sentence(level_sentence(m, s, fmt, r, subject=name)))
+    for g in analysis.gaps.values():
+        text = _gap_sentence(m, g)
+        if text:
+            out.append(sentence(text + _gap_signals(g)))
+    if m.target is not None:
+        out.append(sentence(f"Target {fmt.value(m.target)}"))
+    return " ".join(out)
+
+
+def _gap_signals(g: spc.GapResult) -> str:
+    clauses = signal_clauses(g.result)
+    return "; gap chart: " + "; ".join(clauses) if clauses else ""
+
+
+def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
+    m = analysis.measure
+    rows = [("group", "period", "value", "n", "centre line")]
+    d = fmt.decimals + 1
+    for group, r in analysis.results.items():
+        for i in range(len(r)):
+            n = r.n[i]
+            rows.append((str(group), date_label(r.x[i], period), fmt.value(r.y[i], d),
+                         "" if not math.isfinite(n) else number(float(n), 0 if float(n).is_integer() else 2),
+                         fmt.value(r.cl[i], d)))
+    return tuple(rows)
+
+
+def gap_alt(analysis: MeasureAnalysis, period) -> str:
+    m = analysis.measure
+    groups = ", ".join(str(g) for g in analysis.gaps)
+    return f"Control chart (I) of the gap between {groups} and {m.reference_group} in {m.title}"
+
+
+def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
+    m = analysis.measure
+    out = []
+    for g in analysis.gaps.values():
+        text = _gap_sentence(m, g)
+        clauses = signal_clauses(g.result)
+        out.append(sentence((text or f"Gap between {g.group} and {g.reference}") +
+                            ("; " + "; ".join(clauses) if clauses else "; no special causes")))
+    out.append("Each gap is the group's value minus the reference group's, charted with its own centre line and limits.")
+    return " ".join(out)
+
+
+def gap_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
+    rows = [("group", "reference", "period", "gap", "centre line", "lower limit", "upper limit", "signals")]
+    for g in analysis.gaps.values():
+        r = g.result
+        d = decimals_for(*(v * fmt.scale for v in r.y.tolist() if math.isfinite(v))) + 1
+        for i in range(len(r)):
+            sig = ", ".join(spc.result._names(int(r.bits[i]))) if r.bits[i] else ""
+            rows.append((str(g.group), str(g.reference), date_label(r.x[i], period),
+                         *(number(v * fmt.scale, d) if math.isfinite(v) else "" for v in (r.y[i], r.cl[i], r.lcl[i], r.ucl[i])),
+                         sig))
+    return tuple(rows)
+
+
+# --- small multiples ----------------------------------------------------------------
+
+def multiples_alt(title: str, items, m: Measure, period) -> str:
+    return f"{len(items)} small charts of {m.title} ({', '.join(label for label, _ in items)}), shared axes"
+
+
+def multiples_description(items, m: Measure, fmt: ValueFormat, period) -> str:
+    out = []
+    for label, r in items:
+        s = spc.summarise(r)
+        out.append(sentence(level_sentence(m, s, fmt, r, subject=label) + _signals_tail(r)))
+    return " ".join(out)
+
+
+def multiples_table(items, fmt: ValueFormat, period) -> tuple:
+    rows = [("panel",) + tuple(HEADER)]
+    for label, r in items:
+        rows.extend((label,) + tuple(_row(r, i, fmt, period)) for i in range(len(r)))
+    return tuple(rows)
+
+
+# --- Pareto -------------------------------------------------------------------
+
+def pareto_alt(m: Measure, result: spc.ParetoResult) -> str:
+    return f"Pareto chart of {m.title}: {len(result.categories)} categories, largest first"
+
+
+def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
+    if not len(result.categories):
+        return "No data."
+    total = float(result.counts.sum())
+    unit = m.unit or "count"
+    k80 = int(np.searchsorted(result.cumulative_percent, 80 - 1e-9) + 1)
+    top = "; ".join(f"{c} {number(float(v), 0)} ({number(float(p), 0)}%)"
+                    for c, v, p in zip(result.categories[:3], result.counts[:3], result.percent[:3]))
+    return " ".join([
+        sentence(f"{number(total, 0)} {unit} in {plural(len(result.categories), 'category')}"),
+        sentence(f"Largest: {top}"),
+        sentence(f"The top {plural(min(k80, len(result.categories)), 'category')} account for "
+                 f"{number(float(result.cumulative_percent[min(k80, len(result.categories)) - 1]), 0)}% of the total"),
+    ])
+
+
+def pareto_table(m: Measure, result: spc.ParetoResult) -> tuple:
+    rows = [("category", m.unit or "count", "percent", "cumulative percent")]
+    for c, v, p, cp in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
+        rows.append((str(c), number(float(v), 0 if float(v).is_integer() else 2, thousands=False),
+                     number(float(p), 1), number(float(cp), 1)))
+    return tuple(rows)

@@ -1,0 +1,1 @@
+def icon_svg(family, code): raise NotImplementedError

@@ -1,0 +1,102 @@
+"""``draw_charts``: cached on disk by key; misses drawn in a process pool."""
+from __future__ import annotations
+
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable
+
+from .request import ChartRequest
+
+DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
+
+
+def _cache_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / key[:2] / f"{key}.svg"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomically: a crash never leaves half a chart in the cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(request: ChartRequest) -> str:
+    """Draw one chart (in this process) and return its finished SVG text."""
+    from . import figures, style, svg
+    style.apply()
+    fig = figures.figure(request.spec)
+    DRAWN["count"] += 1
+    raw = svg.figure_svg(fig)
+    labels = {href: f"PDSA {number}: {title}" for number, _, href, title, _ in request.spec.get("cycles", ())}
+    return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
+                      kind=request.kind, link_labels=labels)
+
+
+def _render_many(requests: list[ChartRequest]) -> list[str]:
+    return [render(r) for r in requests]
+
+
+def _init_worker() -> None:
+    from . import style
+    style.apply()
+
+
+def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None = Path(".qisite-cache/charts"),
+                workers: int | None = None) -> dict[str, str]:
+    """SVG text of each request, by key. Cached charts are read, never redrawn;
+    the rest are drawn in a pool of ``workers`` processes (None: one per CPU;
+    1: in this process) and written to the cache."""
+    unique: dict[str, ChartRequest] = {}
+    for r in requests:
+        unique.setdefault(r.key, r)
+    out: dict[str, str] = {}
+    missing: list[ChartRequest] = []
+    cache = Path(cache_dir) if cache_dir is not None else None
+    for key, r in unique.items():
+        text = _read(_cache_path(cache, key)) if cache is not None else None
+        if text is None:
+            missing.append(r)
+        else:
+            out[key] = text
+    for r, text in zip(missing, _draw(missing, workers)):
+        out[r.key] = text
+        if cache is not None:
+            _write(_cache_path(cache, r.key), text)
+    return out
+
+
+def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
+    workers = workers or os.cpu_count() or 1
+    workers = min(workers, len(missing))
+    if workers <= 1:
+        return _render_many(missing)
+    # biggest first, dealt round-robin: balanced batches, one task per worker
+    order = sorted(range(len(missing)), key=lambda i: -_cost(missing[i]))
+    batches = [order[k::workers] for k in range(workers)]
+    results: list[str | None] = [None] * len(missing)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
+        for batch, fut in zip(batches, futures):
+            for i, text in zip(batch, fut.result()):
+                results[i] = text
+    return results  # type: ignore[return-value]
+
+
+def _cost(r: ChartRequest) -> int:
+    return len(r.spec.get("panels", ())) * 3 + 1

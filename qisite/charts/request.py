@@ -1,0 +1,70 @@
+"""``ChartRequest``: everything needed to draw one chart, as plain picklable data.
+
+A request carries a *spec* (numbers, labels, options — no numpy, no model
+objects) so a pool worker can draw it without the analysis, and a *key*: the
+content hash of the spec, the texts and ``STYLE_VERSION``. Same key, same SVG.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+
+import matplotlib
+
+from .style import STYLE_VERSION
+
+KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples")
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    key: str                     # content hash of data + options + STYLE_VERSION
+    measure_id: str
+    kind: str                    # one of KINDS
+    filename: str                # e.g. "racist-incidents.svg"
+    title: str
+    alt: str                     # short text alternative
+    description: str             # long description generated from the analysis
+    headline: str = ""           # e.g. "gap 8 → 3 points"
+    cycles: tuple = ()           # (number, cycle_id, date, title) of each PDSA marker
+    table: tuple = ()            # the data: header row, then rows of strings
+    spec: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def csv_filename(self) -> str:
+        return self.filename.rsplit(".", 1)[0] + ".csv"
+
+    def csv(self) -> str:
+        """The chart's data as CSV text (header row first), for a download link."""
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(self.table)
+        return buf.getvalue()
+
+
+def _plain(value):
+    """JSON-able form for hashing: NaN → None, dates → ISO."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: str,
+                 description: str, spec: dict, headline: str = "", cycles: tuple = (),
+                 table: tuple = ()) -> ChartRequest:
+    if kind not in KINDS:
+        raise ValueError(f"unknown chart kind {kind!r}: choose one of {', '.join(KINDS)}")
+    payload = json.dumps(_plain({"kind": kind, "title": title, "alt": alt, "description": description,
+                                 "spec": spec, "headline": headline}),
+                         sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(f"{STYLE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
+    return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description,
+                        headline, tuple(cycles), tuple(tuple(r) for r in table), spec)

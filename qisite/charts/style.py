@@ -1,0 +1,93 @@
+"""The one shared style of every qisite chart: sizes, colours, fonts.
+
+Change anything here that alters the drawn SVG and bump ``STYLE_VERSION``: it
+is part of every chart's cache key, so old drawings are never reused.
+
+Colours are Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008,
+"Color Universal Design"); meaning is also carried by marker shape, so charts
+read in greyscale print. Improvement is blue and concern orange, as in NHS
+England's *Making Data Count*; neutral special causes are grey.
+"""
+from __future__ import annotations
+
+import matplotlib
+
+STYLE_VERSION = "1"
+
+# --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
+WIDTH = 760.0
+HEIGHT = 340.0
+DPI = 72.0                     # 1 pt = 1 px: figure units are page pixels
+MARGIN_LEFT = 58.0
+MARGIN_RIGHT = 62.0            # room for the CL / limit value labels
+MARGIN_BOTTOM = 40.0           # two-line date labels
+KEY_ROW = 20.0                 # unit label (left) and symbol key (right)
+PDSA_LANE = 26.0               # numbered PDSA markers above the plot
+
+FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", '
+              'Arial, "Noto Sans", "Liberation Sans", sans-serif')
+FONT_SIZE = 12.0
+SMALL = 11.0
+TINY = 10.0
+
+# --- Okabe–Ito
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+
+INK = "#222222"                # text
+DATA = "#3B3B3B"               # the data line and ordinary points
+GRID = "#E6E6E6"
+MUTED = "#6E6E6E"              # limits, axes, secondary text
+EXCLUDED = "#B3B3B3"
+BASELINE_FILL = "#F2F2F2"
+PDSA = "#5A3E85"               # PDSA markers: distinct from every meaning colour
+PART_BREAK = "#8C8C8C"
+TARGET = GREEN
+
+IMPROVEMENT = BLUE
+CONCERN = VERMILLION           # Okabe–Ito's dark orange: reads in print
+NEUTRAL = "#7F7F7F"
+
+MEANING_COLOUR = {"improvement": IMPROVEMENT, "concern": CONCERN, "neutral": NEUTRAL}
+MEANING_MARKER = {"improvement": "o", "concern": "s", "neutral": "D"}
+MEANING_SIZE = {"improvement": 7.5, "concern": 7.0, "neutral": 6.5}
+MEANING_WORD = {"improvement": "Improvement", "concern": "Concern", "neutral": "Special cause"}
+
+# groups of a stratified measure: the reference group is black and heavier
+GROUP_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, SKY, ORANGE)
+GROUP_MARKERS = ("o", "s", "^", "D", "v", "P")
+REFERENCE_COLOUR = BLACK
+
+RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "qisite",
+    "svg.image_inline": True,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],   # used only to measure text; the SVG names FONT_STACK
+    "font.size": FONT_SIZE,
+    "axes.linewidth": 0.8,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "xtick.labelsize": SMALL,
+    "ytick.labelsize": SMALL,
+    "xtick.major.size": 3.5,
+    "ytick.major.size": 0,
+    "lines.solid_capstyle": "butt",
+    "path.simplify": True,
+    "axes.unicode_minus": True,
+}
+
+
+def apply() -> None:
+    """Set the shared rcParams (in this process; each pool worker calls it)."""
+    matplotlib.rcParams.update(RC)

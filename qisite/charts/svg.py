@@ -1,0 +1,83 @@
+"""Figure → SVG text ready to inline in an HTML page.
+
+matplotlib writes a standalone file; the page needs: no XML prolog or
+doctype, no metadata, a root ``<svg>`` that scales (``width="100%"`` and a
+viewBox) with ``role="img"`` and ``aria-labelledby`` pointing at ``<title>``
+and ``<desc>``, ids unique to the chart (several charts share a page), the
+``qisite-…`` gids as classes, CSS scoped to the chart (matplotlib's ``*{…}``
+rule would otherwise style the whole page), text in the page's system font
+stack, and in-page PDSA links without ``target="_blank"``.
+"""
+from __future__ import annotations
+
+import io
+import re
+from html import escape, unescape
+
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+from . import style as S
+
+_PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+_QISITE_ID = re.compile(r'<g id="(qisite-[^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(xlink:href="#|url\(#)([^")]+)')
+_FONT = re.compile(r"font-family: [^;\"]*(; )?")
+_PATH_BREAKS = re.compile(r" ?\n(?=[MLCQZz])")
+_BLANK = re.compile(r' target="_blank"')
+_LINK = re.compile(r'<a xlink:href="([^"]*)">')
+
+
+def figure_svg(fig) -> str:
+    FigureCanvasSVG(fig)
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    return buf.getvalue()
+
+
+def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
+           link_labels: dict[str, str] | None = None) -> str:
+    """Post-process matplotlib's SVG (see the module docstring)."""
+    s = _PROLOG.sub("", raw, count=1)
+    s = _METADATA.sub("", s)
+    s = _BLANK.sub("", s)
+    s = _QISITE_ID.sub(r'<g class="\1"', s)
+    s = _unique_ids(s, prefix)
+    s = _FONT.sub("", s)
+    s = _PATH_BREAKS.sub(" ", s)
+    s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
+                  f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
+                  f".{prefix} text{{font-family:{S.FONT_STACK}}}")
+    labels = link_labels or {}
+    s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
+    view = _VIEWBOX.search(s).group(1)
+    root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'viewBox="{view}" width="100%" role="img" class="qisite-chart qisite-chart-{kind} {prefix}" '
+            f'aria-labelledby="{prefix}-title {prefix}-desc" style="max-width:100%;height:auto">'
+            f'<title id="{prefix}-title">{escape(title)}</title>'
+            f'<desc id="{prefix}-desc">{escape(description)}</desc>')
+    return _ROOT.sub(lambda m: root, s, count=1).strip() + "\n"
+
+
+def _link(href: str, labels: dict[str, str]) -> str:
+    label = labels.get(href)
+    aria = f' aria-label="{escape(label)}"' if label else ""
+    tip = f"<title>{escape(label)}</title>" if label else ""
+    return f'<a href="{escape(href)}" xlink:href="{escape(href)}"{aria}>{tip}'
+
+
+def _unique_ids(s: str, prefix: str) -> str:
+    """Drop matplotlib's ids nobody refers to; prefix the referenced ones."""
+    refs = {m.group(2) for m in _REF.finditer(s)}
+
+    def fix_id(m):
+        name = m.group(1)
+        return f'id="{prefix}-{name}"' if name in refs else ""
+
+    s = _ID.sub(fix_id, s)
+    s = s.replace("<g >", "<g>")
+    s = re.sub(r"<g\s+>", "<g>", s)
+    return _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}" if m.group(2) in refs else m.group(0), s)
