@@ -109,8 +109,8 @@ def read_yaml(path: Path, problems: Problems):
         problems.error(Location(path), "file not found")
         return None
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        problems.error(Location(path, line), "the file is not UTF-8 text",
+        line, column, message = _not_utf8(path.read_bytes(), exc.start)
+        problems.error(Location(path, line, column), message,
                        "save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)")
         return None
     except OSError as exc:
@@ -128,6 +128,18 @@ def read_yaml(path: Path, problems: Problems):
         return None
     finally:
         loader.dispose()
+
+
+def _not_utf8(data: bytes, start: int) -> tuple[int, int, str]:
+    """Where the first non-UTF-8 byte is, and what it probably is."""
+    line = data[:start].count(b"\n") + 1
+    column = len(data[data.rfind(b"\n", 0, start) + 1: start].decode("utf-8", errors="replace")) + 1
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 1, 0, "the file is not UTF-8 text: it is saved as UTF-16 ('Unicode')"
+    char = data[start: start + 1].decode("cp1252", errors="replace")
+    if char.isprintable() and char != "\ufffd":
+        return line, column, f"the file is not UTF-8 text: '{char}' here is saved in another encoding (probably Windows-1252)"
+    return line, column, f"the file is not UTF-8 text: byte 0x{data[start]:02x} here"
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
