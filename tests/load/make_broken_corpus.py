@@ -342,7 +342,11 @@ def define_cases():
     case("yaml-not-utf8",
          "project.yaml was saved in Windows-1252 by an old editor; the place name has a curly apostrophe.",
          lambda f: f.__setitem__("project.yaml", sub(PROJECT, "place: Hackney", "place: Sainte-Anne\u2019s").encode("cp1252")),
-         [P("project.yaml", "place: Sainte-Anne", "not UTF-8", "UTF-8")])
+         [P("project.yaml", "place: Sainte-Anne", "not UTF-8 text: '\u2019' here is saved in another encoding", "UTF-8")])
+    case("yaml-saved-as-utf16",
+         "drivers.yaml was saved from Notepad with the encoding 'Unicode' (UTF-16).",
+         lambda f: f.__setitem__("drivers.yaml", f["drivers.yaml"].encode("utf-16")),
+         [P("drivers.yaml", 1, "UTF-16", "save it as UTF-8")])
     case("empty-measures-yaml",
          "measures.yaml was created but left empty.",
          put("measures.yaml", ""),
