@@ -20,22 +20,27 @@ def _finite(v) -> bool:
     return v is not None and math.isfinite(v)
 
 
-def _subject(m: Measure) -> str:
-    """What the values are: the unit for plain counts ("incidents"), else the title."""
+def _counted(m: Measure) -> bool:
+    """Plain counts per period (incidents, appointments): the unit can be the subject."""
     unit = m.unit.strip()
-    if m.chart in COUNT_CHARTS + ("run", "i") and unit and not unit.startswith("%") and m.n is None \
-            and "per" not in unit.lower():
-        return unit
-    return m.title
+    return (m.chart in ("c", "run") and m.n is None and bool(unit) and not unit.startswith("%")
+            and "per" not in unit.lower())
+
+
+def _subject(m: Measure) -> str:
+    return m.unit.strip() if _counted(m) else m.title
 
 
 def _per(m: Measure) -> str:
-    if m.period and m.n is None and m.chart in ("c", "run", "i") and "per" not in (m.unit + m.title).lower():
-        return f" per {m.period}"
-    if m.period and m.n is None and m.chart in ("c", "run", "i") and "per" not in m.unit.lower() \
-            and f"per {m.period}" in m.title.lower():
-        return f" per {m.period}"
-    return ""
+    return f" per {m.period}" if _counted(m) and m.period else ""
+
+
+def _unit_suffix(m: Measure, fmt: ValueFormat) -> str:
+    """" days" after the values when the subject is the title and the unit is not a percent."""
+    unit = m.unit.strip()
+    if _counted(m) or fmt.percent or not unit or unit.startswith("%"):
+        return ""
+    return f" {unit}"
 
 
 def _change_point(result: spc.SpcResult):
@@ -65,17 +70,19 @@ def level_sentence(m: Measure, summary: spc.Summary, fmt: ValueFormat, result: s
     word = centre_word(m.chart)
     base, latest = summary.baseline_cl, summary.latest_cl
     d = decimals_for(*(v * fmt.scale for v in (base, latest) if _finite(v)), percent=fmt.percent)
-    per = _per(m)
+    per = _per(m) + _unit_suffix(m, fmt) if subject is None or subject == _subject(m) else _unit_suffix(m, fmt)
     if not _finite(base):
         return f"{subject}: no centre line could be computed"
     moved = _finite(latest) and _changed(result, summary)
     if not moved:
         n = len(result)
         return f"{subject}: {word} {fmt.value(base, d)}{per} over {plural(n, 'point')}"
-    verb = "rose" if latest > base else "fell" if latest < base else "stayed at"
     article = "an" if word[0] in "aeiou" else "a"
-    return (f"{subject} {verb} from {article} {word} of {fmt.value(base, d)} to {fmt.value(latest, d)}{per}"
-            f"{_after_cycle(result, cycles)}")
+    a, b = fmt.value(base, d), fmt.value(latest, d)
+    if a == b:
+        return f"{subject} stayed at {article} {word} of {a}{per}"
+    verb = "rose" if latest > base else "fell"
+    return f"{subject} {verb} from {article} {word} of {a} to {b}{per}{_after_cycle(result, cycles)}"
 
 
 def _changed(result: spc.SpcResult, summary: spc.Summary) -> bool:
@@ -122,7 +129,7 @@ def _meaning(kinds) -> str:
 
 def spc_alt(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat, period) -> str:
     when = span(list(result.x), period) if result.x and hasattr(result.x[0], "year") else f"{len(result)} points"
-    return f"{CHART_NAMES.get(m.chart, 'Chart')} of {m.title.lower() if m.title[:2].istitle() else m.title}, {when}"
+    return f"{CHART_NAMES.get(m.chart, 'Chart')}: {m.title}, {when}"
 
 
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
@@ -135,7 +142,8 @@ def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt
         reasons = "; ".join(e.reason for e in m.exclude if e.reason)
         parts.append(sentence(f"{plural(excluded, 'point')} excluded from the limits" + (f" ({reasons})" if reasons else "")))
     if cycles:
-        parts.append(sentence("PDSA cycles marked: " + "; ".join(f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in cycles)))
+        parts.append(sentence("PDSA cycles marked: " + "; ".join(
+            f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0]))))
     if len(result.parts) > 1:
         labels = [p.label for p in m.parts if p.label]
         parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
@@ -185,17 +193,6 @@ def spc_table(result: spc.SpcResult, fmt: ValueFormat, m: Measure, period) -> tu
 
 # --- equity ----------------------------------------------------------------------
 
-def gap_numbers(g: spc.GapResult, fmt: ValueFormat) -> tuple[str, str, int]:
-    base, latest = g.summary.baseline_cl, g.summary.latest_cl
-    vals = [abs(v * fmt.scale * (100 if _is_percent(fmt) else 1)) for v in (base, latest) if _finite(v)]
-    d = 0 if vals and max(vals) >= 2 else 1
-    return base, latest, d
-
-
-def _is_percent(fmt: ValueFormat) -> bool:
-    return False
-
-
 def _gap_unit(m: Measure, fmt: ValueFormat) -> str:
     from .text import axis_label, value_format
     if value_format(m.chart, m.multiply, m.unit, []).percent:
@@ -213,12 +210,19 @@ def gap_phrase(m: Measure, g: spc.GapResult) -> str:
     big = max(abs(base), abs(latest)) * fmt.scale
     d = 0 if big >= 2 else 1 if big >= 0.1 else 2
     same_side = base * latest >= 0
+    unit = _gap_unit(m, fmt)
+    if not _gap_changed(g):
+        return f"gap {number(abs(base) * fmt.scale, d)} {unit}".rstrip()
     if same_side:
         a, b = number(abs(base) * fmt.scale, d), number(abs(latest) * fmt.scale, d)
     else:
         a, b = _signed(base * fmt.scale, d), _signed(latest * fmt.scale, d)
-    unit = _gap_unit(m, fmt)
     return f"gap {a} → {b} {unit}".rstrip()
+
+
+def _gap_changed(g: spc.GapResult) -> bool:
+    r = g.result
+    return len(r.parts) > 1 or bool(r.baseline.any() and not r.baseline.all())
 
 
 def _signed(v: float, d: int) -> str:
@@ -250,15 +254,18 @@ def _gap_sentence(m: Measure, g: spc.GapResult) -> str:
     if base * latest < 0:
         verb = "reversed"
     nums = phrase.removeprefix("gap ")
-    if len(g.result.parts) <= 1 and not (g.result.baseline.any() and not g.result.baseline.all()):
-        return f"The gap between {g.group} and {g.reference} averaged {nums.split(' → ')[0]} {nums.split(' ', 3)[-1]}"
+    first, _, rest = nums.partition(" → ")
+    if rest and rest.split(" ", 1)[0] == first:
+        return f"The gap between {g.group} and {g.reference} stayed at {rest}"
+    if not _gap_changed(g):
+        return f"The gap between {g.group} and {g.reference} averaged {nums}"
     return f"The gap between {g.group} and {g.reference} {verb} from {nums.replace(' → ', ' to ')}"
 
 
 def equity_alt(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
     ref = analysis.results[m.reference_group]
-    return (f"Line chart of {m.title}, one line per group ({len(analysis.results)} groups, reference "
+    return (f"Line chart: {m.title}, one line per group ({len(analysis.results)} groups, reference "
             f"{m.reference_group}), {span(list(ref.x), period)}")
 
 
@@ -299,7 +306,7 @@ def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
 def gap_alt(analysis: MeasureAnalysis, period) -> str:
     m = analysis.measure
     groups = ", ".join(str(g) for g in analysis.gaps)
-    return f"Control chart (I) of the gap between {groups} and {m.reference_group} in {m.title}"
+    return f"Control chart (I) of the gap to {m.reference_group} ({groups}): {m.title}"
 
 
 def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
@@ -330,13 +337,13 @@ def gap_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
 # --- small multiples ----------------------------------------------------------------
 
 def multiples_alt(title: str, items, m: Measure, period) -> str:
-    return f"{len(items)} small charts of {m.title} ({', '.join(label for label, _ in items)}), shared axes"
+    return f"{len(items)} small control charts, shared axes: {m.title} ({', '.join(label for label, _ in items)})"
 
 
-def multiples_description(items, m: Measure, fmt: ValueFormat, period) -> str:
+def multiples_description(items, m: Measure, fmt: ValueFormat, period, summaries=None) -> str:
     out = []
-    for label, r in items:
-        s = spc.summarise(r)
+    for k, (label, r) in enumerate(items):
+        s = summaries[k] if summaries else spc.summarise(r)
         out.append(sentence(level_sentence(m, s, fmt, r, subject=label) + _signals_tail(r)))
     return " ".join(out)
 
@@ -351,7 +358,7 @@ def multiples_table(items, fmt: ValueFormat, period) -> tuple:
 # --- Pareto -------------------------------------------------------------------
 
 def pareto_alt(m: Measure, result: spc.ParetoResult) -> str:
-    return f"Pareto chart of {m.title}: {len(result.categories)} categories, largest first"
+    return f"Pareto chart: {m.title}, {plural(len(result.categories), 'category')}, largest first"
 
 
 def pareto_description(m: Measure, result: spc.ParetoResult) -> str:

@@ -302,7 +302,8 @@ def _part_row(frame: Frame, breaks: list[tuple[float, str]], freeze, y: float, l
     if freeze is not None:
         spots.append((to_px(freeze[0]) + 2, "Baseline", "qisite-baseline-label"))
     for xb, label in breaks:
-        spots.append((to_px(xb) + 4, label or "New limits", "qisite-part-label"))
+        spots.append((to_px(xb) + (2 if xb <= lo else 4), label or "New limits",
+                       "qisite-baseline-label" if label == "Baseline" else "qisite-part-label"))
     spots.sort()
     for k, (px, label, gid) in enumerate(spots):
         limit = (spots[k + 1][0] - 6 if k + 1 < len(spots) else right + 40) - px
@@ -325,6 +326,8 @@ def spc_figure(spec: dict) -> Figure:
     if s.get("freeze") is not None:
         k = s["freeze"]
         freeze = (spec["xlim"][0], (x[k] + x[k + 1]) / 2)
+    if s["parts"] and s["parts"][0]["label"] == "Baseline" and freeze is None:
+        breaks.insert(0, (spec["xlim"][0], "Baseline"))        # labelled, no line at the left edge
     frame = Frame()
     top = _top_rows(frame, spec, has_parts=bool(breaks or freeze))
     left, right = S.MARGIN_LEFT, S.WIDTH - S.MARGIN_RIGHT
@@ -338,7 +341,7 @@ def spc_figure(spec: dict) -> Figure:
         values.append(0.0)
     ylo, yhi = _y_range(values, fmt.percent, fmt.scale)
     if spec.get("zero"):
-        ax.add_line(Line2D(spec["xlim"], [0, 0], color=S.INK, linewidth=0.8, gid="qisite-zero", zorder=1))
+        _zero_line(ax, spec["xlim"])
     labels: list = []
     _decorate(ax, spec, breaks, freeze)
     draw_series(ax, s, value_labels=labels, fmt=fmt)
@@ -353,6 +356,13 @@ def spc_figure(spec: dict) -> Figure:
     _right_labels(frame, ax, [l for l in labels if ylo <= l[0] <= yhi], right + 4, bottom, h, ylo, yhi)
     _rows_content(frame, ax, spec, [s], breaks, freeze, left, right, top)
     return frame.fig
+
+
+def _zero_line(ax, xlim, label: bool = True):
+    """The "no gap" line of a gap chart: wide and pale, unlike the centre line."""
+    ax.add_line(Line2D(xlim, [0, 0], color="#BDBDBD", linewidth=2.4, gid="qisite-zero", zorder=1))
+    if label:
+        ax.text(xlim[0], 0, " no gap", fontsize=S.TINY, color=S.MUTED, ha="left", va="bottom", gid="qisite-zero-label")
 
 
 def _top_rows(frame: Frame, spec: dict, has_parts: bool) -> float:
@@ -378,6 +388,8 @@ def _decorate(ax, spec: dict, breaks, freeze):
         ax.add_patch(Rectangle((freeze[0], 0), freeze[1] - freeze[0], 1, transform=transforms.blended_transform_factory(
             ax.transData, ax.transAxes), facecolor=S.BASELINE_FILL, edgecolor="none", gid="qisite-baseline", zorder=0))
     for xb, _ in breaks:
+        if xb <= spec["xlim"][0]:
+            continue
         ax.add_line(Line2D([xb, xb], [0, 1], transform=transforms.blended_transform_factory(ax.transData, ax.transAxes),
                            color=S.PART_BREAK, linewidth=1.0, gid="qisite-part-break", zorder=1))
 

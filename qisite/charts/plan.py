@@ -116,6 +116,8 @@ def _part_labels(m: Measure, result: spc.SpcResult) -> list[dict]:
         if part.runs_signal:
             runs = _runs_meaning(result, a, b)
         out.append({"start": a, "end": b, "label": label, "runs": runs, "cl": part.cl})
+    if len(out) > 1 and m.freeze is not None and result.baseline[out[0]["start"]:out[0]["end"] + 1].all():
+        out[0]["label"] = "Baseline"
     return out
 
 
@@ -275,12 +277,14 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
         measure = analysis.measure
         order = _group_order(analysis) if measure.stratified else list(analysis.results)
         items = [(f"{g} (reference)" if g == measure.reference_group else str(g), analysis.results[g]) for g in order]
+        summaries = [analysis.summaries[g] for g in order]
         kind, default_name = "groups", f"{measure.id}-groups.svg"
     else:
         items = list(panels)
         if measure is None:
             raise ValueError("small_multiple_request needs measure= for a list of panels")
         kind, default_name = "multiples", f"{measure.id}-multiples.svg"
+        summaries = None
     xs_all = [x for _, r in items for x in r.x]
     axis = _axis(xs_all, measure.period, cycles, cycle_href)
     values = [v for _, r in items for v in list(r.y) + list(r.ucl) + list(r.lcl)] + [measure.target or float("nan")]
@@ -293,7 +297,7 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
     return make_request(
         measure_id=measure_id or measure.id, kind=kind, filename=filename or default_name, title=title,
         alt=D.multiples_alt(title, items, measure, axis["period"]),
-        description=D.multiples_description(items, measure, fmt, axis["period"]),
+        description=D.multiples_description(items, measure, fmt, axis["period"], summaries),
         spec=spec, cycles=_cycles_tuple(axis, cycles), table=D.multiples_table(items, fmt, axis["period"]))
 
 

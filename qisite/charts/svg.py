@@ -71,7 +71,8 @@ def _link(href: str, labels: dict[str, str]) -> str:
 
 def _unique_ids(s: str, prefix: str) -> str:
     """Drop matplotlib's ids nobody refers to; prefix the referenced ones."""
-    refs = {m.group(2) for m in _REF.finditer(s)}
+    defined = {m.group(1) for m in _ID.finditer(s)}
+    refs = {m.group(2) for m in _REF.finditer(s)} & defined
 
     def fix_id(m):
         name = m.group(1)

@@ -123,7 +123,11 @@ def centre_word(chart: str) -> str:
 
 
 def plural(k: int, word: str) -> str:
-    return f"{k} {word}" if k == 1 else f"{k} {word}s"
+    if k == 1:
+        return f"{k} {word}"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return f"{k} {word[:-1]}ies"
+    return f"{k} {word}s"
 
 
 def sentence(text: str) -> str:
