@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from qisite import spc
-from qisite.load.schemas import SUBGROUP_CHARTS
+from qisite.load.schemas import EVENT_CHARTS, SUBGROUP_CHARTS
 from qisite.model import Measure, Observation
 
 
@@ -47,6 +47,10 @@ def series_of(measure: Measure) -> tuple[Series, ...]:
 def _series(measure: Measure, rows: list[Observation], group: str | None) -> Series:
     if measure.chart != "pareto":
         rows = sorted(rows, key=lambda o: o.x)
+    if measure.chart in EVENT_CHARTS:  # one point per event, never summed
+        x, y = [o.x for o in rows], [o.y for o in rows]
+        return Series(group, tuple(x), tuple(y), None, _freeze_points(measure, x), _part_ends(measure, x),
+                      _excluded(measure, x))
     x, y, n = spc.aggregate([o.x for o in rows], [o.y for o in rows],
                             [o.n for o in rows] if measure.n else None, chart=measure.chart)
     return Series(group, tuple(x), tuple(y), None if n is None else tuple(n),

@@ -11,13 +11,15 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from qisite.load.schemas import (CHARTS_WITH_DENOMINATOR, COUNT_CHARTS, PROPORTION_CHARTS, SUBGROUP_CHARTS)
+from qisite.load.schemas import (CHARTS_WITH_DENOMINATOR, COUNT_CHARTS, EVENT_CHARTS, PROPORTION_CHARTS,
+                                 SUBGROUP_CHARTS)
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
 from qisite.problems import Location, Problems, did_you_mean, one_of
 
 MIN_POINTS_FOR_LIMITS = 12
+MAX_CELL_ERRORS = 5  # per file; the rest are summarised in one line
 _PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _ADJECTIVE = {"day": "daily", "year": "yearly"}
@@ -84,12 +86,18 @@ def _check_columns_exist(measure: Measure, table: Table, problems: Problems) -> 
 
 
 def _read_rows(measure: Measure, table: Table, date_format: str, problems: Problems) -> list[Observation]:
-    observations = []
+    observations, failures = [], []
     for row in table.rows:
         try:
             observations.append(_observation(measure, row, table, date_format))
         except CellError as exc:
-            problems.error(Location(table.path, row.line), exc.message, exc.hint)
+            failures.append((row.line, exc))
+    for line, exc in failures[:MAX_CELL_ERRORS]:
+        problems.error(Location(table.path, line), exc.message, exc.hint)
+    if len(failures) > MAX_CELL_ERRORS:
+        more = failures[MAX_CELL_ERRORS:]
+        problems.error(Location(table.path, more[0][0]), f"{len(more)} more rows have errors (lines {more[0][0]}–{more[-1][0]})",
+                       "fix the rows above first: the rest often share the same cause")
     return observations
 
 
@@ -152,7 +160,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
         problems.error(Location(path, table.header_line), f"the data file has no rows for measure '{measure.id}'",
                        "add one row per period under the header")
         return
-    if measure.chart not in SUBGROUP_CHARTS:
+    if measure.chart not in SUBGROUP_CHARTS + EVENT_CHARTS:
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import difflib
 from pathlib import Path
 
 from qisite.load import crossref
@@ -10,7 +10,7 @@ from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
 from qisite.load.schemas import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
 from qisite.model import Positions, Project, SiteConfig
-from qisite.problems import Location, Problems, did_you_mean
+from qisite.problems import Location, Problems
 
 PROJECT_FILE = "project.yaml"
 STORY_FILE = "story.md"
@@ -80,6 +80,6 @@ def _check_folder(folder: Path, problems: Problems) -> None:
     known = set(FILES) - {"site.yaml"}
     for path in sorted(folder.iterdir()):
         if path.suffix in (".yaml", ".yml") and path.name not in known:
-            guess = did_you_mean(path.stem + ".yaml", known)
-            hint = f"rename it: {guess}" if guess else f"the files qisite reads are {', '.join(sorted(known))}"
+            close = difflib.get_close_matches(path.stem + ".yaml", sorted(known), n=1, cutoff=0.6)
+            hint = f"rename it to {close[0]}" if close else f"the files qisite reads are {', '.join(sorted(known))}"
             problems.warning(Location(path), f"'{path.name}' is not a file qisite reads, so it is ignored", hint)

@@ -10,6 +10,7 @@ CHARTS_WITH_DENOMINATOR = ("u", "p", "pp", "up")
 PROPORTION_CHARTS = ("p", "pp")
 COUNT_CHARTS = ("c", "u", "up", "g")
 SUBGROUP_CHARTS = ("xbar", "s")
+EVENT_CHARTS = ("g", "t")  # one row per event: two events may share a date
 PERIODS = ("day", "week", "fortnight", "month", "quarter", "year")
 DATE_FORMATS = ("iso", "dayfirst", "monthfirst")
 MEASURE_TYPES = ("outcome", "process", "balancing")
