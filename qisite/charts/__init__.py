@@ -10,7 +10,7 @@ Public API::
 """
 from .icons import icon_svg
 from .plan import chart_requests, measure_cycles, measure_requests, small_multiple_request
-from .render import draw_charts, render
+from .pool import draw_charts, render
 from .request import KINDS, ChartRequest
 from .style import STYLE_VERSION
 

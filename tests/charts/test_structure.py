@@ -1,0 +1,168 @@
+"""Golden structure of the SVG charts: limits, parts, signals, PDSA links,
+text alternatives — read back from the SVG itself."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from qisite.analysis import analyse_measure
+from qisite.charts import chart_requests, draw_charts, render
+from qisite.charts.layout import lanes, spread
+
+import fixtures as F
+import svgtools as T
+
+
+@pytest.fixture(scope="module")
+def montgomery():
+    m = F.measure()
+    p = F.project([m], [F.cycle("pdsa-1", F.weeks(26)[25], "New solder mask")])
+    (req,) = chart_requests(p, {m.id: analyse_measure(m)})
+    return req, render(req)
+
+
+def test_request_fields(montgomery):
+    req, _ = montgomery
+    assert req.kind == "spc" and req.filename == "nonconformities.svg" and req.measure_id == "nonconformities"
+    assert len(req.key) == 32 and req.headline == ""
+    assert req.cycles == ((1, "pdsa-1", F.weeks(26)[25], "New solder mask"),)
+
+
+def test_svg_root_is_inline_ready(montgomery):
+    req, svg = montgomery
+    assert svg.startswith("<svg ") and "<?xml" not in svg and "DOCTYPE" not in svg and "<metadata" not in svg
+    root = T.parse(svg)
+    assert root.get("role") == "img" and root.get("width") == "100%" and root.get("viewBox") == "0 0 760 340"
+    title_id, desc_id = root.get("aria-labelledby").split()
+    assert root.find(f"svg:title[@id='{title_id}']", T.NS).text == req.alt
+    assert root.find(f"svg:desc[@id='{desc_id}']", T.NS).text == req.description
+    assert "target=" not in svg and "DejaVu" not in svg          # in-page links; page font stack
+
+
+def test_montgomery_limits_drawn_where_the_book_puts_them(montgomery):
+    """Montgomery Ex. 7.3: c̄ 19.85, UCL 33.22, LCL 6.48 over part 1 (26 samples)."""
+    _, svg = montgomery
+    root = T.parse(svg)
+    to_y = T.y_scale(root)
+    cl = [T.path_points(e) for e in T.by_class(root, "qisite-cl")]
+    ucl = [T.path_points(e) for e in T.by_class(root, "qisite-ucl")]
+    lcl = [T.path_points(e) for e in T.by_class(root, "qisite-lcl")]
+    assert len(cl) == len(ucl) == len(lcl) == 2                  # one per part
+    assert cl[0][0][1] == pytest.approx(to_y(19.846), abs=0.3)
+    assert ucl[0][0][1] == pytest.approx(to_y(33.21), abs=0.3)
+    assert lcl[0][0][1] == pytest.approx(to_y(6.48), abs=0.3)
+    assert cl[1][0][1] == pytest.approx(to_y(11.4), abs=0.3)     # part 2 has its own centre line
+
+
+def test_two_signal_points_with_their_meaning(montgomery):
+    _, svg = montgomery
+    root = T.parse(svg)
+    signals = T.by_class(root, "qisite-point-signal")
+    points = [p for g in signals for p in T.uses(g)]
+    assert len(points) == 2
+    classes = sorted(c for g in signals for c in g.get("class").split() if c in ("qisite-improvement", "qisite-concern"))
+    # direction "decrease": sample 6 (5, below the LCL) improves, sample 20 (39, above the UCL) is a concern
+    assert classes == ["qisite-concern", "qisite-improvement"]
+
+
+def test_part_break_labelled_and_pdsa_linked(montgomery):
+    _, svg = montgomery
+    root = T.parse(svg)
+    assert len(T.by_class(root, "qisite-part-break")) == 1
+    assert [t for t in T.texts(root) if t[0] == "After the new solder mask"]
+    links = [a for a in root.iter(T.SVG + "a") if a.get("href") == "#pdsa-pdsa-1"]
+    assert links and all(a.get(T.XLINK + "href") == "#pdsa-pdsa-1" for a in links)
+    assert links[0].get("aria-label") == "PDSA 1: New solder mask"
+    number = T.by_class(root, "qisite-pdsa-number")[0]
+    assert "".join(number.itertext()).strip().endswith("1")
+
+
+def test_description_from_the_analysis(montgomery):
+    req, _ = montgomery
+    assert req.description.startswith("Nonconformities fell from a mean of 19.8 to 11.4 per week after PDSA 1")
+    assert "1 point above the upper limit (concern)" in req.description
+    assert "1 point below the lower limit (improvement)" in req.description
+    assert req.alt == "Control chart (c): Nonconformities per 100 boards, 3 Jan 2022 to 5 Sep 2022"
+
+
+def test_excluded_points_greyed_and_frozen_baseline_marked():
+    m = F.measure(parts=(), freeze=12, exclude=(__import__("qisite.model", fromlist=["Exclusion"]).Exclusion(F.weeks(36)[5], "audit"),))
+    (req,) = chart_requests(F.project([m]), {m.id: analyse_measure(m)})
+    root = T.parse(render(req))
+    assert len(T.uses(T.by_class(root, "qisite-point-excluded")[0])) == 1
+    assert T.by_class(root, "qisite-baseline") and T.by_class(root, "qisite-baseline-label")
+    assert any("qisite-extended" in (e.get("class") or "") for e in T.by_class(root, "qisite-ucl"))
+    assert "1 point excluded from the limits (audit)" in req.description
+
+
+def test_percent_axis_and_target_on_p_chart():
+    obs = tuple(F.Observation(x, float(v), 50.0) for x, v in zip(F.weeks(30), [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6]))
+    m = F.measure(chart="p", n="n", multiply=100, unit="% defective", target=20, parts=(), observations=obs)
+    (req,) = chart_requests(F.project([m]), {m.id: analyse_measure(m)})
+    root = T.parse(render(req))
+    labels = [s for s, x, _ in T.texts(root) if 0 < x < 58]
+    assert labels and all(s.endswith("%") for s in labels if s[0].isdigit())
+    assert T.by_class(root, "qisite-target")
+    # Montgomery Ex. 7.1: p̄ 0.2313, samples 15 and 23 above the UCL 0.4102
+    assert len([p for g in T.by_class(root, "qisite-point-signal") for p in T.uses(g)]) == 2
+    assert any(s == "UCL 41%" for s, *_ in T.texts(root))
+
+
+def test_hostile_text_is_escaped():
+    evil = '<script>alert("x")</script> & <b>'
+    m = F.measure(title=evil, unit=evil)
+    p = F.project([m], [F.cycle("pdsa-1", F.weeks(26)[25], evil)])
+    (req,) = chart_requests(p, {m.id: analyse_measure(m)})
+    svg = render(req)
+    assert "<script" not in svg and "<b>" not in svg
+    root = T.parse(svg)                                         # still well-formed
+    assert root.find("svg:title", T.NS).text.startswith("Control chart (c): " + evil)
+    assert any(a.get("aria-label") == f"PDSA 1: {evil}" for a in root.iter(T.SVG + "a"))
+
+
+def test_same_request_same_svg(montgomery):
+    req, svg = montgomery
+    assert render(req) == svg
+
+
+def test_pdsa_markers_on_same_and_adjacent_dates_never_overlap():
+    d = F.weeks(36)
+    cycles = [F.cycle("a", d[10]), F.cycle("b", d[10]), F.cycle("c", d[10] + dt.timedelta(days=1)),
+              F.cycle("d", d[11]), F.cycle("e", d[30])]
+    m = F.measure()
+    (req,) = chart_requests(F.project([m], cycles), {m.id: analyse_measure(m)})
+    root = T.parse(render(req))
+    marks = {g.get("class").split()[-1]: T.uses(g)[0] for g in T.by_class(root, "qisite-pdsa")}
+    assert set(marks) == {f"qisite-pdsa-{c}" for c in "abcde"}
+    pts = list(marks.values())
+    for i in range(len(pts)):
+        for j in range(i + 1, len(pts)):
+            (x1, y1), (x2, y2) = pts[i], pts[j]
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 16 - 1e-6   # diameter 16 px
+    numbers = sorted("".join(t.itertext()).split()[-1] for t in T.by_class(root, "qisite-pdsa-number"))
+    assert numbers == ["1", "2", "3", "4", "5"]
+
+
+def test_spread_is_least_squares_and_keeps_order():
+    assert spread([10, 10], 20, 0, 100) == [0, 20]
+    assert spread([50, 50], 20, 0, 100) == [40, 60]
+    assert spread([5, 90, 5], 10, 0, 100) == [0, 90, 10]
+    placed = spread([30, 31, 32, 33], 10)
+    assert [b - a for a, b in zip(placed, placed[1:])] == pytest.approx([10, 10, 10])
+    assert sum(placed) / 4 == pytest.approx(31.5)
+
+
+def test_lanes_when_one_row_is_too_short():
+    placed = lanes([5] * 6, 20, 0, 60)
+    assert {lane for _, lane in placed} == {0, 1}
+    for lane in (0, 1):
+        xs = sorted(p for p, l in placed if l == lane)
+        assert all(b - a >= 20 - 1e-9 for a, b in zip(xs, xs[1:]))
+
+
+def test_table_and_csv(montgomery):
+    req, _ = montgomery
+    assert req.table[0][:3] == ("period", "value", "n") and len(req.table) == 37
+    csv = req.csv()
+    assert csv.splitlines()[0].startswith("period,value,n,centre line") and req.csv_filename == "nonconformities.csv"
