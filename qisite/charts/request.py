@@ -45,16 +45,12 @@ class ChartRequest:
 
 
 def _plain(value):
-    """JSON-able form for hashing: NaN → None, dates → ISO."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+    """JSON for what json cannot write itself (dates, numpy scalars)."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return value
+    if hasattr(value, "item"):
+        return value.item()
+    return repr(value)
 
 
 def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: str,
@@ -62,9 +58,9 @@ def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: 
                  table: tuple = ()) -> ChartRequest:
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}: choose one of {', '.join(KINDS)}")
-    payload = json.dumps(_plain({"kind": kind, "title": title, "alt": alt, "description": description,
-                                 "spec": spec, "headline": headline}),
-                         sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps({"kind": kind, "title": title, "alt": alt, "description": description,
+                          "spec": spec, "headline": headline},
+                         sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
     digest = hashlib.sha256(f"{STYLE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
     return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description,
                         headline, tuple(cycles), tuple(tuple(r) for r in table), spec)
