@@ -231,8 +231,9 @@ def _key_symbol(kind: str) -> dict:
         return {"marker": False, "style": dict(color=S.TARGET, linewidth=1.4, linestyle=(0, (6, 2)))}
     if kind == "limits":
         return {"marker": False, "style": dict(color=S.MUTED, linewidth=0.9, linestyle=(0, (4, 2.5)))}
-    if kind == "runs":
-        return {"marker": False, "style": dict(color=S.NEUTRAL, linewidth=1.6, linestyle=(0, (6, 3)))}
+    if kind.startswith("runs"):
+        colour = S.MEANING_COLOUR.get(kind.removeprefix("runs-"), S.NEUTRAL)
+        return {"marker": False, "style": dict(color=colour, linewidth=1.6, linestyle=(0, (6, 3)))}
     return {"marker": False, "style": dict(color=S.DATA, linewidth=1.4)}
 
 
@@ -242,8 +243,9 @@ def _key_items(series_list: list[dict], target) -> list[tuple[str, str]]:
     for kind in ("improvement", "concern", "neutral"):
         if kind in meanings:
             items.append((kind, S.MEANING_WORD[kind]))
-    if any(p.get("runs") for s in series_list for p in s["parts"]):
-        items.append(("runs", "Runs signal on CL"))
+    runs = [p["runs"] for s in series_list for p in s["parts"] if p.get("runs")]
+    if runs:
+        items.append(("runs-" + max(set(runs), key=runs.count), "Runs signal on CL"))
     if any(not v for s in series_list for v in s["included"]):
         items.append(("excluded", "Excluded"))
     if any(s["limits"] for s in series_list):
@@ -254,7 +256,7 @@ def _key_items(series_list: list[dict], target) -> list[tuple[str, str]]:
 
 
 def _pdsa(frame: Frame, ax, cycles: list, lane_bottom: float, plot_left: float, plot_right: float,
-          xlim: tuple[float, float], axes_list=()):
+          xlim: tuple[float, float], axes_list=(), leader_from_plot: bool = True):
     """Numbered PDSA markers in the lane above the plot, each linking to its cycle
     (lane 0 nearest the plot, a second lane only when they cannot fit in one),
     with a leader to the cycle's start date and a dotted line down through the plot(s)."""
@@ -266,7 +268,7 @@ def _pdsa(frame: Frame, ax, cycles: list, lane_bottom: float, plot_left: float, 
     radius = PDSA_RADIUS
     placed = lanes(wanted, 2 * radius + 3, plot_left + radius, plot_right - radius, max_lanes=2)
     tr = transforms.IdentityTransform()
-    plot_top = frame_bottom(frame, ax)
+    plot_top = frame_bottom(frame, ax) if leader_from_plot else lane_bottom
     for (number, pos, href, title, cid), want, (px, lane) in zip(cycles, wanted, placed):
         cy = lane_bottom + radius + 2 + lane * (2 * radius + 2)
         for target_ax in (axes_list or (ax,)):

@@ -80,7 +80,8 @@ def multiples_figure(spec: dict):
                    ha="left", va="bottom", gid="qisite-panel-title")
         if spec.get("cycles"):
             if r == 0:
-                _pdsa(frame, ax, spec["cycles"], y0 + PANEL_H + TITLE_H, x0, x0 + pw, spec["xlim"])
+                _pdsa(frame, ax, spec["cycles"], y0 + PANEL_H + TITLE_H, x0, x0 + pw, spec["xlim"],
+                      leader_from_plot=False)
             else:
                 for cyc in spec["cycles"]:
                     pos = cyc[1]

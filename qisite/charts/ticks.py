@@ -16,10 +16,10 @@ def infer_period(xs) -> str | None:
     if len(xs) < 2:
         return None
     gaps = sorted((b - a).days for a, b in zip(xs, xs[1:]))
-    mid = gaps[len(gaps) // 2]
     for name, (lo, hi) in {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31),
                            "quarter": (89, 92), "year": (365, 366)}.items():
-        if lo <= mid <= hi:
+        regular = sum(1 for g in gaps if lo <= g <= hi)
+        if regular >= 0.8 * len(gaps):               # event dates (g, t charts) are irregular: None
             return name
     return None
 
