@@ -92,10 +92,11 @@ def _changed(result: spc.SpcResult, summary: spc.Summary) -> bool:
 SIDE_WORDS = {1: "above", -1: "below"}
 
 
-def signal_clauses(result: spc.SpcResult) -> list[str]:
+def signal_clauses(result: spc.SpcResult, meaning=None) -> list[str]:
     """"3 points below the lower limit (improvement)", "a run of 8 points above the centre line" …"""
     out = []
-    bits, side, meaning = result.bits, result.side, result.classification
+    bits, side = result.bits, result.side
+    meaning = result.classification if meaning is None else meaning
     for s in (1, -1):
         mask = ((bits & OUTSIDE) != 0) & (side == s)
         if mask.any():
@@ -286,7 +287,8 @@ def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> s
 
 
 def _gap_signals(g: spc.GapResult) -> str:
-    clauses = signal_clauses(g.result)
+    from .plan import gap_meaning
+    clauses = signal_clauses(g.result, gap_meaning(g))
     return "; gap chart: " + "; ".join(clauses) if clauses else ""
 
 
@@ -313,11 +315,13 @@ def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
     out = []
     for g in analysis.gaps.values():
+        from .plan import gap_meaning
         text = _gap_sentence(m, g)
-        clauses = signal_clauses(g.result)
+        clauses = signal_clauses(g.result, gap_meaning(g))
         out.append(sentence((text or f"Gap between {g.group} and {g.reference}") +
                             ("; " + "; ".join(clauses) if clauses else "; no special causes")))
-    out.append("Each gap is the group's value minus the reference group's, charted with its own centre line and limits.")
+    out.append("Each gap is the group's value minus the reference group's, charted with its own centre line "
+               "and limits; a signal towards no gap is marked as improvement.")
     return " ".join(out)
 
 

@@ -144,7 +144,8 @@ def draw_series(ax, s: dict, *, fig_xform=None, small: bool = False, value_label
     cl, lcl, ucl = _arr(s["cl"]), _arr(s["lcl"]), _arr(s["ucl"])
     included = np.array(s["included"], dtype=bool)
     meaning = np.array(s["meaning"], dtype=object)
-    lw = 1.1 if small else 1.4
+    dense = n > 80                                   # many points: thinner line, smaller dots
+    lw = 1.0 if small or dense else 1.4
     freeze = s.get("freeze")
     for p in s["parts"]:
         a, b = p["start"], p["end"]
@@ -165,7 +166,8 @@ def draw_series(ax, s: dict, *, fig_xform=None, small: bool = False, value_label
                 if sx.size:
                     ax.add_line(Line2D(sx, sy, color=S.MUTED, linewidth=0.9, linestyle=(0, (4, 2.5)) if not extended else (0, (1.5, 2.5)),
                                        gid=name + (" qisite-extended" if extended else ""), zorder=2))
-    ax.add_line(Line2D(x, y, color=S.DATA, linewidth=lw, marker="o", markersize=3.2 if small else 4.2,
+    ax.add_line(Line2D(x, y, color=S.DATA, linewidth=lw, marker="o",
+                       markersize=2.2 if dense else 3.2 if small else 4.2,
                        markerfacecolor=S.DATA, markeredgewidth=0, gid="qisite-data", zorder=3))
     if (~included).any():
         ax.add_line(Line2D(x[~included], y[~included], linestyle="none", marker="o",
@@ -175,7 +177,7 @@ def draw_series(ax, s: dict, *, fig_xform=None, small: bool = False, value_label
         mask = (meaning == kind) & np.isfinite(y)
         if mask.any():
             ax.add_line(Line2D(x[mask], y[mask], linestyle="none", marker=S.MEANING_MARKER[kind],
-                               markersize=S.MEANING_SIZE[kind] * (0.8 if small else 1),
+                               markersize=S.MEANING_SIZE[kind] * (0.7 if dense else 0.8 if small else 1),
                                markerfacecolor=S.MEANING_COLOUR[kind], markeredgecolor="white",
                                markeredgewidth=0.8, gid=f"qisite-point-signal qisite-{kind}", zorder=5))
     last = s["parts"][-1] if s["parts"] else None
@@ -311,7 +313,8 @@ def _part_row(frame: Frame, breaks: list[tuple[float, str]], freeze, y: float, l
         limit = (spots[k + 1][0] - 6 if k + 1 < len(spots) else right + 40) - px
         chars = max(4, int(limit / (0.6 * S.TINY)))
         text = label if len(label) <= chars else label[:chars - 1].rstrip() + "…"
-        frame.text(px, y, text, fontsize=S.TINY, color=S.MUTED, style="italic", ha="left", va="center", gid=gid)
+        frame.text(px, y, text, fontsize=S.TINY, color=S.MUTED, style="italic", ha="left", va="center", gid=gid,
+                   bbox=dict(facecolor="white", edgecolor="none", pad=1.0), zorder=5)
 
 
 # --- the SPC chart --------------------------------------------------------------------

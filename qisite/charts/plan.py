@@ -102,7 +102,7 @@ def _axis(xs_all: list, period: str | None, cycles: tuple, href: Href) -> dict:
             "cycles": marks, "spacing": spacing}
 
 
-def _part_labels(m: Measure, result: spc.SpcResult) -> list[dict]:
+def _part_labels(m: Measure, result: spc.SpcResult, meaning=None) -> list[dict]:
     """Each part: first and last index (0-based, inclusive), label, runs-signal meaning."""
     out = []
     for part in result.parts:
@@ -114,19 +114,20 @@ def _part_labels(m: Measure, result: spc.SpcResult) -> list[dict]:
             label = max(starts, key=lambda p: p.start).label if starts else ""
         runs = ""
         if part.runs_signal:
-            runs = _runs_meaning(result, a, b)
+            runs = _runs_meaning(result, a, b, meaning)
         out.append({"start": a, "end": b, "label": label, "runs": runs, "cl": part.cl})
     if len(out) > 1 and m.freeze is not None and result.baseline[out[0]["start"]:out[0]["end"] + 1].all():
         out[0]["label"] = "Baseline"
     return out
 
 
-def _runs_meaning(result: spc.SpcResult, a: int, b: int) -> str:
+def _runs_meaning(result: spc.SpcResult, a: int, b: int, meaning=None) -> str:
     """A runs signal's meaning: from the points of the long run (side vs direction)."""
     from qisite.spc.rules import LONG_RUN, SHIFT
+    meaning = result.classification if meaning is None else meaning
     bits = result.bits[a:b + 1]
     in_run = (bits & (LONG_RUN | SHIFT)) != 0
-    kinds = [c for c in result.classification[a:b + 1][in_run].tolist() if c]
+    kinds = [c for c in meaning[a:b + 1][in_run].tolist() if c]
     if not kinds:
         return "neutral"
     return max(set(kinds), key=kinds.count)
@@ -143,16 +144,24 @@ def _freeze_index(result: spc.SpcResult) -> int | None:
     return int(p.start - 1 + np.flatnonzero(base)[-1])
 
 
-def _series_spec(result: spc.SpcResult, m: Measure | None, xpos: list[float]) -> dict:
+def gap_meaning(g: spc.GapResult) -> np.ndarray:
+    """Meaning of the gap chart's special causes: towards zero (the gap closing)
+    is improvement, away from it concern — judged from the baseline gap's sign."""
+    from qisite.spc.rules import classify
+    base = g.summary.baseline_cl
+    direction = "neutral" if not base else ("increase" if base < 0 else "decrease")
+    return classify(g.result.side, g.result.special_cause, direction)
+
+
+def _series_spec(result: spc.SpcResult, m: Measure | None, xpos: list[float], meaning=None) -> dict:
+    meaning = result.classification if meaning is None else meaning
     return {
         "x": xpos, "y": _floats(result.y), "cl": _floats(result.cl),
         "lcl": _floats(result.lcl), "ucl": _floats(result.ucl),
         "included": result.included.tolist(), "baseline": result.baseline.tolist(),
-        "meaning": [c or "" for c in result.classification.tolist()],
+        "meaning": [c or "" for c in meaning.tolist()],
         "outside": result.outside_limits.tolist(),
-        "parts": _part_labels(m, result) if m is not None else
-                 [{"start": p.start - 1, "end": p.end - 1, "label": "", "runs": _runs_meaning(result, p.start - 1, p.end - 1) if p.runs_signal else "", "cl": p.cl}
-                  for p in result.parts],
+        "parts": _part_labels(m, result, meaning),
         "freeze": _freeze_index(result),
         "limits": bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()),
     }
@@ -242,7 +251,8 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     values = [v for g in gaps for v in list(g.result.y) + list(g.result.ucl) + list(g.result.lcl)]
     fmt = value_format(m.chart, m.multiply, m.unit, values)
     fmt.percent = False                                   # a gap in % is in percentage points
-    panels = [{"name": f"{g.group} − {g.reference}", "series": _series_spec(g.result, _gap_measure(m), _positions(list(g.x)))}
+    panels = [{"name": f"{g.group} − {g.reference}",
+               "series": _series_spec(g.result, _gap_measure(m), _positions(list(g.x)), gap_meaning(g))}
               for g in gaps]
     unit = "percentage points" if value_format(m.chart, m.multiply, m.unit, []).percent else axis_label(m.chart, m.multiply, m.unit)
     spec = {"type": "multiples", "chart": "i", **axis, "fmt": fmt.spec(), "ylabel": f"gap, {unit}" if unit else "gap",

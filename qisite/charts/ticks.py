@@ -31,6 +31,8 @@ def date_ticks(xs: list, period: str | None, max_ticks: int = 10) -> list[tuple[
     period = period or infer_period(xs)
     if period in ("month", "quarter", "year") or period is None:
         return _calendar_ticks(xs, period, max_ticks)
+    if (xs[-1] - xs[0]).days > 300:                  # a year or more of weeks: label months, not days
+        return _calendar_ticks(xs, None, max_ticks)
     return _point_ticks(xs, max_ticks if period == "day" else min(max_ticks, 9))
 
 
@@ -39,7 +41,7 @@ def _calendar_ticks(xs, period, max_ticks):
     first, last = xs[0], xs[-1]
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     base = {"quarter": 3, "year": 12}.get(period, 1)
-    step = next((s for s in NICE_MONTH_STEPS if s >= base and math.ceil(months / s) <= max_ticks),
+    step = next((s for s in NICE_MONTH_STEPS if s % base == 0 and math.ceil(months / s) <= max_ticks),
                 12 * math.ceil(months / 12 / max_ticks))
     lo = first if period is None else dt.date(first.year, first.month, 1)
     ticks, year_seen = [], None
