@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+# Debian's chromium, driven by Playwright (never a browser Playwright downloads).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-gpu", "--no-first-run", "--disable-sync"]
+
 # One page of each type in the example network (site path → type). The
 # screenshots, the axe checks and the golden outline all use this list.
 PAGE_TYPES = {

@@ -1,7 +1,7 @@
 """The example site in headless Chromium, opened from file:// and used as a
 person would: following links, searching, filtering. Every tab fails its test
 on a console error, an uncaught exception, a dialog, or a request for anything
-but a file of the site itself (see ``Visit`` in conftest.py)."""
+but a file of the site itself (see ``Visit`` in siteharness.py)."""
 
 from __future__ import annotations
 
@@ -165,7 +165,7 @@ def test_project_filters_combine_and_say_when_nothing_matches(visit, facts):
 
 def test_every_page_loads_cleanly_from_file(browser, site):
     """Each page of the site, in both colour schemes: no console error, no request leaving the site."""
-    from conftest import Visit
+    from siteharness import Visit
 
     problems = []
     for scheme in ("light", "dark"):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Visit, build_site
+from siteharness import Visit, build_site
 from sitehtml import html_pages, parse
 from support import run_qisite
 
