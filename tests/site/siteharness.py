@@ -64,7 +64,8 @@ class Visit:
         if self.inside(route.request.url):
             route.continue_()
         else:
-            self.outside.append(route.request.url)
+            if route.request.url not in self.outside:
+                self.outside.append(route.request.url)
             route.abort()
 
     def _request(self, url: str):
