@@ -11,7 +11,7 @@ from qisite.load.network import load_network
 from qisite.problems import Problems
 from support import REPO
 
-import svgtools as T
+import chartsvg as T
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_cache_hit_never_calls_matplotlib(drawn, monkeypatch):
 
 
 def test_in_process_draw_counts(tmp_path):
-    from fixtures import measure, project
+    from chartfixtures import measure, project
     m = measure()
     (req,) = chart_requests(project([m]), {m.id: analyse_measure(m)})
     before = render_module.DRAWN["count"]

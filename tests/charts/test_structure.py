@@ -10,8 +10,8 @@ from qisite.analysis import analyse_measure
 from qisite.charts import chart_requests, draw_charts, render
 from qisite.charts.layout import lanes, spread
 
-import fixtures as F
-import svgtools as T
+import chartfixtures as F
+import chartsvg as T
 
 
 @pytest.fixture(scope="module")
