@@ -85,7 +85,7 @@ def _y_range(values: list[float], percent: bool, scale: float) -> tuple[float, f
         lo, hi = lo - 1, hi + 1
     pad = (hi - lo) * 0.08
     lo2, hi2 = lo - pad, hi + pad
-    if lo >= 0 and (lo <= (hi - lo) * 0.6 or lo2 < 0):
+    if lo >= 0 and (lo <= (hi - lo) * 0.35 or lo2 < 0):
         lo2 = -(hi2 - 0) * 0.025                          # counts and rates start at zero (points on it stay visible)
     if percent and hi <= 100 / scale and hi2 > 100 / scale:
         hi2 = 100 / scale
@@ -271,9 +271,9 @@ def _pdsa(frame: Frame, ax, cycles: list, lane_bottom: float, plot_left: float, 
     placed = lanes(wanted, 2 * radius + 3, plot_left + radius, plot_right - radius, max_lanes=2)
     tr = transforms.IdentityTransform()
     plot_top = frame_bottom(frame, ax) if leader_from_plot else lane_bottom
-    for (number, pos, href, title, cid), want, (px, lane) in zip(cycles, wanted, placed):
+    for (number, pos, href, title, cid, inside), want, (px, lane) in zip(cycles, wanted, placed):
         cy = lane_bottom + radius + 2 + lane * (2 * radius + 2)
-        for target_ax in (axes_list or (ax,)):
+        for target_ax in (axes_list or (ax,)) if inside else ():
             target_ax.add_line(Line2D([pos, pos], [0, 1], transform=transforms.blended_transform_factory(
                 target_ax.transData, target_ax.transAxes), color=S.PDSA, linewidth=0.9, alpha=0.55,
                 linestyle=(0, (1, 2)), gid="qisite-pdsa-line", zorder=1))

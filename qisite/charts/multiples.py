@@ -35,10 +35,11 @@ def multiples_figure(spec: dict):
     fmt = ValueFormat.from_spec(spec["fmt"])
     panels = spec["panels"]
     cols, rows = _layout(len(panels))
+    panel_h = PANEL_H * (1.35 if rows == 1 else 1.0)
     lane = 24.0 if spec.get("cycles") else 0.0
     top = S.KEY_ROW + 4 + lane
     bottom = S.MARGIN_BOTTOM
-    height = top + rows * (PANEL_H + TITLE_H) + (rows - 1) * 8 + bottom
+    height = top + rows * (panel_h + TITLE_H) + (rows - 1) * 8 + bottom
     frame = Frame(height=height)
     left, right = S.MARGIN_LEFT, S.WIDTH - 16
     pw = (right - left - (cols - 1) * GAP_X) / cols
@@ -55,8 +56,8 @@ def multiples_figure(spec: dict):
     for k, p in enumerate(panels):
         r, c = divmod(k, cols)
         x0 = left + c * (pw + GAP_X)
-        y0 = height - top - (r + 1) * (PANEL_H + TITLE_H) - r * 8
-        ax = frame.axes(x0, y0, pw, PANEL_H)
+        y0 = height - top - (r + 1) * (panel_h + TITLE_H) - r * 8
+        ax = frame.axes(x0, y0, pw, panel_h)
         ax.set_xlim(*spec["xlim"])
         ax.set_ylim(ylo, yhi)
         s = p["series"]
@@ -76,15 +77,17 @@ def multiples_figure(spec: dict):
         _y_ticks(frame, ax, ylo, yhi, fmt, nbins=4, labels=(c == 0))
         last_row = r == rows - 1 or k + cols >= len(panels)
         _x_ticks(frame, ax, ticks_spec, labels=last_row)
-        frame.text(x0, y0 + PANEL_H + 6, p["name"], fontsize=S.SMALL, color=S.INK, fontweight="bold",
+        frame.text(x0, y0 + panel_h + 6, p["name"], fontsize=S.SMALL, color=S.INK, fontweight="bold",
                    ha="left", va="bottom", gid="qisite-panel-title")
         if spec.get("cycles"):
             if r == 0:
-                _pdsa(frame, ax, spec["cycles"], y0 + PANEL_H + TITLE_H, x0, x0 + pw, spec["xlim"],
+                _pdsa(frame, ax, spec["cycles"], y0 + panel_h + TITLE_H, x0, x0 + pw, spec["xlim"],
                       leader_from_plot=False)
             else:
                 for cyc in spec["cycles"]:
                     pos = cyc[1]
+                    if not cyc[5]:
+                        continue
                     from matplotlib import transforms
                     ax.add_line(Line2D([pos, pos], [0, 1], transform=transforms.blended_transform_factory(
                         ax.transData, ax.transAxes), color=S.PDSA, linewidth=0.9, alpha=0.55,

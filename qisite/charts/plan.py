@@ -86,17 +86,27 @@ def _floats(arr) -> list:
 
 
 def _axis(xs_all: list, period: str | None, cycles: tuple, href: Href) -> dict:
-    """x positions, ticks, range and PDSA markers shared by a chart's series."""
+    """x positions, ticks, range and PDSA markers shared by a chart's series.
+
+    The range grows to show cycles a little outside the data (up to 15% of the
+    span); a cycle further out keeps its marker, pinned to the chart's edge,
+    without a date line."""
     dated = _is_dated(xs_all)
     xs = sorted(set(xs_all)) if dated else list(xs_all)
     period = period or (infer_period(xs) if dated else None)
     pos = _positions(xs)
     spacing = float(np.median(np.diff(pos))) if len(pos) > 1 else 1.0
+    lo = pos[0] - spacing * 0.5 if pos else 0.0
+    hi = pos[-1] + spacing * 0.5 if pos else 1.0
     marks = []
-    if dated:
-        marks = [(int(k), float(d.toordinal()), href(cid), str(title), cid) for k, cid, d, title in cycles]
-    lo = min([pos[0]] + [p for _, p, *_ in marks]) - spacing * 0.5 if pos else 0.0
-    hi = max([pos[-1]] + [p for _, p, *_ in marks]) + spacing * 0.5 if pos else 1.0
+    if dated and pos:
+        reach = max((hi - lo) * 0.15, spacing)
+        starts = [float(d.toordinal()) for _, _, d, _ in cycles]
+        lo = min([lo] + [p - spacing * 0.5 for p in starts if p >= lo - reach])
+        hi = max([hi] + [p + spacing * 0.5 for p in starts if p <= hi + reach])
+        for (k, cid, d, title), p in zip(cycles, starts):
+            inside = lo <= p <= hi
+            marks.append((int(k), min(max(p, lo), hi), href(cid), str(title), cid, inside))
     ticks = date_ticks(xs, period) if dated else index_ticks(xs)
     return {"dated": dated, "period": period, "ticks": ticks, "xlim": (lo, hi),
             "cycles": marks, "spacing": spacing}

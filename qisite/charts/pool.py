@@ -43,7 +43,7 @@ def render(request: ChartRequest) -> str:
     fig = figures.figure(request.spec)
     DRAWN["count"] += 1
     raw = svg.figure_svg(fig)
-    labels = {href: f"PDSA {number}: {title}" for number, _, href, title, _ in request.spec.get("cycles", ())}
+    labels = {c[2]: f"PDSA {c[0]}: {c[3]}" for c in request.spec.get("cycles", ())}
     return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
                       kind=request.kind, link_labels=labels)
 

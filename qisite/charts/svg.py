@@ -27,6 +27,8 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(xlink:href="#|url\(#)([^")]+)')
 _FONT = re.compile(r"font-family: [^;\"]*(; )?")
 _PATH_BREAKS = re.compile(r" ?\n(?=[MLCQZz])")
+_GEOMETRY = re.compile(r'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform|points)=")([^"]*)"')
+_DECIMALS = re.compile(r"(\d\.\d\d)\d+")      # 0.01 px is plenty
 _BLANK = re.compile(r' target="_blank"')
 _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 
@@ -48,6 +50,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     s = _unique_ids(s, prefix)
     s = _FONT.sub("", s)
     s = _PATH_BREAKS.sub(" ", s)
+    s = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', s)
     s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
                   f".{prefix} text{{font-family:{S.FONT_STACK}}}")
