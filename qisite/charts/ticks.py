@@ -30,8 +30,8 @@ def date_ticks(xs: list, period: str | None, max_ticks: int = 10) -> list[tuple[
         return []
     period = period or infer_period(xs)
     if period in ("month", "quarter", "year") or period is None:
-        return _calendar_ticks(xs, period, max_ticks)
-    if (xs[-1] - xs[0]).days > 300:                  # a year or more of weeks: label months, not days
+        return _calendar_ticks(xs, period, max_ticks + (2 if period == "quarter" else 0))
+    if (xs[-1] - xs[0]).days > 550:                  # over 18 months of weeks: label months, not days
         return _calendar_ticks(xs, None, max_ticks)
     return _point_ticks(xs, max_ticks if period == "day" else min(max_ticks, 9))
 

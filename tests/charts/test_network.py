@@ -142,3 +142,28 @@ def test_icon_unknown_code_is_empty():
     assert icon_svg("variation", None) == "" and icon_svg("assurance", "nope") == ""
     with pytest.raises(ValueError):
         icon_svg("colour", "common_cause")
+
+
+def test_ids_unique_across_every_chart_of_a_page(drawn):
+    """Charts are inlined side by side: no id may repeat across them."""
+    import re
+    every, svgs, _ = drawn
+    seen: dict[str, str] = {}
+    for r in every:
+        for name in re.findall(r'\bid="([^"]+)"', svgs[r.key]):
+            assert seen.setdefault(name, r.key) == r.key, name
+
+
+def test_per_thousand_axis_label(requests, drawn):
+    _, svgs, _ = drawn
+    (r,) = [r for r in requests["lgbtq-inpatient-ward-safety"] if r.measure_id == "lgbtq-incident-rate"]
+    root = T.parse(svgs[r.key])
+    assert ["".join(e.itertext()).strip() for e in T.by_class(root, "qisite-ylabel")] == ["incidents per 1,000 bed days"]
+
+
+def test_fortnight_ticks_and_weekly_ticks(requests):
+    (r,) = [r for r in requests["east-india-ward-racism"] if r.measure_id == "racist-incidents"]
+    labels = [t for _, t in r.spec["ticks"]]
+    assert labels[0] == "10 Aug\n2020" and "2021" in "".join(labels) and len(labels) <= 9
+    (q,) = [r for r in requests["newham-referrals-by-ethnicity"] if r.kind == "equity"]
+    assert [t for _, t in q.spec["ticks"]][:3] == ["Q1\n2020", "Q2", "Q3"]

@@ -166,3 +166,20 @@ def test_table_and_csv(montgomery):
     assert req.table[0][:3] == ("period", "value", "n") and len(req.table) == 37
     csv = req.csv()
     assert csv.splitlines()[0].startswith("period,value,n,centre line") and req.csv_filename == "nonconformities.csv"
+
+
+def test_gap_headline_signed_when_the_gap_reverses():
+    from qisite.charts.describe import gap_phrase
+    from qisite.model import Observation
+    xs = F.weeks(24)
+    rows = []
+    for i, x in enumerate(xs):
+        young = 40 if i < 12 else 60            # 10 points below the reference, then 10 above
+        rows += [Observation(x, young, 100.0, "young"), Observation(x, 50, 100.0, "old")]
+    m = F.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
+                  parts=(F.PartStart(xs[12], "Change"),), observations=tuple(rows))
+    a = analyse_measure(m)
+    assert gap_phrase(m, a.gaps["young"]) == "gap −10 → +10 points"
+    reqs = {r.kind: r for r in chart_requests(F.project([m]), {m.id: a})}
+    assert reqs["equity"].headline == "gap −10 → +10 points"
+    assert "reversed from −10 to +10 points" in reqs["equity"].description
