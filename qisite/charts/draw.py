@@ -137,7 +137,7 @@ def _steps(x: np.ndarray, v: np.ndarray, a: int, b: int, n: int) -> tuple[np.nda
     return sx, sy
 
 
-def draw_series(ax, s: dict, *, fig_xform=None, small: bool = False, value_labels=None, fmt=None):
+def draw_series(ax, s: dict, *, small: bool = False, value_labels=None, fmt=None, spec_chart: str = ""):
     """Data line, points, CL, limits (per part, stepped), signals, exclusions."""
     x, y = _arr(s["x"]), _arr(s["y"])
     n = x.size
@@ -183,10 +183,11 @@ def draw_series(ax, s: dict, *, fig_xform=None, small: bool = False, value_label
     last = s["parts"][-1] if s["parts"] else None
     if value_labels is not None and last is not None and fmt is not None:
         b = last["end"]
-        for arr, name in ((ucl, "UCL"), (cl, "CL"), (lcl, "LCL")):
+        centre = "Median" if spec_chart in ("run", "g") else "CL"
+        for arr, name in ((ucl, "UCL"), (cl, centre), (lcl, "LCL")):
             if math.isfinite(arr[b]) and not (name == "LCL" and ucl is None):
                 value_labels.append((arr[b], f"{name} {fmt.value(arr[b])}",
-                                     S.MUTED if name != "CL" else S.INK))
+                                     S.MUTED if name != centre else S.INK))
 
 
 def _right_labels(frame: Frame, ax, labels, left: float, bottom: float, h: float, ylo: float, yhi: float):
@@ -231,6 +232,8 @@ def _key_symbol(kind: str) -> dict:
                                               markeredgecolor=S.EXCLUDED, markeredgewidth=1.5)}
     if kind == "target":
         return {"marker": False, "style": dict(color=S.TARGET, linewidth=1.4, linestyle=(0, (6, 2)))}
+    if kind == "group-cl":
+        return {"marker": False, "style": dict(color=S.MUTED, linewidth=1.0, linestyle=(0, (5, 2)))}
     if kind == "limits":
         return {"marker": False, "style": dict(color=S.MUTED, linewidth=0.9, linestyle=(0, (4, 2.5)))}
     if kind.startswith("runs"):
@@ -349,7 +352,7 @@ def spc_figure(spec: dict) -> Figure:
         _zero_line(ax, spec["xlim"])
     labels: list = []
     _decorate(ax, spec, breaks, freeze)
-    draw_series(ax, s, value_labels=labels, fmt=fmt)
+    draw_series(ax, s, value_labels=labels, fmt=fmt, spec_chart=spec.get("chart", ""))
     if spec.get("target") is not None:
         ax.add_line(Line2D(spec["xlim"], [spec["target"]] * 2, color=S.TARGET, linewidth=1.4,
                            linestyle=(0, (6, 2)), gid="qisite-target", zorder=2))
@@ -399,12 +402,12 @@ def _decorate(ax, spec: dict, breaks, freeze):
                            color=S.PART_BREAK, linewidth=1.0, gid="qisite-part-break", zorder=1))
 
 
-def _rows_content(frame: Frame, ax, spec, series_list, breaks, freeze, left, right, top, axes_list=()):
+def _rows_content(frame: Frame, ax, spec, series_list, breaks, freeze, left, right, top, axes_list=(), key=None):
     plot_top = S.HEIGHT - top if frame.height == S.HEIGHT else frame_bottom(frame, ax)
     key_y = frame.height - S.KEY_ROW / 2 - 1
     if spec.get("ylabel"):
         frame.text(8, key_y, spec["ylabel"], fontsize=S.SMALL, color=S.INK, ha="left", va="center", gid="qisite-ylabel")
-    _key(frame, _key_items(series_list, spec.get("target")), S.WIDTH - 6, key_y)
+    _key(frame, _key_items(series_list, spec.get("target")) if key is None else key, S.WIDTH - 6, key_y)
     row = plot_top
     if breaks or freeze:
         _part_row(frame, breaks, freeze, row + 8, left, right, spec["xlim"])

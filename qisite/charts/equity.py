@@ -74,5 +74,6 @@ def equity_figure(spec: dict):
         frame.text(right + 15, py, text, fontsize=S.TINY, color=st["color"], ha="left", va="center",
                    fontweight="bold" if "(reference)" in text else "normal", gid="qisite-group-label")
     spec_rows = {**spec, "target": None}
-    _rows_content(frame, ax, spec_rows, [], breaks, freeze, left, right, top)
+    _rows_content(frame, ax, spec_rows, [], breaks, freeze, left, right, top,
+                  key=[("group-cl", "Centre line of each group, per part")])
     return frame.fig
