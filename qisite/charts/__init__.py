@@ -1,12 +1,15 @@
 """Charts of qisite: every chart the site needs, drawn with matplotlib as SVG
 from the SPC engine's results.
 
-Public API::
+Public API (details in README.md beside this file)::
 
-    chart_requests(project, analyses, cycle_href=lambda cid: f"#pdsa-{cid}") -> list[ChartRequest]
+    chart_requests(project, analyses, cycle_href=lambda cid: f"#pdsa-{cid}", *, groups=True)
+        -> list[ChartRequest]   # kinds: spc, pareto; stratified: equity, gap, groups
     draw_charts(requests, cache_dir=Path(".qisite-cache/charts"), workers=None) -> dict[key, svg]
+    render(request) -> svg      # one chart, in this process, no cache
     icon_svg("variation" | "assurance", code) -> str
-    small_multiple_request(analysis_or_panels, measure=..., ...) -> ChartRequest
+    small_multiple_request(stratified_analysis) or
+    small_multiple_request([(label, SpcResult), ...], measure=m, title=...) -> ChartRequest
 """
 from .icons import icon_svg
 from .plan import chart_requests, measure_cycles, measure_requests, small_multiple_request

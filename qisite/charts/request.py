@@ -12,9 +12,24 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 import matplotlib
 
 from .style import STYLE_VERSION
+
+
+def _code_version() -> str:
+    """A hash of this package's source: any change to the drawing code retires
+    every cached chart, even if STYLE_VERSION was not bumped."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
 
 KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples")
 
@@ -61,6 +76,6 @@ def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: 
     payload = json.dumps({"kind": kind, "title": title, "alt": alt, "description": description,
                           "spec": spec, "headline": headline},
                          sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
-    digest = hashlib.sha256(f"{STYLE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
     return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description,
                         headline, tuple(cycles), tuple(tuple(r) for r in table), spec)

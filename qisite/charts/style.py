@@ -1,7 +1,8 @@
 """The one shared style of every qisite chart: sizes, colours, fonts.
 
-Change anything here that alters the drawn SVG and bump ``STYLE_VERSION``: it
-is part of every chart's cache key, so old drawings are never reused.
+Bump ``STYLE_VERSION`` when the look changes: it is part of every chart's
+cache key, with a hash of this package's source and matplotlib's version, so
+old drawings are never reused.
 
 Colours are Okabe & Ito's colour-blind-safe palette (Okabe & Ito 2008,
 "Color Universal Design"); meaning is also carried by marker shape, so charts
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import matplotlib
 
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 
 # --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
 WIDTH = 760.0
