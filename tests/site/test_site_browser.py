@@ -45,6 +45,19 @@ def test_a_person_follows_links_from_home_to_another_teams_project(visit):
     expect(page.locator(".meta").first).to_contain_text("Adult acute inpatient ward team")
 
 
+def test_the_skip_link_is_the_first_tab_stop_and_reaches_main(visit):
+    v = visit()
+    page = v.goto("projects/east-india-ward-racism/index.html")
+    expect = _expect(page)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
 def test_the_in_page_links_of_a_project_land_on_their_sections(visit):
     v = visit()
     page = v.goto("projects/east-india-ward-racism/index.html")

@@ -157,3 +157,16 @@ def test_the_link_checker_itself(tmp_path, bad, expected):
         assert not problems
     else:
         assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_the_feed_is_well_formed_and_its_links_resolve(site):
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(site / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == len([p for p in html_pages(site) if re.fullmatch(r"projects/[^/]+/index\.html", p)])
+    for element in [feed, *entries]:
+        href = element.find("a:link", ns).get("href")
+        if not urlsplit(href).scheme:  # no site_url: links relative to feed.xml at the root
+            assert (site / href).is_file(), href
