@@ -22,14 +22,14 @@ def group_style(k: int, reference: bool) -> dict:
 
 def _label(s: dict) -> str:
     name = s["name"] + (" (reference)" if s["reference"] else "")
-    return name if len(name) <= 30 else name[:29] + "…"
+    return name if len(name) <= 36 else name[:35] + "…"
 
 
 def equity_figure(spec: dict):
     fmt = ValueFormat.from_spec(spec["fmt"])
     series = spec["series"]
     labels = [_label(s) for s in series]
-    right_margin = min(230.0, max(70.0, max(text_width(t, S.TINY) for t in labels) + 22))
+    right_margin = min(250.0, max(70.0, max(text_width(t, S.TINY) for t in labels) + 22))
     frame = Frame()
     breaks, freeze = spec["breaks"], spec["freeze"]
     top = _top_rows(frame, spec, has_parts=bool(breaks or freeze))
