@@ -13,9 +13,9 @@ Public API (details in README.md beside this file)::
 """
 from .icons import icon_svg
 from .plan import chart_requests, measure_cycles, measure_requests, small_multiple_request
-from .pool import draw_charts, render
+from .pool import ChartError, draw_charts, render
 from .request import KINDS, ChartRequest
 from .style import STYLE_VERSION
 
-__all__ = ["KINDS", "STYLE_VERSION", "ChartRequest", "chart_requests", "draw_charts", "icon_svg",
+__all__ = ["KINDS", "ChartError", "STYLE_VERSION", "ChartRequest", "chart_requests", "draw_charts", "icon_svg",
            "measure_cycles", "measure_requests", "render", "small_multiple_request"]

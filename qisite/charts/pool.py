@@ -1,8 +1,11 @@
 """``draw_charts``: cached on disk by key; misses drawn in a process pool."""
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable
@@ -48,8 +51,19 @@ def render(request: ChartRequest) -> str:
                       kind=request.kind, link_labels=labels)
 
 
+class ChartError(RuntimeError):
+    """A chart could not be drawn (names the chart; the cause is chained)."""
+
+
 def _render_many(requests: list[ChartRequest]) -> list[str]:
-    return [render(r) for r in requests]
+    out = []
+    for r in requests:
+        try:
+            out.append(render(r))
+        except Exception as exc:          # name the chart: a bare matplotlib error says nothing useful
+            raise ChartError(f"chart {r.filename} of measure {r.measure_id!r} ({r.kind}) could not be drawn: "
+                             f"{type(exc).__name__}: {exc}") from exc
+    return out
 
 
 def _init_worker() -> None:
@@ -81,16 +95,27 @@ def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None =
     return out
 
 
+IN_PROCESS_BELOW = 6     # a handful of misses (an edit during `qisite serve`): no pool start-up
+
+
+def _context():
+    """fork is cheapest (workers inherit matplotlib, already imported) but unsafe
+    in a process with threads (a watcher, a server): then spawn."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
     workers = workers or os.cpu_count() or 1
     workers = min(workers, len(missing))
-    if workers <= 1:
+    if workers <= 1 or len(missing) < IN_PROCESS_BELOW:
         return _render_many(missing)
     # biggest first, dealt round-robin: balanced batches, one task per worker
     order = sorted(range(len(missing)), key=lambda i: -_cost(missing[i]))
     batches = [order[k::workers] for k in range(workers)]
     results: list[str | None] = [None] * len(missing)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=_context()) as pool:
         futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
         for batch, fut in zip(batches, futures):
             for i, text in zip(batch, fut.result()):

@@ -167,3 +167,15 @@ def test_fortnight_ticks_and_weekly_ticks(requests):
     assert labels[0] == "10 Aug\n2020" and "2021" in "".join(labels) and len(labels) <= 9
     (q,) = [r for r in requests["newham-referrals-by-ethnicity"] if r.kind == "equity"]
     assert [t for _, t in q.spec["ticks"]][:3] == ["Q1\n2020", "Q2", "Q3"]
+
+
+def test_a_failing_chart_is_named(tmp_path):
+    import dataclasses
+    from chartfixtures import measure, project
+    from qisite.charts import ChartError
+    m = measure()
+    (req,) = chart_requests(project([m]), {m.id: analyse_measure(m)})
+    broken = dataclasses.replace(req, key="0" * 32, spec={**req.spec, "type": "nonsense"})
+    with pytest.raises(ChartError, match="nonconformities.svg"):
+        draw_charts([broken], cache_dir=tmp_path, workers=1)
+    assert not list(tmp_path.rglob("*.svg"))
