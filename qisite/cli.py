@@ -10,7 +10,7 @@ import sys
 from qisite import __version__
 from qisite.problems import QisiteError
 
-COMMANDS = ("check", "new", "schema", "spc")
+COMMANDS = ("build", "check", "new", "schema", "serve", "spc")
 
 
 def build_parser() -> argparse.ArgumentParser:
