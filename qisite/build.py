@@ -93,8 +93,13 @@ def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> Non
         for measure_id, analysis in data.analyses.items():
             writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), measure_csv(data, measure_id))
         for request, svg in charts.get(data.project.id, []):
-            writer.write_text(urls.project_file(data.project.id, request.filename),
-                              '<?xml version="1.0" encoding="utf-8"?>\n' + svg)
+            writer.write_text(urls.project_file(data.project.id, request.filename), standalone_svg(svg))
+
+
+def standalone_svg(svg: str) -> str:
+    """A chart as a file beside its page: PDSA links point into that page."""
+    linked = svg.replace('href="#pdsa-', 'href="index.html#pdsa-')
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 
 def measure_csv(data: ProjectData, measure_id: str) -> str:

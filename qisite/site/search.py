@@ -22,7 +22,7 @@ def search_entries(site: SiteData) -> list[dict]:
         entries.append(_entry(p.title, urls.project(p.id), "project", p.summary, text))
     for entry in site.library.values():
         text = [u.project.title for u in entry.uses] + list(entry.teams) + [u.idea.description for u in entry.uses]
-        entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", f"Tested by {len(entry.teams)} team(s)", text))
+        entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}", text))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:
             entries.append(_entry(area.title, urls.area(area.id), "equity area", area.description, [area.id]))
