@@ -12,8 +12,8 @@ from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
 
-from .text import (CHART_NAMES, COUNT_CHARTS, ValueFormat, centre_word, date_label,
-                   decimals_for, join_clauses, number, plural, sentence, span)
+from .text import (CHART_NAMES, ValueFormat, centre_word, date_label, decimals_for, number, plural,
+                   sentence, span)
 
 
 def _finite(v) -> bool:

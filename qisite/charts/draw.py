@@ -9,7 +9,6 @@ SVG step turns into classes.
 from __future__ import annotations
 
 import math
-import textwrap
 
 import numpy as np
 from matplotlib import transforms

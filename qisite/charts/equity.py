@@ -7,8 +7,7 @@ from matplotlib import transforms
 from matplotlib.lines import Line2D
 
 from . import style as S
-from .draw import (NAN, Frame, _arr, _decorate, _rows_content, _x_ticks, _y_range, _y_ticks,
-                   frame_bottom, text_width, _top_rows)
+from .draw import Frame, _arr, _decorate, _rows_content, _top_rows, _x_ticks, _y_range, _y_ticks, text_width
 from .layout import spread
 from .text import ValueFormat
 

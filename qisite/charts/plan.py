@@ -17,7 +17,7 @@ from qisite.model import Measure, Project
 
 from . import describe as D
 from .request import ChartRequest, make_request
-from .text import CHART_NAMES, axis_label, date_label, value_format
+from .text import axis_label, value_format
 from .ticks import date_ticks, index_ticks, infer_period
 
 Href = Callable[[str], str]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from qisite.analysis import analyse_measure
-from qisite.charts import chart_requests, draw_charts, render
+from qisite.charts import chart_requests, render
 from qisite.charts.layout import lanes, spread
 
 import chartfixtures as F
