@@ -1,6 +1,7 @@
 """``draw_charts``: cached on disk by key; misses drawn in a process pool."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -115,11 +116,15 @@ def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
     order = sorted(range(len(missing)), key=lambda i: -_cost(missing[i]))
     batches = [order[k::workers] for k in range(workers)]
     results: list[str | None] = [None] * len(missing)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=_context()) as pool:
-        futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
-        for batch, fut in zip(batches, futures):
-            for i, text in zip(batch, fut.result()):
-                results[i] = text
+    gc.freeze()        # forked workers then leave the parent's pages shared (no copy-on-write by the gc)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=_context()) as pool:
+            futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
+            for batch, fut in zip(batches, futures):
+                for i, text in zip(batch, fut.result()):
+                    results[i] = text
+    finally:
+        gc.unfreeze()
     return results  # type: ignore[return-value]
 
 
