@@ -56,6 +56,8 @@ class ValueFormat:
         d = self.decimals if decimals is None else decimals
         if v is None or not math.isfinite(v):
             return "–"
+        if v == 0:
+            d = 0                                        # "LCL 0", not "LCL 0.0"
         return number(v * self.scale, d) + ("%" if self.percent else "")
 
     def tick(self, v: float, step: float) -> str:
