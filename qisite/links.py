@@ -51,6 +51,12 @@ class Related:
     score: int
 
 
+def cycle_numbers(project: Project) -> dict[str, int]:
+    """PDSA cycle id → its number in the project's timeline (by start date, then log order)."""
+    ordered = sorted(enumerate(project.cycles), key=lambda pair: (pair[1].start, pair[0]))
+    return {cycle.id: number for number, (_, cycle) in enumerate(ordered, start=1)}
+
+
 def group_by(projects, key) -> dict[str, tuple[Project, ...]]:
     """Projects under each value of ``key`` (a value or a tuple of values), sorted by title."""
     groups: dict[str, list[Project]] = {}

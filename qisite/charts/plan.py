@@ -13,6 +13,7 @@ import numpy as np
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
+from qisite.links import cycle_numbers
 from qisite.model import Measure, Project
 
 from . import describe as D
@@ -51,9 +52,9 @@ def chart_requests(project: Project, analyses: Mapping[str, MeasureAnalysis],
 
 def measure_cycles(project: Project, measure_id: str) -> tuple:
     """(number, cycle_id, start date, title) of each PDSA cycle that touched the
-    measure; the number is the cycle's position in the project's PDSA log."""
-    return tuple((k, c.id, c.start, c.title) for k, c in enumerate(project.cycles, start=1)
-                 if measure_id in c.measures)
+    measure; the number is the cycle's place in the project's timeline (by start date)."""
+    numbers = cycle_numbers(project)
+    return tuple(sorted((numbers[c.id], c.id, c.start, c.title) for c in project.cycles if measure_id in c.measures))
 
 
 def measure_requests(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href,

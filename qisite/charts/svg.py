@@ -57,8 +57,9 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
     view = _VIEWBOX.search(s).group(1)
+    role = "group" if "<a href=" in s else "img"  # an image may not hold links (WAI-ARIA); a group may
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'viewBox="{view}" width="100%" role="img" class="qisite-chart qisite-chart-{kind} {prefix}" '
+            f'viewBox="{view}" width="100%" role="{role}" class="qisite-chart qisite-chart-{kind} {prefix}" '
             f'aria-labelledby="{prefix}-title {prefix}-desc" style="max-width:100%;height:auto">'
             f'<title id="{prefix}-title">{escape(title)}</title>'
             f'<desc id="{prefix}-desc">{escape(description)}</desc>')

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from qisite.links import cycle_numbers
 from qisite.site import urls
 from qisite.site.markdown import render_markdown
 
@@ -30,7 +31,7 @@ def environment(network_root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
-    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change)
+    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, cycle_numbers=cycle_numbers)
     return env
 
 

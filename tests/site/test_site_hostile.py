@@ -114,7 +114,7 @@ def test_the_pages_show_the_text_as_written(hostile_site):
     assert page.h1 == [TITLE]
     assert page.title == f"{TITLE} · {SITE_TITLE}"
     outline = [text for _, text in page.headings]
-    assert CYCLE in outline and f"Story {SCRIPT}" in outline
+    assert f"PDSA 1 {CYCLE}" in outline and f"Story {SCRIPT}" in outline
     assert not page.event_handlers and not page.inline_scripts
     idea = parse(hostile_site, "ideas/translated-leaflets/index.html")
     assert idea.h1 == [IDEA]
