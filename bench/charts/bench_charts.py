@@ -47,7 +47,11 @@ def floor_figure_api() -> str:
     from matplotlib.figure import Figure
     fig = Figure(figsize=(style.WIDTH / style.DPI, style.HEIGHT / style.DPI), dpi=style.DPI)
     FigureCanvasSVG(fig)
-    ax = fig.add_subplot()
+    return _floor_svg(fig, fig.add_subplot())
+
+
+def _floor_svg(fig, ax) -> str:
+    """The floor's drawing: a 50-point line and three horizontal lines, saved as SVG."""
     rng = np.random.default_rng(1)
     ax.plot(np.arange(50), rng.normal(10, 2, 50))
     for v in (4, 10, 16):
@@ -63,14 +67,9 @@ def floor_pyplot() -> str:
     with matplotlib.rc_context(matplotlib.rcParamsDefault):
         matplotlib.use("Agg")
         fig, ax = plt.subplots(figsize=(style.WIDTH / style.DPI, style.HEIGHT / style.DPI))
-        rng = np.random.default_rng(1)
-        ax.plot(np.arange(50), rng.normal(10, 2, 50))
-        for v in (4, 10, 16):
-            ax.axhline(v)
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg")
+        svg = _floor_svg(fig, ax)
         plt.close(fig)
-    return buf.getvalue()
+    return svg
 
 
 def best_mean(fn, repeat: int, inner: int = 20) -> float:
