@@ -1,0 +1,65 @@
+"""`qisite build` as a subprocess on small networks made with `qisite new`."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from support import run_qisite
+
+
+@pytest.fixture
+def network(tmp_path):
+    (tmp_path / "site.yaml").write_text("title: Build test\nsite_url: https://example.org/qi/\n", encoding="utf-8")
+    for name in ("clinic-access", "ward-safety"):
+        assert run_qisite("new", tmp_path / "projects" / name).returncode == 0
+    return tmp_path
+
+
+def test_builds_the_site_with_sitemap_feed_and_nojekyll(network):
+    result = run_qisite("build", network)
+    assert result.returncode == 0 and "built " in result.stdout, result.stdout + result.stderr
+    site = network / "_site"
+    for path in ("index.html", "404.html", ".nojekyll", "assets/search-index.js", "projects/clinic-access/index.html",
+                 "projects/clinic-access/main-outcome.svg", "projects/clinic-access/main-outcome.csv"):
+        assert (site / path).is_file(), path
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    assert "https://example.org/qi/projects/clinic-access/index.html" in locations
+    assert not any(loc.endswith("404.html") for loc in locations)
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    links = [e.get("href") for e in ET.parse(site / "feed.xml").getroot().findall("a:entry/a:link", atom)]
+    assert "https://example.org/qi/projects/ward-safety/index.html" in links
+
+
+def test_a_broken_project_is_left_out_and_named(network):
+    measures = network / "projects" / "ward-safety" / "measures.yaml"
+    measures.write_text(measures.read_text(encoding="utf-8").replace("chart: p", "chart: pie"), encoding="utf-8")
+    result = run_qisite("build", network, cwd=network)
+    assert result.returncode == 0 and "projects/ward-safety/measures.yaml:" in result.stdout
+    assert "projects with errors were left out" in result.stdout
+    assert (network / "_site/projects/clinic-access/index.html").exists()
+    assert not (network / "_site/projects/ward-safety").exists()
+
+
+def test_strict_builds_nothing_when_anything_is_wrong(network):
+    csv = network / "projects" / "clinic-access" / "data" / "main-outcome.csv"
+    csv.write_text("\n".join(csv.read_text().splitlines()[:6]) + "\n")  # too few points: a warning
+    result = run_qisite("build", "--strict", network)
+    assert result.returncode == 1 and "nothing was written" in result.stdout
+    assert not (network / "_site").exists()
+
+
+def test_a_network_may_override_any_template(network):
+    (network / "templates" / "static").mkdir(parents=True)
+    (network / "templates" / "static" / "site.css").write_text("/* our own look */\n", encoding="utf-8")
+    assert run_qisite("build", network).returncode == 0
+    assert (network / "_site/assets/site.css").read_text() == "/* our own look */\n"
+    assert (network / "_site/assets/site.js").exists()  # the rest of the theme still comes from qisite
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(network):
+    (network / "_site").mkdir()
+    (network / "_site" / "notes.txt").write_text("keep me")
+    result = run_qisite("build", network)
+    assert result.returncode == 2 and "not written by qisite" in result.stderr
+    assert (network / "_site" / "notes.txt").read_text() == "keep me"
