@@ -8,13 +8,14 @@ after aggregation, as in qicharts2.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import sys
 from pathlib import Path
 
 from qisite.load.tables import read_table
-from qisite.load.values import CellError, parse_number
+from qisite.load.values import CellError, parse_date, parse_number
 from qisite.problems import Problems, did_you_mean
 from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
 
@@ -59,15 +60,11 @@ def register(subparsers) -> None:
                    help="direction of improvement")
     p.add_argument("--target", type=float, metavar="V", help="target value (in multiplied units)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--svg", type=Path, metavar="OUT", help="(not available yet)")
+    p.add_argument("--svg", type=Path, metavar="OUT", help="also draw the chart as SVG into OUT")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.svg is not None:
-        print("qisite spc: error: --svg is not available yet (charts arrive in a later "
-              "release); use --json and plot the result", file=sys.stderr)
-        return 2
     try:
         x, y, n = read_columns(args.data, args.x, args.y, args.n)
         x, y, n = aggregate(x, y, n, chart=args.chart)
@@ -85,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
         print(UserError(args.data, None, str(exc)), file=sys.stderr)
         return 2
     summary = summarise(result, y, n)
+    if args.svg is not None:
+        write_svg(args, result, summary)
     if args.json:
         doc = result.to_dict()
         doc["summary"] = summary.to_dict()
@@ -93,6 +92,31 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_table(result, summary, sys.stdout)
     return 0
+
+
+def write_svg(args: argparse.Namespace, result, summary) -> None:
+    """Draw the chart as the site would, from the analysis just printed."""
+    from qisite.analysis import MeasureAnalysis
+    from qisite.charts import render
+    from qisite.charts.plan import spc_request
+    from qisite.model import Measure
+
+    x = _dates_if_all_parse(result.x)
+    if x is not result.x:
+        result = dataclasses.replace(result, x=x)
+    measure = Measure(id="spc", title=f"{args.y} ({args.chart} chart)", type="outcome", definition="", data=str(args.data),
+                      x=args.x or "", y=args.y, chart=args.chart, n=args.n, multiply=args.multiply,
+                      direction=args.direction, target=args.target)
+    analysis = MeasureAnalysis(measure, (), {None: result}, {None: summary}, {}, {})
+    args.svg.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + render(spc_request(analysis)), encoding="utf-8")
+
+
+def _dates_if_all_parse(labels):
+    """x labels as dates when every one is an ISO date (so the axis reads as time)."""
+    try:
+        return tuple(parse_date(str(label)) for label in labels) if labels else labels
+    except CellError:
+        return labels
 
 
 # -- reading ------------------------------------------------------------------

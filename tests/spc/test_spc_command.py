@@ -1,5 +1,6 @@
 """The ``qisite spc`` command, run in-process through ``register``/``run``."""
 import argparse
+import xml.etree.ElementTree as ET
 import json
 import subprocess
 import sys
@@ -111,10 +112,18 @@ def test_cp1252_file(tmp_path, capsys):
     assert code == 0 and json.loads(out)["points"][0]["x"] == "é1"
 
 
-def test_svg_is_not_available_yet(oj_csv, capsys):
-    code, _, err = run_cli([oj_csv, "--chart", "p", "--y", "defective", "--n", "n",
-                            "--svg", "out.svg"], capsys)
-    assert code == 2 and "not available yet" in err
+def test_svg_draws_the_chart_the_site_would(oj_csv, tmp_path, capsys):
+    """Montgomery Example 7.1: the SVG carries the centre line and limits, and flags samples 15 and 23."""
+    out = tmp_path / "oj.svg"
+    code, _, _ = run_cli([oj_csv, "--chart", "p", "--y", "defective", "--n", "n", "--x", "sample",
+                          "--svg", out], capsys)
+    svg = out.read_text(encoding="utf-8")
+    assert code == 0 and svg.startswith("<?xml") and "qisite-chart-spc" in svg
+    assert all(f"qisite-{line}" in svg for line in ("cl", "ucl", "lcl"))
+    root = ET.fromstring(svg.split("\n", 1)[1])
+    groups = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if "qisite-point-signal" in g.get("class", "")]
+    markers = [u for g in groups for u in g.iter("{http://www.w3.org/2000/svg}use")]
+    assert len(markers) == 2  # samples 15 and 23 lie above the upper limit
 
 
 def test_python_m_qisite_spc(oj_csv):
