@@ -59,3 +59,16 @@ def test_never_replaces_a_folder_qisite_did_not_write(tmp_path):
     with pytest.raises(QisiteError, match="not written by qisite"):
         SiteWriter(out)
     assert (out / "thesis.docx").read_text() == "precious"
+
+
+def test_gaps_read_as_points_and_direction():
+    from qisite.model import Measure
+    from qisite.site.context import GapHeadline
+    from qisite.site.render import describe_gap
+
+    percent = Measure(id="m", title="t", type="outcome", definition="d", data="d.csv", x="x", y="y", chart="p", multiply=100)
+    rate = Measure(id="r", title="t", type="outcome", definition="d", data="d.csv", x="x", y="y", chart="u", unit="per 1,000")
+    # Bedford (Aurelio et al. 2024): 62 − 54 = 8 points at baseline, 71 − 68 = 3 at the end
+    assert describe_gap(GapHeadline("24-49", "50-64", -8.1, -2.7), percent) == "8 → 3 points (narrowed)"
+    assert describe_gap(GapHeadline("a", "b", 5.0, 7.5), rate) == "5.0 → 7.5 per 1,000 (widened)"
+    assert describe_gap(GapHeadline("a", "b", 4.8, 4.8), rate) == "4.8 per 1,000"

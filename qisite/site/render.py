@@ -31,7 +31,7 @@ def environment(network_root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
-    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, cycle_numbers=cycle_numbers)
+    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap, cycle_numbers=cycle_numbers)
     return env
 
 
@@ -64,6 +64,22 @@ def describe_change(headline) -> str:
     if headline.relative_change is None:
         return ""
     return f"{headline.relative_change * 100:+.0f}%"
+
+
+def describe_gap(gap, measure) -> str:
+    """'8 → 3 points (narrowed)': the size of a gap to the reference group, baseline → latest."""
+    if gap.baseline is None or gap.latest is None:
+        return "–"
+    before, after = abs(gap.baseline), abs(gap.latest)
+    if is_percent(measure):
+        size = lambda v: f"{v:.0f}" if v >= 1 else f"{v:.1f}"  # as the charts' headline: whole points
+        unit = " points"
+    else:
+        size, unit = format_value, f" {measure.unit}" if measure.unit else ""
+    if size(before) == size(after):
+        return f"{size(after)}{unit}"
+    trend = "narrowed" if after < before else "widened"
+    return f"{size(before)} → {size(after)}{unit} ({trend})"
 
 
 def format_day(value) -> str:
