@@ -36,6 +36,11 @@ class LibraryEntry:
         return tuple(dict.fromkeys(u.project.team for u in self.uses))
 
     @property
+    def tested_by(self) -> tuple[str, ...]:
+        """Teams that have run at least one PDSA cycle on the idea."""
+        return tuple(dict.fromkeys(u.project.team for u in self.uses if u.cycles))
+
+    @property
     def cycle_count(self) -> int:
         return sum(len(u.cycles) for u in self.uses)
 
@@ -73,7 +78,13 @@ def change_idea_library(network: Network) -> dict[str, LibraryEntry]:
         for idea in project.drivers.change_ideas:
             cycles = tuple(c for c in project.cycles if c.change_idea == idea.id)
             uses.setdefault(idea.id, []).append(IdeaUse(project, idea, cycles))
-    return {idea_id: LibraryEntry(idea_id, _title(found), tuple(found)) for idea_id, found in sorted(uses.items())}
+    return {idea_id: LibraryEntry(idea_id, _title(found), tuple(sorted(found, key=_most_tested)))
+            for idea_id, found in sorted(uses.items())}
+
+
+def _most_tested(use: IdeaUse):
+    """Teams that tested the idea first, then by project title: what worked elsewhere comes first."""
+    return (-len(use.cycles), use.project.title.lower())
 
 
 def _title(uses: list[IdeaUse]) -> str:
