@@ -26,6 +26,9 @@ def test_builds_the_site_with_sitemap_feed_and_nojekyll(network):
     locations = [e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert "https://example.org/qi/projects/clinic-access/index.html" in locations
     assert not any(loc.endswith("404.html") for loc in locations)
+    # a host serves 404.html at any missing path, so its links resolve from the published root
+    assert '<base href="https://example.org/qi/">' in (site / "404.html").read_text(encoding="utf-8")
+    assert "<base" not in (site / "index.html").read_text(encoding="utf-8")
     atom = {"a": "http://www.w3.org/2005/Atom"}
     links = [e.get("href") for e in ET.parse(site / "feed.xml").getroot().findall("a:entry/a:link", atom)]
     assert "https://example.org/qi/projects/ward-safety/index.html" in links
