@@ -39,8 +39,8 @@ class YList(list):
         return self.item_at[index] if index < len(self.item_at) else self.where
 
 
-class _LocatingLoader(yaml.SafeLoader):
-    """SafeLoader whose containers remember positions; duplicate keys are problems."""
+class _Locating:
+    """A safe loader whose containers remember positions; duplicate keys are problems."""
 
     def __init__(self, stream, path: Path, problems: Problems):
         super().__init__(stream)
@@ -50,6 +50,14 @@ class _LocatingLoader(yaml.SafeLoader):
     def location(self, node) -> Location:
         mark = node.start_mark
         return Location(self.path, mark.line + 1, mark.column + 1)
+
+
+class _LocatingLoader(_Locating, yaml.SafeLoader):
+    """Pure Python: slow, but its error marks are the ones the messages below are written for."""
+
+
+class _FastLocatingLoader(_Locating, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (when PyYAML has it): several times faster on valid files."""
 
 
 def _construct_map(loader: _LocatingLoader, node) -> YMap:
@@ -97,8 +105,9 @@ def _construct_list(loader: _LocatingLoader, node) -> YList:
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
+for _loader in (_LocatingLoader, _FastLocatingLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
 
 def read_yaml(path: Path, problems: Problems):
@@ -116,6 +125,11 @@ def read_yaml(path: Path, problems: Problems):
     except OSError as exc:
         problems.error(Location(path), f"cannot read the file: {exc.strerror}")
         return None
+    fast = _parse_fast(text, path)
+    if fast is not None:
+        data, found = fast
+        problems.extend(found)
+        return data
     loader = _LocatingLoader(text, path, problems)
     try:
         return loader.get_single_data()
@@ -125,6 +139,19 @@ def read_yaml(path: Path, problems: Problems):
         return None
     except yaml.YAMLError as exc:
         problems.error(Location(path), f"YAML: {exc}")
+        return None
+    finally:
+        loader.dispose()
+
+
+def _parse_fast(text: str, path: Path):
+    """(data, problems) from libyaml, or None when the file has a syntax error (the
+    pure-Python parser then reports it, with the marks our messages are written for)."""
+    found = Problems()
+    loader = _FastLocatingLoader(text, path, found)
+    try:
+        return loader.get_single_data(), found.items
+    except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
