@@ -22,7 +22,7 @@ from qisite.site.context import ProjectData, SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.output import SiteWriter
 from qisite.site.pages import all_pages
-from qisite.site.render import THEME, environment, inline, template_dirs
+from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 
 CACHE_DIR = ".qisite-cache"
@@ -138,5 +138,3 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:
     writer.write_text(urls.FEED, atom_feed(site))
     writer.write_text(".nojekyll", "")
 
-
-__all__ = ["build", "BuildReport", "THEME"]

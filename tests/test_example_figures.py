@@ -2,7 +2,6 @@
 summary figures (Aurelio et al., Br J Healthc Manag 2024, doi:10.12968/bjhc.2023.0142;
 the case-study table of ../shared/DOMAIN.md)."""
 
-from pathlib import Path
 
 import pytest
 

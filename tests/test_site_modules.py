@@ -1,7 +1,5 @@
 """The site's pure pieces: links, Markdown, atomic output, search index, feed."""
 
-import json
-from pathlib import Path
 
 import pytest
 

@@ -293,7 +293,6 @@ def _gap_signals(g: spc.GapResult) -> str:
 
 
 def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
-    m = analysis.measure
     rows = [("group", "period", "value", "n", "centre line")]
     d = fmt.decimals + 1
     for group, r in analysis.results.items():

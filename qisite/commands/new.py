@@ -45,11 +45,10 @@ def write_scaffold(target: Path) -> None:
               "folder": target.as_posix()}
     source = resources.files("qisite") / "scaffold"
     target.mkdir(parents=True)
-    for item in _walk(source):
-        relative = item["path"]
+    for relative, file in _walk(source):
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        text = item["file"].read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8")
         destination.write_text(Template(text).safe_substitute(values), encoding="utf-8")
 
 
@@ -60,4 +59,4 @@ def _walk(folder, prefix: str = ""):
         if entry.is_dir():
             yield from _walk(entry, f"{prefix}{entry.name}/")
         else:
-            yield {"path": f"{prefix}{entry.name}", "file": entry}
+            yield f"{prefix}{entry.name}", entry

@@ -496,7 +496,6 @@ def define_cases():
          [])
     def serial(d):
         return str((d - dt.date(1899, 12, 30)).days)
-    rows = attendance_rows()
     case("excel-serial-dates",
          "The last three months were pasted as values, so Excel wrote serial day numbers.",
          put("data/attendance.csv", attendance_csv(fmt=lambda d: serial(d) if d >= dt.date(2024, 10, 1) else d.isoformat())),
