@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qisite.build import build
-from qisite.problems import QisiteError
+from qisite.load.network import require_network_root
 
 
 def register(subparsers) -> None:
@@ -21,8 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    if not (args.root / "site.yaml").is_file() and not (args.root / "projects").is_dir():
-        raise QisiteError(f"{args.root}: no site.yaml or projects/ folder here")
+    require_network_root(args.root)
     report = build(args.root, args.output, args.workers, strict=args.strict)
     cwd = Path.cwd()
     for problem in report.problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qisite.config import load_config
+from qisite.load.network import require_network_root
 from qisite.problems import Problems, QisiteError
 from qisite.serve import serve
 
@@ -20,8 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    if not (args.root / "site.yaml").is_file() and not (args.root / "projects").is_dir():
-        raise QisiteError(f"{args.root}: no site.yaml or projects/ folder here")
+    require_network_root(args.root)
     output = args.output or load_config(args.root, Problems()).output_dir
     try:
         serve(args.root, output, port=args.port, report=lambda text: print(text, flush=True))

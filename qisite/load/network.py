@@ -30,6 +30,12 @@ def load_network(root: Path, problems: Problems) -> Network:
     return Network(config, projects)
 
 
+def require_network_root(root: Path) -> None:
+    """Refuse, as a user-facing error, a folder that holds no network."""
+    if not (root / SITE_FILE).is_file() and not (root / "projects").is_dir():
+        raise QisiteError(f"{root}: no {SITE_FILE} or projects/ folder here")
+
+
 def find_network_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding site.yaml."""
     for folder in (start, *start.parents):
