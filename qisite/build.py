@@ -10,13 +10,15 @@ it has been written.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from qisite.load.network import load_network
-from qisite.problems import Problems
+from qisite.problems import Problems, QisiteError
 from qisite.site import urls
 from qisite.site.context import ProjectData, SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
@@ -47,7 +49,7 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     report = BuildReport(output or network.config.output_dir, problems)
     if strict and len(problems):
         return report
-    site = site_data(network)
+    site = site_data(network, generated=build_date())
     charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
     writer = SiteWriter(report.output)
     try:
@@ -62,6 +64,21 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     report.files, report.charts = len(writer.written), sum(len(c) for c in charts.values())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def build_date() -> dt.date:
+    """The date the site says it was built: today, or the UTC day of
+    ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
+        if not epoch.isdigit():
+            raise ValueError(epoch)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise QisiteError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time: set it to whole seconds since "
+                          "1970-01-01 UTC (for example $(git log -1 --format=%ct)), or unset it") from None
 
 
 def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> dict[str, list]:

@@ -124,7 +124,7 @@ def _meaning(kinds) -> str:
     kinds = [k for k in kinds.tolist() if k]
     if not kinds:
         return ""
-    top = max(set(kinds), key=kinds.count)
+    top = max(kinds, key=kinds.count)  # a tie: the first to occur (not a set's hash order)
     return "" if top == "neutral" else f" ({top})"
 
 

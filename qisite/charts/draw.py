@@ -299,7 +299,7 @@ def _key_items(series_list: list[dict], target) -> list[tuple[str, str]]:
             items.append((kind, S.MEANING_WORD[kind]))
     runs = [p["runs"] for s in series_list for p in s["parts"] if p.get("runs")]
     if runs:
-        items.append(("runs-" + max(set(runs), key=runs.count), "Runs signal on CL"))
+        items.append(("runs-" + max(runs, key=runs.count), "Runs signal on CL"))  # ties: the first, not hash order
     if any(not v for s in series_list for v in s["included"]):
         items.append(("excluded", "Excluded"))
     if any(s["limits"] for s in series_list):

@@ -141,7 +141,7 @@ def _runs_meaning(result: spc.SpcResult, a: int, b: int, meaning=None) -> str:
     kinds = [c for c in meaning[a:b + 1][in_run].tolist() if c]
     if not kinds:
         return "neutral"
-    return max(set(kinds), key=kinds.count)
+    return max(kinds, key=kinds.count)  # a tie: the first to occur (not a set's hash order)
 
 
 def _freeze_index(result: spc.SpcResult) -> int | None:

@@ -83,7 +83,7 @@ class SiteData:
         return next((t for t in terms if t.id == term_id), Term(term_id, term_id))
 
 
-def site_data(network: Network, rules: str = "anhoej") -> SiteData:
+def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None = None) -> SiteData:
     projects = tuple(_project_data(p, network, rules) for p in network.projects)
     return SiteData(
         network=network,
@@ -92,6 +92,7 @@ def site_data(network: Network, rules: str = "anhoej") -> SiteData:
         by_area=group_by(network.projects, lambda p: p.equity_areas),
         by_stage=group_by(network.projects, lambda p: p.stage),
         by_organisation=group_by(network.projects, lambda p: p.organisation),
+        generated=generated or dt.date.today(),
     )
 
 

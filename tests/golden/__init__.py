@@ -1,0 +1,2 @@
+"""The whole-site golden test's fixture network, expected output and shared code
+(see README.md in this folder)."""

@@ -1,0 +1,1 @@
+(copied unchanged from the theme's static/site.js)
