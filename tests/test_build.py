@@ -1,5 +1,8 @@
 """`qisite build` as a subprocess on small networks made with `qisite new`."""
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -66,3 +69,15 @@ def test_refuses_to_replace_a_folder_it_did_not_write(network):
     result = run_qisite("build", network)
     assert result.returncode == 2 and "not written by qisite" in result.stderr
     assert (network / "_site" / "notes.txt").read_text() == "keep me"
+
+
+def test_source_date_epoch_fixes_the_build_date_and_a_bad_value_stops_the_build(network):
+    def build(epoch):
+        return subprocess.run([sys.executable, "-m", "qisite", "build", str(network)], capture_output=True, text=True,
+                              timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+
+    bad = build("yesterday")
+    assert bad.returncode == 2 and "SOURCE_DATE_EPOCH='yesterday' is not a time" in bad.stderr, bad.stderr
+    assert "Traceback" not in bad.stderr and not (network / "_site").exists()
+    assert build("1700000000").returncode == 0
+    assert "Built with qisite on 14 Nov 2023" in (network / "_site/index.html").read_text(encoding="utf-8")
