@@ -16,14 +16,18 @@ command from the repository root and review what changed before committing:
     git diff tests/golden/expected
 
 The build must also be reproducible: two builds of the same input, with
-different hash seeds and no chart cache, write identical bytes.
+different hash seeds and no chart cache, write identical bytes. And the
+fixture must keep exercising what it is for, with the normalisation keeping
+that in view (a normaliser that dropped everything would make any site match).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from golden.snapshot import EXPECTED, UPDATE_COMMAND, build_site, copy_network, read_expected, report, snapshot
+from golden.snapshot import (EXPECTED, UPDATE_COMMAND, build_site, copy_network, normalise, read_expected, report,
+                             snapshot)
+from qisite.site.render import THEME
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +37,15 @@ def built_site(tmp_path_factory):
     return scratch / "site"
 
 
-def test_the_built_site_matches_the_expected_tree(built_site):
+@pytest.fixture(scope="module")
+def built(built_site):
+    return snapshot(built_site)
+
+
+def test_the_built_site_matches_the_expected_tree(built):
     expected = read_expected()
     assert expected, f"no {EXPECTED}: run `{UPDATE_COMMAND}` from the repository root"
-    differences = report(expected, snapshot(built_site))
+    differences = report(expected, built)
     if differences:
         pytest.fail(differences, pytrace=False)
 
@@ -49,3 +58,32 @@ def test_two_builds_of_the_same_network_are_identical(built_site, tmp_path):
     assert sorted(first) == sorted(second)
     different = sorted(path for path in first if first[path] != second[path])
     assert not different, f"two builds of tests/golden/network wrote different bytes in: {', '.join(different)}"
+
+
+def test_the_fixture_exercises_what_the_golden_test_is_for(built):
+    interpreters = built["projects/wrenfield-interpreter-access/index.html"]
+    assert '<p class="chart-headline">gap ' in interpreters  # a stratified measure with a reference group
+    for kind in ("equity", "gap", "groups", "spc"):
+        assert f"qisite-chart-{kind}" in interpreters, kind
+    assert '<a href="#pdsa-pdsa-3" aria-label="PDSA 3: ' in interpreters  # PDSA markers on the charts
+    screening = built["projects/otterbury-eye-screening/index.html"]
+    for part in ("qisite-chart-pareto", 'class="fishbone"', 'class="driver-diagram"', 'id="story"', "decision-abandon"):
+        assert part in screening, part
+    for idea, projects in (("reminders-in-own-language", ("otterbury-eye-screening", "wrenfield-interpreter-access")),
+                           ("book-interpreter-at-referral", ("wrenfield-interpreter-access", "wrenfield-maternity-language"))):
+        for project in projects:
+            assert f'href="../../projects/{project}/index.html"' in built[f"ideas/{idea}/index.html"], (idea, project)
+    assert "Built with qisite on 1 Sep 2024" in built["index.html"]
+    rows = built["projects/wrenfield-interpreter-access/dna-by-interpreter-need.csv"].splitlines()
+    assert len(rows) == 1 + 2 * 20  # every point of both groups
+    for group in ("Needs an interpreter", "No interpreter needed"):
+        assert any(row.startswith(f"{group},2024-08-01,") for row in rows), group
+    assert "Book the interpreter at triage" in built["assets/search-index.js"]
+    drawn = [path for path, text in built.items() if "<path " in text or "<g " in text]
+    assert not drawn, f"chart drawings left in the snapshot: {drawn}"
+
+
+def test_theme_files_are_pinned_only_while_they_are_unchanged_copies():
+    source = (THEME / "static" / "site.css").read_bytes()
+    assert normalise("assets/site.css", source) == "(copied unchanged from the theme's static/site.css)\n"
+    assert normalise("assets/site.css", source + b"/* changed */") == (source + b"/* changed */").decode()

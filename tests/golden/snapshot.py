@@ -83,9 +83,19 @@ def build_snapshot(scratch: Path, *, keep_cache: bool = False) -> dict[str, str]
         shutil.copytree(cache, network / CACHE_DIR)
     build_site(network, scratch / "site")
     if keep_cache and (network / CACHE_DIR).is_dir():
+        _drop_unused_charts(network / CACHE_DIR, scratch / "site")
         shutil.rmtree(cache, ignore_errors=True)
         shutil.copytree(network / CACHE_DIR, cache)
     return snapshot(scratch / "site")
+
+
+def _drop_unused_charts(cache: Path, site: Path) -> None:
+    """Keep the cache to the charts this site uses (a chart's id starts with its
+    cache key), so it does not grow with every change to the drawing code."""
+    used = {chart_id[1:] for svg in site.rglob("*.svg") for chart_id in _CHART_ID.findall(svg.read_text("utf-8"))}
+    for cached in cache.rglob("*.svg"):
+        if not any(cached.stem.startswith(key) for key in used):
+            cached.unlink()
 
 
 def snapshot(site: Path) -> dict[str, str]:
