@@ -66,7 +66,7 @@ def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | Non
                        f"name the CSV file, e.g. '{inside[0]}'" if inside else "name the CSV file, e.g. data/measure.csv")
         return None
     if not path.exists():
-        candidates = [p.relative_to(folder).as_posix() for p in folder.rglob("*.csv")]
+        candidates = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.csv"))
         hint = did_you_mean(measure.data, candidates) or (f"CSV files in this project: {one_of(candidates)}" if candidates
                                                           else "put the CSV under data/ in the project folder")
         problems.error(measure.at.of("data"), f"data file '{measure.data}' not found", hint)
