@@ -117,7 +117,7 @@ def normalise(path: str, data: bytes) -> str:
         return normalise_search_index(text)
     theme_copy = _theme_source(path)
     if theme_copy is not None and theme_copy.read_bytes() == data:
-        return f"(copied unchanged from the theme's {theme_copy.relative_to(theme_copy.parents[1]).as_posix()})\n"
+        return f"(copied unchanged from the theme's static/{path.removeprefix('assets/')})\n"
     return text
 
 
