@@ -20,9 +20,30 @@ from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qisite.load.kinds import (Boolean, Choice, Count, Date, Either, ListOf, Number, Positions, Slug, Text, Url, key,
-                               record, record_of)
-from qisite.load.schemas import CHART_TYPES, DATE_FORMATS, DECISIONS, DIRECTIONS, MEASURE_TYPES, PERIODS
+from qisite.load.kinds import (
+    Boolean,
+    Choice,
+    Count,
+    Date,
+    Either,
+    ListOf,
+    Number,
+    Positions,
+    Slug,
+    Text,
+    Url,
+    key,
+    record,
+    record_of,
+)
+from qisite.load.schemas import (
+    CHART_TYPES,
+    DATE_FORMATS,
+    DECISIONS,
+    DIRECTIONS,
+    MEASURE_TYPES,
+    PERIODS,
+)
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
 

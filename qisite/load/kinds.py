@@ -16,9 +16,10 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from qisite.load.yamlfile import YList, YMap, read_yaml
 from qisite.problems import Location, Problems, did_you_mean, one_of
@@ -316,7 +317,7 @@ def key(kind: Kind, doc: str, required: bool | None = None) -> dict[str, Any]:
 
 
 Model = TypeVar("Model")
-_RECORDS: dict[type, "Record"] = {}
+_RECORDS: dict[type, Record] = {}
 
 
 def record(title: str) -> Callable[[type[Model]], type[Model]]:
@@ -331,7 +332,7 @@ def record(title: str) -> Callable[[type[Model]], type[Model]]:
     return derive
 
 
-def record_of(model: type) -> "Record":
+def record_of(model: type) -> Record:
     """The Record derived by ``@record`` for a model class."""
     try:
         return _RECORDS[model]
