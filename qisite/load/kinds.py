@@ -371,7 +371,7 @@ class Record(Kind):
         lost = [name for name in self.fields if name not in init]
         if lost:
             raise TypeError(f"{self.title}: {model.__name__} has no field for the declared key(s) {', '.join(lost)}")
-        return all(name in self.fields or name == "at" or spec.default is not dataclasses.MISSING
+        return all(name in self.fields or spec.default is not dataclasses.MISSING
                    or spec.default_factory is not dataclasses.MISSING for name, spec in init.items())
 
     def check(self, value, where, ctx):

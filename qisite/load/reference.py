@@ -27,15 +27,20 @@ BEGIN = re.compile(r"^<!-- reference: (?P<file>\S+) .*-->$", re.MULTILINE)
 END = "<!-- end of reference -->"
 
 
-def nested_records(record: Record, path: str = "") -> Iterator[tuple[str, Record]]:
-    """``(path, record)`` for the record and every record inside it, depth first."""
+def nested_records(record: Record, path: str = "", seen: set[int] | None = None) -> Iterator[tuple[str, Record]]:
+    """``(path, record)`` for the record and every record inside it, depth first
+    (a record met a second time is yielded again, but not its insides)."""
+    seen = set() if seen is None else seen
     yield path, record
+    if id(record) in seen:
+        return
+    seen.add(id(record))
     for name, spec in record.fields.items():
         kind, name_path = spec.kind, f"{path}.{name}" if path else name
         while isinstance(kind, ListOf):
             kind, name_path = kind.item, name_path + "[]"
         if isinstance(kind, Record):
-            yield from nested_records(kind, name_path)
+            yield from nested_records(kind, name_path, seen)
 
 
 def kind_text(kind: Kind) -> str:
@@ -72,8 +77,13 @@ def record_table(record: Record) -> str:
 
 def file_reference(file_name: str) -> str:
     """The tables of one file: its keys, then each nested record's."""
-    parts = []
+    parts: list[str] = []
+    shown: dict[int, str] = {}
     for path, record in nested_records(FILES[file_name]):
+        if id(record) in shown:  # the same record under a second key
+            parts.append(f"`{path}`: {record.title}, with the keys of `{shown[id(record)]}`\n")
+            continue
+        shown[id(record)] = path
         if path:
             parts.append(f"`{path}`: {record.title}\n")
         parts.append(record_table(record) + "\n")
