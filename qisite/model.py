@@ -1,61 +1,117 @@
 """The domain: frozen objects a loaded network is made of.
 
-Everything here is plain data. Objects read from YAML carry ``at``: where each
-of their fields was written, so later checks can point at the right line.
+Everything here is plain data, and each record of the folder format is declared
+here once. A field that is a YAML key carries ``key(kind, doc)``: the kind checks
+and converts the value, the doc is its one-line meaning. ``@record(title)``
+derives from that the validation (:mod:`qisite.load.kinds`), the JSON Schema
+(``qisite schema``) and the reference tables of docs/format.md. A key is
+required when its field has no default. Keys are declared in the order the
+docs, messages and schemas list them; ``_: KW_ONLY`` lets a required key follow
+an optional one.
+
+Objects read from YAML carry ``at``: where each of their fields was written, so
+later checks can point at the right line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from qisite.problems import Location
+from qisite.load.kinds import (
+    Boolean,
+    Choice,
+    Count,
+    Date,
+    Either,
+    ListOf,
+    Number,
+    Positions,
+    Slug,
+    Text,
+    Url,
+    key,
+    record,
+    record_of,
+)
+from qisite.load.schemas import (
+    CHART_TYPES,
+    DATE_FORMATS,
+    DECISIONS,
+    DIRECTIONS,
+    MEASURE_TYPES,
+    PERIODS,
+)
+
+__all__ = ["Positions"]  # re-exported: where an object's fields were written
 
 DateOrText = dt.date | str
 
 
-@dataclass(frozen=True)
-class Positions:
-    """Where an object and each of its fields stand in their file."""
-
-    where: Location
-    fields: tuple[tuple[str, Location], ...] = ()
-
-    def of(self, name: str, index: int | None = None) -> Location:
-        """Where field ``name`` (or item ``index`` of that list field) was written."""
-        spots = dict(self.fields)
-        if index is not None and f"{name}[{index}]" in spots:
-            return spots[f"{name}[{index}]"]
-        return spots.get(name, self.where)
-
-
-def _positions() -> Positions:
+def _positions() -> Any:
     return field(default=None, compare=False, repr=False)
 
 
 # --- site.yaml -------------------------------------------------------------
 
+@record("an equity area or stage")
 @dataclass(frozen=True)
 class Term:
     """One entry of a vocabulary (an equity area, a stage)."""
 
-    id: str
-    title: str
-    description: str = ""
+    id: str = field(metadata=key(Slug(), "a short id, e.g. ethnicity"))
+    title: str = field(metadata=key(Text(), "the name shown on the site"))
+    description: str = field(default="", metadata=key(Text(), "one line shown on the term's page"))
 
 
+DEFAULT_EQUITY_AREAS = (
+    Term("ethnicity", "Ethnicity and race", "Differences in access, experience or outcome by ethnic group."),
+    Term("age", "Age", "Differences between age groups."),
+    Term("sexuality", "Sexuality", "Differences experienced by lesbian, gay, bisexual and other sexual-minority people."),
+    Term("gender", "Gender", "Differences by gender, including for trans and non-binary people."),
+    Term("deprivation", "Deprivation", "Differences by neighbourhood deprivation (IMD decile or quintile)."),
+    Term("disability", "Disability", "Differences experienced by disabled people and people with learning disabilities."),
+    Term("language", "Language", "Differences for people who do not speak English as a first language."),
+    Term("core20plus5", "Core20PLUS5", "NHS England's most deprived 20%, PLUS groups and five clinical areas."),
+)
+
+DEFAULT_STAGES = (
+    Term("identify", "Identify the equity gap", "Disaggregate the data and compare with a reference group."),
+    Term("understand", "Understand it", "Process maps, fishbones, Pareto charts and a three-part data review."),
+    Term("strategy", "Develop a strategy", "An aim naming the inequity, a driver diagram and a measurement plan."),
+    Term("test", "Test changes", "PDSA cycles: does each change close, widen or keep the gap?"),
+    Term("implement", "Implement and sustain", "Standardise, document, train, measure and resource the change."),
+)
+
+
+@record("site.yaml")
 @dataclass(frozen=True)
 class SiteConfig:
+    """site.yaml, with the folder it was read from (``root``)."""
+
     root: Path
-    title: str
-    description: str
-    site_url: str | None
-    projects_dir: Path
-    output_dir: Path
-    date_format: str
-    equity_areas: tuple[Term, ...]
-    stages: tuple[Term, ...]
+    title: str = field(metadata=key(Text(), "the site's name"))
+    description: str = field(default="", metadata=key(Text(), "one line under the title"))
+    site_url: str | None = field(default=None, metadata=key(
+        Url(), "the published address; enables sitemap.xml and absolute feed links"))
+    projects: str = field(default="projects", metadata=key(Text(), "folder holding the project folders"))
+    output: str = field(default="_site", metadata=key(Text(), "folder `qisite build` writes to"))
+    date_format: str = field(default="iso", metadata=key(
+        Choice(DATE_FORMATS), "how CSV dates are read: iso, dayfirst (UK) or monthfirst (US)"))
+    equity_areas: tuple[Term, ...] = field(default=DEFAULT_EQUITY_AREAS, metadata=key(
+        ListOf(record_of(Term), unique_ids=True), "the equity areas projects may name"))
+    stages: tuple[Term, ...] = field(default=DEFAULT_STAGES, metadata=key(
+        ListOf(record_of(Term), unique_ids=True), "the improvement stages, in order"))
+
+    @property
+    def projects_dir(self) -> Path:
+        return self.root / self.projects
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.output
 
     def vocabulary(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -66,60 +122,71 @@ class SiteConfig:
 
 # --- project.yaml ----------------------------------------------------------
 
+@record("a source")
 @dataclass(frozen=True)
 class Source:
-    title: str
-    url: str | None = None
+    title: str = field(metadata=key(Text(), "citation or page title"))
+    url: str | None = field(default=None, metadata=key(Url(), "web address"))
     at: Positions = _positions()
 
 
+@record("the aim")
 @dataclass(frozen=True)
 class Aim:
-    statement: str
-    measure: str | None = None
-    direction: str | None = None
-    target: float | None = None
-    by: dt.date | None = None
+    statement: str = field(metadata=key(Text(), "what, how much, by when, naming the inequity and the group"))
+    measure: str | None = field(default=None, metadata=key(Slug(), "id of the outcome measure the aim is judged on"))
+    direction: str | None = field(default=None, metadata=key(Choice(("increase", "decrease")), "increase or decrease"))
+    target: float | None = field(default=None, metadata=key(Number(), "the target value, in the measure's units"))
+    by: dt.date | None = field(default=None, metadata=key(Date(), "the deadline, YYYY-MM-DD"))
     at: Positions = _positions()
 
 
+@record("a sustain checklist item")
 @dataclass(frozen=True)
 class ChecklistItem:
-    item: str
-    done: bool = False
+    item: str = field(metadata=key(Text(), "what must be in place"))
+    done: bool = field(default=False, metadata=key(Boolean(), "true once it is in place"))
     at: Positions = _positions()
 
 
 # --- drivers.yaml ----------------------------------------------------------
 
+@record("a change idea")
 @dataclass(frozen=True)
 class ChangeIdea:
-    id: str
-    title: str
-    description: str = ""
+    id: str = field(metadata=key(Slug(), "the same id in two projects means the same idea"))
+    title: str = field(metadata=key(Text(), "the change idea"))
+    description: str = field(default="", metadata=key(Text(), "more detail, in Markdown"))
     at: Positions = _positions()
 
 
+@record("a secondary driver")
 @dataclass(frozen=True)
 class SecondaryDriver:
-    id: str
-    title: str
-    change_ideas: tuple[str, ...] = ()
+    id: str = field(metadata=key(Slug(), "unique id in this file"))
+    title: str = field(metadata=key(Text(), "the secondary driver"))
+    change_ideas: tuple[str, ...] = field(default=(), metadata=key(
+        ListOf(Slug()), "ids of change ideas listed under change_ideas"))
     at: Positions = _positions()
 
 
+@record("a primary driver")
 @dataclass(frozen=True)
 class PrimaryDriver:
-    id: str
-    title: str
-    secondary: tuple[SecondaryDriver, ...] = ()
+    id: str = field(metadata=key(Slug(), "unique id in this file"))
+    title: str = field(metadata=key(Text(), "the primary driver"))
+    secondary: tuple[SecondaryDriver, ...] = field(default=(), metadata=key(
+        ListOf(record_of(SecondaryDriver), unique_ids=True), "its secondary drivers"))
     at: Positions = _positions()
 
 
+@record("drivers.yaml")
 @dataclass(frozen=True)
 class DriverDiagram:
-    primary: tuple[PrimaryDriver, ...] = ()
-    change_ideas: tuple[ChangeIdea, ...] = ()
+    primary: tuple[PrimaryDriver, ...] = field(default=(), metadata=key(
+        ListOf(record_of(PrimaryDriver), unique_ids=True), "the primary drivers", required=True))
+    change_ideas: tuple[ChangeIdea, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChangeIdea), unique_ids=True), "every change idea the drivers name", required=True))
     at: Positions = _positions()
 
     def change_idea(self, idea_id: str) -> ChangeIdea | None:
@@ -128,17 +195,19 @@ class DriverDiagram:
 
 # --- measures.yaml ---------------------------------------------------------
 
+@record("a part (phase)")
 @dataclass(frozen=True)
 class PartStart:
-    start: dt.date
-    label: str = ""
+    start: dt.date = field(metadata=key(Date(), "the first date of the new part"))
+    label: str = field(default="", metadata=key(Text(), "what changed, e.g. 'After the safety cross'"))
     at: Positions = _positions()
 
 
+@record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
-    date: DateOrText
-    reason: str
+    date: DateOrText = field(metadata=key(Either(Date(), Text()), "the date (or Pareto category) of the point"))
+    reason: str = field(metadata=key(Text(), "why the point is left out of the limits"))
     at: Positions = _positions()
 
 
@@ -153,28 +222,37 @@ class Observation:
     line: int = 0
 
 
+@record("a measure")
 @dataclass(frozen=True)
 class Measure:
-    id: str
-    title: str
-    type: str
-    definition: str
-    data: str
-    x: str
-    y: str
-    chart: str
-    n: str | None = None
-    group: str | None = None
-    reference_group: str | None = None
-    period: str | None = None
-    unit: str = ""
-    multiply: float = 1.0
-    direction: str = "neutral"
-    target: float | None = None
-    freeze: dt.date | int | None = None
-    parts: tuple[PartStart, ...] = ()
-    exclude: tuple[Exclusion, ...] = ()
-    date_format: str | None = None
+    id: str = field(metadata=key(Slug(), "unique id in this project"))
+    title: str = field(metadata=key(Text(), "the measure's name"))
+    type: str = field(metadata=key(Choice(MEASURE_TYPES), "outcome, process or balancing"))
+    definition: str = field(metadata=key(Text(), "the operational definition"))
+    data: str = field(metadata=key(Text(), "the CSV file, relative to the project folder, e.g. data/incidents.csv"))
+    x: str = field(metadata=key(Text(), "the date column (the category column for a Pareto chart)"))
+    y: str = field(metadata=key(Text(), "the value or numerator column"))
+    _: KW_ONLY
+    n: str | None = field(default=None, metadata=key(Text(), "the denominator column (p, pp, u, up charts)"))
+    group: str | None = field(default=None, metadata=key(
+        Text(), "a column of groups, for a stratified (equity) measure"))
+    reference_group: str | None = field(default=None, metadata=key(
+        Text(), "the group the others are compared with"))
+    chart: str = field(metadata=key(Choice(CHART_TYPES), "the chart type"))
+    period: str | None = field(default=None, metadata=key(
+        Choice(PERIODS), "the data's period, for labels and gap checks"))
+    unit: str = field(default="", metadata=key(Text(), "label for the y axis"))
+    multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
+    direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
+    target: float | None = field(default=None, metadata=key(Number(), "target value, after the multiplier"))
+    freeze: dt.date | int | None = field(default=None, metadata=key(
+        Either(Date(), Count()), "last baseline date, or number of baseline points"))
+    parts: tuple[PartStart, ...] = field(default=(), metadata=key(
+        ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
+    exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
+        ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
+    date_format: str | None = field(default=None, metadata=key(
+        Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 
@@ -189,64 +267,78 @@ class Measure:
 
 # --- pdsa.yaml, fishbone.yaml ---------------------------------------------
 
+@record("a PDSA cycle")
 @dataclass(frozen=True)
 class PdsaCycle:
-    id: str
-    title: str
-    change_idea: str
-    start: dt.date
-    plan: str
-    prediction: str
-    end: dt.date | None = None
-    do: str = ""
-    study: str = ""
-    act: str = ""
-    decision: str | None = None
-    measures: tuple[str, ...] = ()
+    id: str = field(metadata=key(Slug(), "unique id in this project, e.g. pdsa-1"))
+    title: str = field(metadata=key(Text(), "what was tested"))
+    change_idea: str = field(metadata=key(Slug(), "the id of a change idea in drivers.yaml"))
+    start: dt.date = field(metadata=key(Date(), "first day of the test"))
+    _: KW_ONLY
+    end: dt.date | None = field(default=None, metadata=key(Date(), "last day (leave out while the cycle runs)"))
+    plan: str = field(metadata=key(Text(), "what, who, where, when"))
+    prediction: str = field(metadata=key(Text(), "what the team expects to happen"))
+    do: str = field(default="", metadata=key(Text(), "what happened"))
+    study: str = field(default="", metadata=key(Text(), "what the data showed against the prediction"))
+    act: str = field(default="", metadata=key(Text(), "what the team will do next"))
+    decision: str | None = field(default=None, metadata=key(Choice(DECISIONS), "adopt, adapt or abandon"))
+    measures: tuple[str, ...] = field(default=(), metadata=key(
+        ListOf(Slug()), "ids of measures whose charts this cycle annotates"))
     at: Positions = _positions()
 
 
+@record("a fishbone category")
 @dataclass(frozen=True)
 class FishboneCategory:
-    name: str
-    causes: tuple[str, ...]
+    name: str = field(metadata=key(Text(), "e.g. People, Process, Environment"))
+    causes: tuple[str, ...] = field(metadata=key(ListOf(Text()), "short causes"))
     at: Positions = _positions()
 
 
+@record("fishbone.yaml")
 @dataclass(frozen=True)
 class Fishbone:
-    effect: str
-    categories: tuple[FishboneCategory, ...]
+    effect: str = field(metadata=key(Text(), "the problem at the head of the fish"))
+    categories: tuple[FishboneCategory, ...] = field(metadata=key(
+        ListOf(record_of(FishboneCategory)), "the bones"))
     at: Positions = _positions()
 
 
 # --- the project and the network -------------------------------------------
 
+@record("project.yaml")
 @dataclass(frozen=True)
 class Project:
+    """project.yaml, completed by the loader with the project's other files."""
+
     id: str
     folder: Path
-    title: str
-    summary: str
-    team: str
-    organisation: str
-    equity_areas: tuple[str, ...]
-    stage: str
-    started: dt.date
-    population: str
-    equity_gap: str
-    affected_group: str
-    aim: Aim
+    title: str = field(metadata=key(Text(), "the project's name"))
+    summary: str = field(metadata=key(Text(), "one sentence: what the team did and what changed"))
+    team: str = field(metadata=key(Text(), "the team's name"))
+    organisation: str = field(metadata=key(Text(), "the organisation the team belongs to"))
+    _: KW_ONLY
+    place: str = field(default="", metadata=key(Text(), "borough, town or service area"))
+    equity_areas: tuple[str, ...] = field(metadata=key(
+        ListOf(Choice(vocabulary="equity_areas")), "one or more equity area ids from site.yaml"))
+    stage: str = field(metadata=key(Choice(vocabulary="stages"), "a stage id from site.yaml"))
+    started: dt.date = field(metadata=key(Date(), "when the project began, YYYY-MM-DD"))
+    updated: dt.date | None = field(default=None, metadata=key(Date(), "the date of the last change worth telling"))
+    population: str = field(metadata=key(Text(), "the people the project serves"))
+    equity_gap: str = field(metadata=key(Text(), "the inequity, in the team's words"))
+    affected_group: str = field(metadata=key(Text(), "the group that experiences the gap"))
+    reference_group: str = field(default="", metadata=key(Text(), "the group the affected group is compared with"))
+    coproduction: str = field(default="", metadata=key(Text(), "how people with lived experience took part"))
+    illustrative: bool = field(default=False, metadata=key(
+        Boolean(), "true when the data is illustrative, not the team's own"))
+    sources: tuple[Source, ...] = field(default=(), metadata=key(
+        ListOf(record_of(Source)), "where the project is published"))
+    aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))
+    sustain: tuple[ChecklistItem, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChecklistItem)), "implementation and sustain checklist"))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()
-    place: str = ""
-    updated: dt.date | None = None
-    reference_group: str = ""
-    coproduction: str = ""
-    illustrative: bool = False
-    sources: tuple[Source, ...] = ()
-    sustain: tuple[ChecklistItem, ...] = ()
     fishbone: Fishbone | None = None
     story: str = ""
     at: Positions = _positions()

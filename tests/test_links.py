@@ -21,7 +21,7 @@ def project(pid, team, areas, ideas, cycles=(), driver="Access"):
 
 
 def cycle(cid, idea, decision, end):
-    return PdsaCycle(cid, "t", idea, D, "plan", "prediction", end=end, decision=decision)
+    return PdsaCycle(cid, "t", idea, D, plan="plan", prediction="prediction", end=end, decision=decision)
 
 
 NETWORK = Network(default_config(Path(".")), (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from qisite.config import load_config
 from qisite.load.network import find_network_root
-from qisite.load.schemas import FILES
+from qisite.load.records import FILES
 from qisite.problems import Problems, QisiteError
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"

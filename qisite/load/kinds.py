@@ -1,8 +1,12 @@
 """A small declarative schema: each kind checks a located YAML value, converts
 it, reports located problems, and describes itself as JSON Schema.
 
-One description serves three jobs: validation with file:line errors, the typed
-objects of :mod:`qisite.model`, and ``qisite schema`` for editors.
+The records of the folder format are declared once, as the frozen dataclasses
+of :mod:`qisite.model`: each field that is a YAML key carries ``key(kind, doc)``
+in its metadata, and ``@record(title)`` derives the :class:`Record` that checks
+it. That one declaration serves four jobs: the typed objects, validation with
+file:line errors, ``qisite schema`` for editors, and the reference tables of
+docs/format.md (:mod:`qisite.load.reference`).
 """
 
 from __future__ import annotations
@@ -12,13 +16,12 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
-
 from pathlib import Path
+from typing import Any, TypeVar
 
 from qisite.load.yamlfile import YList, YMap, read_yaml
-from qisite.model import Positions
 from qisite.problems import Location, Problems, did_you_mean, one_of
 
 INVALID = object()  # a value that failed its check (the problem is already reported)
@@ -280,6 +283,21 @@ class ListOf(Kind):
 
 
 @dataclass(frozen=True)
+class Positions:
+    """Where an object and each of its fields stand in their file."""
+
+    where: Location
+    fields: tuple[tuple[str, Location], ...] = ()
+
+    def of(self, name: str, index: int | None = None) -> Location:
+        """Where field ``name`` (or item ``index`` of that list field) was written."""
+        spots = dict(self.fields)
+        if index is not None and f"{name}[{index}]" in spots:
+            return spots[f"{name}[{index}]"]
+        return spots.get(name, self.where)
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     kind: Kind
@@ -288,12 +306,73 @@ class Field:
     default: Any = None
 
 
+def key(kind: Kind, doc: str, required: bool | None = None) -> dict[str, Any]:
+    """The metadata that makes a dataclass field a key of a YAML record.
+
+    ``kind`` checks and converts the value, ``doc`` is its one-line meaning (in
+    messages, the JSON Schema and docs/format.md). A key is required when the
+    field has no default, unless ``required`` says otherwise.
+    """
+    return {"kind": kind, "doc": doc, "required": required}
+
+
+Model = TypeVar("Model")
+_RECORDS: dict[type, Record] = {}
+
+
+def record(title: str) -> Callable[[type[Model]], type[Model]]:
+    """Class decorator: derive the Record of a dataclass from its ``key`` fields.
+
+    ``title`` names the record in messages ("'statement' is required in the aim").
+    A declaration the dataclass cannot hold raises here, at import time.
+    """
+    def derive(model: type[Model]) -> type[Model]:
+        _RECORDS[model] = Record(title, declared_fields(model), build=model)
+        return model
+    return derive
+
+
+def record_of(model: type) -> Record:
+    """The Record derived by ``@record`` for a model class."""
+    try:
+        return _RECORDS[model]
+    except KeyError:
+        raise TypeError(f"{model.__name__} is not declared with @record") from None
+
+
+def declared_fields(model: type) -> list[Field]:
+    """The YAML keys a dataclass declares (fields with ``key`` metadata), in order."""
+    fields = []
+    for spec in dataclasses.fields(model):  # type: ignore[arg-type]
+        if "kind" not in spec.metadata:
+            continue
+        if spec.default_factory is not dataclasses.MISSING:
+            raise TypeError(f"{model.__name__}.{spec.name}: a YAML key takes a plain default, not a factory")
+        has_default = spec.default is not dataclasses.MISSING
+        required = spec.metadata["required"]
+        fields.append(Field(spec.name, spec.metadata["kind"], (not has_default) if required is None else required,
+                            spec.metadata["doc"], spec.default if has_default else None))
+    return fields
+
+
 class Record(Kind):
     """A mapping with known keys; unknown keys are errors with a suggestion."""
 
-    def __init__(self, title: str, fields: list[Field], build: Callable | None = None):
+    def __init__(self, title: str, fields: list[Field], build: type | None = None):
         self.title, self.fields, self.build = title, {f.name: f for f in fields}, build
         self.description = f"a mapping ({title})"
+        self.complete = build is None or self._check_model(build)
+
+    def _check_model(self, model: type) -> bool:
+        """Refuse a declared key the model has no field for (it would be lost);
+        True when the record alone can build the model, False when its loader
+        must add fields that are not keys of the file (a project's folder)."""
+        init = {f.name: f for f in dataclasses.fields(model) if f.init}  # type: ignore[arg-type]
+        lost = [name for name in self.fields if name not in init]
+        if lost:
+            raise TypeError(f"{self.title}: {model.__name__} has no field for the declared key(s) {', '.join(lost)}")
+        return all(name in self.fields or spec.default is not dataclasses.MISSING
+                   or spec.default_factory is not dataclasses.MISSING for name, spec in init.items())
 
     def check(self, value, where, ctx):
         if not isinstance(value, dict):
@@ -342,12 +421,12 @@ class Record(Kind):
         return f"expected keys such as {one_of(list(self.fields)[:4])}"
 
     def _build(self, values, raw, where):
-        if self.build is None:
+        """The model object; the checked values by name when the loader completes it."""
+        if self.build is None or not self.complete:
             return values
-        names = {f.name for f in dataclasses.fields(self.build)}
-        if "at" in names:
+        if "at" in {f.name for f in dataclasses.fields(self.build)}:
             values["at"] = Positions(where, tuple(_spots(raw)))
-        return self.build(**{k: v for k, v in values.items() if k in names and v is not None})
+        return self.build(**values)
 
     def json_schema(self, vocabulary):
         properties = {}

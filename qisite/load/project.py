@@ -8,7 +8,7 @@ from pathlib import Path
 from qisite.load import crossref
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
-from qisite.load.schemas import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
+from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
 from qisite.model import Positions, Project, SiteConfig
 from qisite.problems import Location, Problems
 
@@ -41,7 +41,7 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
         id=folder.name, folder=folder, drivers=drivers, measures=loaded,
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
         at=Positions(Location(folder / PROJECT_FILE, 1)),
-        **{k: v for k, v in head.items() if v is not None},
+        **head,
     )
     crossref.check_project(project, problems)
     return project if len(problems.errors) == before else None
