@@ -116,6 +116,7 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
 
 
 def signal_names(bits: int) -> list[str]:
+    """The names of the signals flagged in ``bits`` (one point's OR of flags), in SIGNAL_NAMES order."""
     return [name for bit, name in SIGNAL_NAMES.items() if bits & bit]
 
 

@@ -6,7 +6,9 @@ import re
 
 import numpy as np
 
-MIN_POINTS = 12
+from .chart_types import chart_type
+
+MIN_POINTS = 12  # limits on fewer baseline points are provisional (one constant: load/ warns with it too)
 OVERDISPERSION = 2.0  # Laney σz above which p/u limits look too narrow
 
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -27,7 +29,7 @@ def as_date(v) -> dt.date | None:
 
 
 def few_points(part: int, used: int, chart: str) -> str | None:
-    if chart == "run" or used >= MIN_POINTS:
+    if not chart_type(chart).has_limits or used >= MIN_POINTS:
         return None
     return (f"part {part}: limits rest on {used} point{'s' if used != 1 else ''} "
             f"(fewer than {MIN_POINTS}); treat them as provisional")
@@ -56,7 +58,8 @@ def date_gaps(x) -> list[str]:
 
 
 def overdispersion(part: int, chart: str, sigma_z: float) -> str | None:
-    if chart not in ("p", "u") or not np.isfinite(sigma_z) or sigma_z <= OVERDISPERSION:
+    laney = chart_type(chart).laney_version
+    if not laney or not np.isfinite(sigma_z) or sigma_z <= OVERDISPERSION:
         return None
     return (f"part {part}: {chart} limits look over-dispersed (Laney σz = {sigma_z:.2f}); "
-            f"consider the {chart}′ chart (--chart {chart}p)")
+            f"consider the {chart}′ chart (--chart {laney})")
