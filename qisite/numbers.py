@@ -9,8 +9,9 @@ with the same numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol
+from typing import Protocol
 
 from qisite.spc.chart_types import chart_type, percent_scale, shown_as_percent
 
@@ -55,7 +56,7 @@ class ValueFormat:
         self.percent, self.scale, self.unit, self.decimals = percent, scale, unit, decimals
 
     @classmethod
-    def from_spec(cls, f: dict) -> "ValueFormat":
+    def from_spec(cls, f: dict) -> ValueFormat:
         return cls(percent=f["percent"], scale=f["scale"], unit=f["unit"], decimals=f["decimals"])
 
     def spec(self) -> dict:
@@ -78,7 +79,8 @@ class ValueFormat:
 
     def pair(self, before: float | None, after: float | None) -> tuple[str, str]:
         """Two values of one sentence ("from 54% to 68%") at the same decimals."""
-        d = decimals_for(*(v * self.scale for v in (before, after) if _finite(v)), percent=self.percent)
+        shown = [v * self.scale for v in (before, after) if v is not None and math.isfinite(v)]
+        d = decimals_for(*shown, percent=self.percent)
         return self.value(before, d), self.value(after, d)
 
 

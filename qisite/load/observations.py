@@ -17,10 +17,9 @@ from qisite.model import Measure, Observation
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.spc.chart_types import chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
+from qisite.spc.warnings import date_gaps_between
 
 MAX_CELL_ERRORS = 5  # per file; the rest are summarised in one line
-_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
-_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _ADJECTIVE = {"day": "daily", "year": "yearly"}
 
 
@@ -273,7 +272,7 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
     if not measure.period:
         return
     dates = _dates(measure)
-    gaps = [(a, b) for a, b in zip(dates, dates[1:]) if _is_gap(a, b, measure.period)]
+    gaps = date_gaps_between(dates, measure.period)
     if gaps:
         first, after = gaps[0]
         line = next(o.line for o in measure.observations if o.x == after)
@@ -281,9 +280,3 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
         problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
                          "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
 
-
-def _is_gap(a: dt.date, b: dt.date, period: str) -> bool:
-    if period in _PERIOD_DAYS:
-        return (b - a).days > _PERIOD_DAYS[period] * 1.5
-    months = (b.year - a.year) * 12 + b.month - a.month
-    return months > _PERIOD_MONTHS[period]
