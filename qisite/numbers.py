@@ -49,6 +49,14 @@ def number(v: float | None, decimals: int, thousands: bool = True) -> str:
     return text.replace("-", "−")
 
 
+def count(v: float | None) -> str:
+    """A count or denominator: whole numbers with a thousands comma (1,158), two decimals
+    when fractional; "–" when missing."""
+    if v is None or not math.isfinite(v):
+        return "–"
+    return number(v, 0 if float(v).is_integer() else 2)
+
+
 class ValueFormat:
     """How a measure's plotted values read: percent, per 1,000, or plain units."""
 

@@ -85,6 +85,11 @@ def network(tmp_path_factory):
         header, rows = _rows(chart, rng)
         (project / "data" / f"m{index}.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
         entries.append(_measure_yaml(index, chart, multiply, unit))
+    (project / "data" / "causes.csv").write_text("cause,count\nWaiting room,1250\nLetters,310\nPhone,47\n",
+                                                encoding="utf-8")
+    entries.append("\n".join(["  - id: causes", "    title: Reasons given", "    type: process",
+                               "    definition: Reasons for missed appointments.", "    data: data/causes.csv",
+                               "    x: cause", "    y: count", "    chart: pareto"]))
     (project / "measures.yaml").write_text("measures:\n" + "\n".join(entries) + "\n", encoding="utf-8")
     problems = Problems()
     loaded = load_network(root, problems)
@@ -188,3 +193,12 @@ def test_the_gap_is_worded_once_for_the_page_and_the_chart(tmp_path, chart, mult
     page = describe_gap(GapHeadline(gap.group, gap.reference, gap.summary.baseline_cl, gap.summary.latest_cl), measure)
     assert chart_headline.startswith("gap ")
     assert page.startswith(chart_headline.removeprefix("gap ")), (page, chart_headline)
+
+
+def test_pareto_counts_read_the_same_in_the_page_table_and_the_chart_table(site):
+    env, data = site
+    measure = data.project.measure("causes")
+    page_rows = _page_table(env, data, measure)
+    (request,) = measure_requests(data.analyses[measure.id])
+    chart_counts = {row[0]: row[1] for row in request.table[1:]}
+    assert {row[0]: row[1] for row in page_rows} == chart_counts == {"Waiting room": "1,250", "Letters": "310", "Phone": "47"}

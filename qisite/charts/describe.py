@@ -10,7 +10,7 @@ import numpy as np
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
-from qisite.numbers import GapWords, ValueFormat, decimals_for, gap_words, number
+from qisite.numbers import GapWords, ValueFormat, count, decimals_for, gap_words, number
 from qisite.spc.chart_types import COUNT, chart_type
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 
@@ -181,7 +181,7 @@ def _assurance(result: spc.SpcResult) -> str:
 def _row(result: spc.SpcResult, i: int, fmt: ValueFormat, period) -> list[str]:
     sig = ", ".join(signal_names(int(result.bits[i]))) if result.bits[i] else ""
     return [date_label(result.x[i], period), fmt.value(result.y[i]),
-            "" if not math.isfinite(result.n[i]) else number(float(result.n[i]), 0 if float(result.n[i]).is_integer() else 2),
+            count(float(result.n[i])),
             fmt.value(result.cl[i]), fmt.value(result.lcl[i]), fmt.value(result.ucl[i]),
             str(int(result.part[i])), "no" if not result.included[i] else "yes", sig,
             result.classification[i] or ""]
@@ -264,7 +264,7 @@ def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
         for i in range(len(r)):
             n = r.n[i]
             rows.append((str(group), date_label(r.x[i], period), fmt.value(r.y[i]),
-                         "" if not math.isfinite(n) else number(float(n), 0 if float(n).is_integer() else 2),
+                         count(float(n)),
                          fmt.value(r.cl[i])))
     return tuple(rows)
 
@@ -348,6 +348,6 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
 def pareto_table(m: Measure, result: spc.ParetoResult) -> tuple:
     rows = [("category", m.unit or "count", "percent", "cumulative percent")]
     for c, v, p, cp in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
-        rows.append((str(c), number(float(v), 0 if float(v).is_integer() else 2, thousands=False),
+        rows.append((str(c), count(float(v)),
                      number(float(p), 1), number(float(cp), 1)))
     return tuple(rows)

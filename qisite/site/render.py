@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from qisite.links import cycle_numbers
-from qisite.numbers import ValueFormat, change_text, decimals_for, gap_words, value_format
+from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.markdown import render_markdown
 
@@ -31,7 +31,7 @@ def environment(network_root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
+    env.filters.update(markdown=render_markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
                        headline_values=headline_values, cycle_numbers=cycle_numbers)
     return env

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rules import PROFILES
-
 COUNT = "count"
 PROPORTION = "proportion"
 RATE = "rate"
@@ -48,6 +46,7 @@ class ChartType:
     @property
     def rule_profiles(self) -> tuple[str, ...]:
         """The rule profiles (spc/rules.py) that can be applied to this chart."""
+        from .rules import PROFILES   # rules reads this registry: import on use
         return PROFILES if self.spc else ()
 
     @property
