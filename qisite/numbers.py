@@ -17,10 +17,16 @@ from qisite.spc.chart_types import chart_type, percent_scale, shown_as_percent
 
 
 class MeasureLike(Protocol):
-    chart: str
-    multiply: float
-    unit: str
-    target: float | None
+    """What a format needs of a measure (qisite.model.Measure has it)."""
+
+    @property
+    def chart(self) -> str: ...
+    @property
+    def multiply(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def target(self) -> float | None: ...
 
 
 def _finite(v: float | None) -> bool:
