@@ -11,7 +11,7 @@ from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
 from qisite.numbers import GapWords, ValueFormat, count, decimals_for, gap_words, number
-from qisite.spc.chart_types import COUNT, chart_type
+from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 
 from .text import centre_word, chart_label, date_label, plural, sentence, span
@@ -26,7 +26,7 @@ def _counted(m: Measure) -> bool:
     unit = m.unit.strip()
     kind = chart_type(m.chart)
     counts_or_run = kind.family == COUNT or (kind.spc and not kind.has_limits)   # c charts, run charts
-    return (counts_or_run and m.n is None and bool(unit) and not unit.startswith("%")
+    return (counts_or_run and m.n is None and bool(unit) and not is_percent_unit(unit)
             and "per" not in unit.lower())
 
 
@@ -41,7 +41,7 @@ def _per(m: Measure) -> str:
 def _unit_suffix(m: Measure, fmt: ValueFormat) -> str:
     """" days" after the values when the subject is the title and the unit is not a percent."""
     unit = m.unit.strip()
-    if _counted(m) or fmt.percent or not unit or unit.startswith("%"):
+    if _counted(m) or fmt.percent or not unit or is_percent_unit(unit):
         return ""
     return f" {unit}"
 
