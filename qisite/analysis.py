@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from qisite import spc
-from qisite.load.schemas import EVENT_CHARTS, SUBGROUP_CHARTS
+from qisite.spc.chart_types import chart_type
 from qisite.model import Measure, Observation
 
 
@@ -47,7 +47,7 @@ def series_of(measure: Measure) -> tuple[Series, ...]:
 def _series(measure: Measure, rows: list[Observation], group: str | None) -> Series:
     if measure.chart != "pareto":
         rows = sorted(rows, key=lambda o: o.x)
-    if measure.chart in EVENT_CHARTS:  # one point per event, never summed
+    if chart_type(measure.chart).one_row_per_event:  # one point per event, never summed
         x, y = [o.x for o in rows], [o.y for o in rows]
         return Series(group, tuple(x), tuple(y), None, _freeze_points(measure, x), _part_ends(measure, x),
                       _excluded(measure, x))
@@ -101,12 +101,12 @@ def _analyse(s: Series, measure: Measure, rules: str):
 
 
 def _values(s: Series, measure: Measure):
-    return [list(v) for v in s.y] if measure.chart in SUBGROUP_CHARTS else list(s.y)
+    return [list(v) for v in s.y] if chart_type(measure.chart).subgroups else list(s.y)
 
 
 def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
     """Each group's gap to the reference group, over the periods both have."""
-    if not measure.stratified or measure.chart in SUBGROUP_CHARTS:
+    if not measure.stratified or chart_type(measure.chart).subgroups:
         return {}
     reference = next(s for s in series if s.group == measure.reference_group)
     gaps = {}

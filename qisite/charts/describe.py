@@ -10,10 +10,11 @@ import numpy as np
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
-from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
+from qisite.numbers import GapWords, ValueFormat, count, decimals_for, gap_words, number
+from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
+from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 
-from .text import (CHART_NAMES, ValueFormat, centre_word, date_label, decimals_for, number, plural,
-                   sentence, span)
+from .text import centre_word, chart_label, date_label, plural, sentence, span
 
 
 def _finite(v) -> bool:
@@ -23,7 +24,9 @@ def _finite(v) -> bool:
 def _counted(m: Measure) -> bool:
     """Plain counts per period (incidents, appointments): the unit can be the subject."""
     unit = m.unit.strip()
-    return (m.chart in ("c", "run") and m.n is None and bool(unit) and not unit.startswith("%")
+    kind = chart_type(m.chart)
+    counts_or_run = kind.family == COUNT or (kind.spc and not kind.has_limits)   # c charts, run charts
+    return (counts_or_run and m.n is None and bool(unit) and not is_percent_unit(unit)
             and "per" not in unit.lower())
 
 
@@ -38,7 +41,7 @@ def _per(m: Measure) -> str:
 def _unit_suffix(m: Measure, fmt: ValueFormat) -> str:
     """" days" after the values when the subject is the title and the unit is not a percent."""
     unit = m.unit.strip()
-    if _counted(m) or fmt.percent or not unit or unit.startswith("%"):
+    if _counted(m) or fmt.percent or not unit or is_percent_unit(unit):
         return ""
     return f" {unit}"
 
@@ -69,24 +72,25 @@ def level_sentence(m: Measure, summary: spc.Summary, fmt: ValueFormat, result: s
     subject = subject or _subject(m)
     word = centre_word(m.chart)
     base, latest = summary.baseline_cl, summary.latest_cl
-    d = decimals_for(*(v * fmt.scale for v in (base, latest) if _finite(v)), percent=fmt.percent)
+    a, b = fmt.pair(base, latest)
     per = _per(m) + _unit_suffix(m, fmt) if subject is None or subject == _subject(m) else _unit_suffix(m, fmt)
     if not _finite(base):
         return f"{subject}: no centre line could be computed"
     moved = _finite(latest) and _changed(result, summary)
     if not moved:
         n = len(result)
-        return f"{subject}: {word} {fmt.value(base, d)}{per} over {plural(n, 'point')}"
+        return f"{subject}: {word} {a}{per} over {plural(n, 'point')}"
     article = "an" if word[0] in "aeiou" else "a"
-    a, b = fmt.value(base, d), fmt.value(latest, d)
     if a == b:
         return f"{subject} stayed at {article} {word} of {a}{per}"
     verb = "rose" if latest > base else "fell"
     return f"{subject} {verb} from {article} {word} of {a} to {b}{per}{_after_cycle(result, cycles)}"
 
 
-def _changed(result: spc.SpcResult, summary: spc.Summary) -> bool:
-    return len(result.parts) > 1 or (result.baseline.any() and not result.baseline.all())
+def _changed(result: spc.SpcResult, summary: spc.Summary | None = None) -> bool:
+    """The chart has a later centre line to compare with its baseline: several
+    parts, or points after a frozen baseline."""
+    return len(result.parts) > 1 or bool(result.baseline.any() and not result.baseline.all())
 
 
 SIDE_WORDS = {1: "above", -1: "below"}
@@ -130,7 +134,7 @@ def _meaning(kinds) -> str:
 
 def spc_alt(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat, period) -> str:
     when = span(list(result.x), period) if result.x and hasattr(result.x[0], "year") else f"{len(result)} points"
-    return f"{CHART_NAMES.get(m.chart, 'Chart')}: {m.title}, {when}"
+    return f"{chart_label(m.chart)}: {m.title}, {when}"
 
 
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
@@ -175,11 +179,10 @@ def _assurance(result: spc.SpcResult) -> str:
 
 
 def _row(result: spc.SpcResult, i: int, fmt: ValueFormat, period) -> list[str]:
-    d = fmt.decimals + 1
-    sig = ", ".join(n for n in spc.result._names(int(result.bits[i]))) if result.bits[i] else ""
-    return [date_label(result.x[i], period), fmt.value(result.y[i], d),
-            "" if not math.isfinite(result.n[i]) else number(float(result.n[i]), 0 if float(result.n[i]).is_integer() else 2),
-            fmt.value(result.cl[i], d), fmt.value(result.lcl[i], d), fmt.value(result.ucl[i], d),
+    sig = ", ".join(signal_names(int(result.bits[i]))) if result.bits[i] else ""
+    return [date_label(result.x[i], period), fmt.value(result.y[i]),
+            count(float(result.n[i])),
+            fmt.value(result.cl[i]), fmt.value(result.lcl[i]), fmt.value(result.ucl[i]),
             str(int(result.part[i])), "no" if not result.included[i] else "yes", sig,
             result.classification[i] or ""]
 
@@ -194,41 +197,16 @@ def spc_table(result: spc.SpcResult, fmt: ValueFormat, m: Measure, period) -> tu
 
 # --- equity ----------------------------------------------------------------------
 
-def _gap_unit(m: Measure, fmt: ValueFormat) -> str:
-    from .text import axis_label, value_format
-    if value_format(m.chart, m.multiply, m.unit, []).percent:
-        return "points"
-    return axis_label(m.chart, m.multiply, m.unit)
+def gap_wording(m: Measure, g: spc.GapResult) -> GapWords | None:
+    """The gap's baseline → latest in words (qisite.numbers.gap_words: the page words it too)."""
+    return gap_words(m.chart, m.multiply, m.unit, g.summary.baseline_cl, g.summary.latest_cl,
+                     changed=_changed(g.result))
 
 
 def gap_phrase(m: Measure, g: spc.GapResult) -> str:
     """"gap 8 → 3 points": the centre line of the gap series at baseline and latest."""
-    from .text import value_format
-    fmt = value_format(m.chart, m.multiply, m.unit, [])
-    base, latest = g.summary.baseline_cl, g.summary.latest_cl
-    if not (_finite(base) and _finite(latest)):
-        return ""
-    big = max(abs(base), abs(latest)) * fmt.scale
-    d = 0 if big >= 2 else 1 if big >= 0.1 else 2
-    same_side = base * latest >= 0
-    unit = _gap_unit(m, fmt)
-    if not _gap_changed(g):
-        return f"gap {number(abs(base) * fmt.scale, d)} {unit}".rstrip()
-    if same_side:
-        a, b = number(abs(base) * fmt.scale, d), number(abs(latest) * fmt.scale, d)
-    else:
-        a, b = _signed(base * fmt.scale, d), _signed(latest * fmt.scale, d)
-    return f"gap {a} → {b} {unit}".rstrip()
-
-
-def _gap_changed(g: spc.GapResult) -> bool:
-    r = g.result
-    return len(r.parts) > 1 or bool(r.baseline.any() and not r.baseline.all())
-
-
-def _signed(v: float, d: int) -> str:
-    text = number(v, d)
-    return text if text.startswith("−") or text == number(0, d) else "+" + text
+    words = gap_wording(m, g)
+    return words.headline if words else ""
 
 
 def _main_gap(analysis: MeasureAnalysis) -> spc.GapResult | None:
@@ -247,20 +225,8 @@ def gap_headline(analysis: MeasureAnalysis, fmt: ValueFormat | None = None) -> s
 
 
 def _gap_sentence(m: Measure, g: spc.GapResult) -> str:
-    base, latest = g.summary.baseline_cl, g.summary.latest_cl
-    phrase = gap_phrase(m, g)
-    if not phrase:
-        return ""
-    verb = "narrowed" if abs(latest) < abs(base) else "widened" if abs(latest) > abs(base) else "stayed"
-    if base * latest < 0:
-        verb = "reversed"
-    nums = phrase.removeprefix("gap ")
-    first, _, rest = nums.partition(" → ")
-    if rest and rest.split(" ", 1)[0] == first:
-        return f"The gap between {g.group} and {g.reference} stayed at {rest}"
-    if not _gap_changed(g):
-        return f"The gap between {g.group} and {g.reference} averaged {nums}"
-    return f"The gap between {g.group} and {g.reference} {verb} from {nums.replace(' → ', ' to ')}"
+    words = gap_wording(m, g)
+    return words.sentence(str(g.group), str(g.reference)) if words else ""
 
 
 def equity_alt(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
@@ -294,13 +260,12 @@ def _gap_signals(g: spc.GapResult) -> str:
 
 def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
     rows = [("group", "period", "value", "n", "centre line")]
-    d = fmt.decimals + 1
     for group, r in analysis.results.items():
         for i in range(len(r)):
             n = r.n[i]
-            rows.append((str(group), date_label(r.x[i], period), fmt.value(r.y[i], d),
-                         "" if not math.isfinite(n) else number(float(n), 0 if float(n).is_integer() else 2),
-                         fmt.value(r.cl[i], d)))
+            rows.append((str(group), date_label(r.x[i], period), fmt.value(r.y[i]),
+                         count(float(n)),
+                         fmt.value(r.cl[i])))
     return tuple(rows)
 
 
@@ -330,7 +295,7 @@ def gap_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
         r = g.result
         d = decimals_for(*(v * fmt.scale for v in r.y.tolist() if math.isfinite(v))) + 1
         for i in range(len(r)):
-            sig = ", ".join(spc.result._names(int(r.bits[i]))) if r.bits[i] else ""
+            sig = ", ".join(signal_names(int(r.bits[i]))) if r.bits[i] else ""
             rows.append((str(g.group), str(g.reference), date_label(r.x[i], period),
                          *(number(v * fmt.scale, d) if math.isfinite(v) else "" for v in (r.y[i], r.cl[i], r.lcl[i], r.ucl[i])),
                          sig))
@@ -383,6 +348,6 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
 def pareto_table(m: Measure, result: spc.ParetoResult) -> tuple:
     rows = [("category", m.unit or "count", "percent", "cumulative percent")]
     for c, v, p, cp in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
-        rows.append((str(c), number(float(v), 0 if float(v).is_integer() else 2, thousands=False),
+        rows.append((str(c), count(float(v)),
                      number(float(p), 1), number(float(cp), 1)))
     return tuple(rows)

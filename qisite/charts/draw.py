@@ -17,9 +17,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from qisite.numbers import ValueFormat
+from qisite.spc.chart_types import BY_NAME
+
 from . import style as S
 from .layout import lanes, spread
-from .text import ValueFormat
 
 NAN = float("nan")
 
@@ -232,7 +234,7 @@ def draw_series(ax, s: dict, *, small: bool = False, value_labels=None, fmt=None
     last = s["parts"][-1] if s["parts"] else None
     if value_labels is not None and last is not None and fmt is not None:
         b = last["end"]
-        centre = "Median" if spec_chart in ("run", "g") else "CL"
+        centre = "Median" if spec_chart in BY_NAME and BY_NAME[spec_chart].median else "CL"
         for arr, name in ((ucl, "UCL"), (cl, centre), (lcl, "LCL")):
             if math.isfinite(arr[b]) and not (name == "LCL" and ucl is None):
                 value_labels.append((arr[b], f"{name} {fmt.value(arr[b])}",

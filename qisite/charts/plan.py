@@ -18,7 +18,8 @@ from qisite.model import Measure, Project
 
 from . import describe as D
 from .request import ChartRequest, make_request
-from .text import axis_label, value_format
+from qisite.numbers import axis_label, groups_format, series_format, value_format
+from qisite.spc.chart_types import shown_as_percent
 from .ticks import date_ticks, index_ticks, infer_period
 
 Href = Callable[[str], str]
@@ -190,8 +191,7 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     result = analysis.results[group]
     summary = analysis.summaries[group]
     axis = _axis(list(result.x), m.period, cycles, cycle_href)
-    fmt = value_format(m.chart, m.multiply, m.unit,
-                       list(result.y) + list(result.cl) + list(result.ucl) + [m.target or float("nan")])
+    fmt = series_format(m, result)
     spec = {"type": "spc", "chart": m.chart, **axis, "fmt": fmt.spec(),
             "ylabel": axis_label(m.chart, m.multiply, m.unit), "target": m.target,
             "series": _series_spec(result, m, _positions(list(result.x)))}
@@ -209,8 +209,7 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
     m = analysis.measure
     xs_all = [x for r in analysis.results.values() for x in r.x]
     axis = _axis(xs_all, m.period, cycles, cycle_href)
-    values = [v for r in analysis.results.values() for v in list(r.y)] + [m.target or float("nan")]
-    fmt = value_format(m.chart, m.multiply, m.unit, values)
+    fmt = groups_format(m, analysis.results.values())
     series = []
     for group in _group_order(analysis):
         r = analysis.results[group]
@@ -265,7 +264,7 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     panels = [{"name": f"{g.group} − {g.reference}",
                "series": _series_spec(g.result, _gap_measure(m), _positions(list(g.x)), gap_meaning(g))}
               for g in gaps]
-    unit = "percentage points" if value_format(m.chart, m.multiply, m.unit, []).percent else axis_label(m.chart, m.multiply, m.unit)
+    unit = "percentage points" if shown_as_percent(m.chart, m.unit) else axis_label(m.chart, m.multiply, m.unit)
     spec = {"type": "multiples", "chart": "i", **axis, "fmt": fmt.spec(), "ylabel": f"gap, {unit}" if unit else "gap",
             "target": None, "zero": True, "panels": panels}
     return make_request(

@@ -18,6 +18,7 @@ from qisite.load.tables import read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.problems import Problems, did_you_mean
 from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
+from qisite.spc.chart_types import chart_type
 
 class UserError(Exception):
     """A problem in the user's input: printed as ``FILE:LINE: error: message``."""
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         x, y, n = read_columns(args.data, args.x, args.y, args.n)
         x, y, n = aggregate(x, y, n, chart=args.chart)
-        if args.chart in ("xbar", "s") and args.x is None:
+        if chart_type(args.chart).subgroups and args.x is None:
             raise UserError(args.data, None, "xbar and s charts need --x to group the rows "
                                              "(raw observations) into subgroups")
         result = analyse(y, n, chart=args.chart, x=x if args.x else None, freeze=args.freeze,
@@ -162,7 +163,8 @@ def _fmt(v) -> str:
 
 
 def print_table(result, summary, out) -> None:
-    has_n = result.chart in ("p", "u", "pp", "up", "xbar", "s") or any(
+    kind = chart_type(result.chart)
+    has_n = kind.needs_denominator or kind.subgroups or any(
         p.n is not None for p in result.points[:1])
     head = ["#", "x", "y"] + (["n"] if has_n else []) + ["cl", "lcl", "ucl", "part", "signals"]
     rows = []

@@ -11,17 +11,15 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from qisite.load.schemas import (CHARTS_WITH_DENOMINATOR, COUNT_CHARTS, EVENT_CHARTS, PROPORTION_CHARTS,
-                                 SUBGROUP_CHARTS)
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
 from qisite.problems import Location, Problems, did_you_mean, one_of
+from qisite.spc.chart_types import chart_type
+from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
+from qisite.spc.warnings import date_gaps_between
 
-MIN_POINTS_FOR_LIMITS = 12
 MAX_CELL_ERRORS = 5  # per file; the rest are summarised in one line
-_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
-_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _ADJECTIVE = {"day": "daily", "year": "yearly"}
 
 
@@ -43,7 +41,7 @@ def load_observations(measure: Measure, folder: Path, date_format: str, problems
 
 def _check_columns_declared(measure: Measure, problems: Problems) -> None:
     at = measure.at
-    if measure.chart in CHARTS_WITH_DENOMINATOR and not measure.n:
+    if chart_type(measure.chart).needs_denominator and not measure.n:
         problems.error(at.of("chart"), f"a {measure.chart} chart needs a denominator: measure '{measure.id}' has no 'n' column",
                        "add 'n: COLUMN' naming the column of denominators (e.g. patients seen)")
     if measure.group and not measure.reference_group:
@@ -121,7 +119,7 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
 
 
 def _check_not_percentage(measure: Measure, text: str) -> None:
-    if measure.chart in CHARTS_WITH_DENOMINATOR and text.strip().endswith("%"):
+    if chart_type(measure.chart).needs_denominator and text.strip().endswith("%"):
         raise CellError(f"column '{measure.y}': '{text.strip()}' is a percentage, but a {measure.chart} chart needs the count",
                         f"put the count in '{measure.y}' (e.g. 12) and the total in '{measure.n}' (e.g. 24): qisite works out the percentage")
 
@@ -143,10 +141,10 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
                             "leave both cells empty for a period with no patients")
     if y is None:
         return
-    if (measure.chart in COUNT_CHARTS or measure.chart in PROPORTION_CHARTS) and y < 0:
+    if chart_type(measure.chart).y_is_count and y < 0:
         raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}",
                         "counts are 0 or more: correct the count for the period instead of entering a negative adjustment")
-    if measure.chart in PROPORTION_CHARTS and n is not None and y > n:
+    if chart_type(measure.chart).proportion and n is not None and y > n:
         raise CellError(f"column '{measure.y}': the numerator {y:g} is larger than the denominator {n:g}",
                         f"a {measure.chart} chart counts people in '{measure.y}' out of '{measure.n}': check the columns are not swapped")
 
@@ -160,7 +158,8 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
         problems.error(Location(path, table.header_line), f"the data file has no rows for measure '{measure.id}'",
                        "add one row per period under the header")
         return
-    if measure.chart not in SUBGROUP_CHARTS + EVENT_CHARTS:
+    kind = chart_type(measure.chart)
+    if not (kind.subgroups or kind.one_row_per_event):  # two events, or two observations, may share a date
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return
@@ -260,7 +259,7 @@ def baseline_size(measure: Measure, dates: list[dt.date]) -> int:
 
 
 def _check_enough_points(measure: Measure, problems: Problems) -> None:
-    if measure.chart == "run":
+    if not chart_type(measure.chart).has_limits:
         return
     size = baseline_size(measure, _dates(measure))
     if 0 < size < MIN_POINTS_FOR_LIMITS:
@@ -273,7 +272,7 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
     if not measure.period:
         return
     dates = _dates(measure)
-    gaps = [(a, b) for a, b in zip(dates, dates[1:]) if _is_gap(a, b, measure.period)]
+    gaps = date_gaps_between(dates, measure.period)
     if gaps:
         first, after = gaps[0]
         line = next(o.line for o in measure.observations if o.x == after)
@@ -281,9 +280,3 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
         problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
                          "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
 
-
-def _is_gap(a: dt.date, b: dt.date, period: str) -> bool:
-    if period in _PERIOD_DAYS:
-        return (b - a).days > _PERIOD_DAYS[period] * 1.5
-    months = (b.year - a.year) * 12 + b.month - a.month
-    return months > _PERIOD_MONTHS[period]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from qisite.analysis import MeasureAnalysis, analyse_measure
 from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
+from qisite.numbers import ValueFormat, measure_format
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Headline:
     signal: bool
     variation: str | None
     assurance: str | None
+    format: ValueFormat = field(default_factory=ValueFormat)   # how the measure's values read
 
     @property
     def changed(self) -> bool:
@@ -47,6 +49,7 @@ class ProjectData:
     analyses: dict[str, MeasureAnalysis]
     headlines: dict[str, tuple[Headline, ...]]
     gaps: dict[str, tuple[GapHeadline, ...]]
+    formats: dict[str, ValueFormat]      # measure id → how its values read (as on its chart)
     idea_status: dict[str, str]          # change idea id → adopt/adapt/abandon/testing/untested
     related: tuple[Related, ...]
     last_activity: dt.date
@@ -98,23 +101,25 @@ def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None
 
 def _project_data(project: Project, network: Network, rules: str) -> ProjectData:
     analyses = {m.id: analyse_measure(m, rules) for m in project.measures}
+    formats = {mid: measure_format(a.measure, a.results) for mid, a in analyses.items()}
     return ProjectData(
         project=project,
         analyses=analyses,
-        headlines={mid: _headlines(a) for mid, a in analyses.items()},
+        headlines={mid: _headlines(a, formats[mid]) for mid, a in analyses.items()},
         gaps={mid: _gap_headlines(a) for mid, a in analyses.items() if a.gaps},
+        formats=formats,
         idea_status={i.id: idea_status(project.cycles, i.id) for i in project.drivers.change_ideas},
         related=related_projects(project, network),
         last_activity=last_activity(project),
     )
 
 
-def _headlines(analysis: MeasureAnalysis) -> tuple[Headline, ...]:
+def _headlines(analysis: MeasureAnalysis, fmt: ValueFormat) -> tuple[Headline, ...]:
     out = []
     for group, summary in analysis.summaries.items():
         variation, assurance = (analysis.icons or {}).get(group, (None, None))
         out.append(Headline(analysis.measure, group, summary.baseline_cl, summary.latest_cl,
-                            summary.relative_change, summary.improved, summary.signal, variation, assurance))
+                            summary.relative_change, summary.improved, summary.signal, variation, assurance, fmt))
     return tuple(out)
 
 

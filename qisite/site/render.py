@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from qisite.links import cycle_numbers
+from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.markdown import render_markdown
 
@@ -30,8 +31,9 @@ def environment(network_root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
-    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap, cycle_numbers=cycle_numbers)
+    env.filters.update(markdown=render_markdown, value=format_value, count=count, day=format_day)
+    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
+                       headline_values=headline_values, cycle_numbers=cycle_numbers)
     return env
 
 
@@ -41,45 +43,40 @@ def url(context, target: str) -> str:
     return urls.relative(context["page"], target)
 
 
-def is_percent(measure) -> bool:
-    return measure is not None and (measure.multiply == 100 or "%" in (measure.unit or ""))
+def _format_of(about) -> ValueFormat:
+    """A measure's format from a ValueFormat, a Measure (for sites' own templates) or nothing."""
+    if isinstance(about, ValueFormat):
+        return about
+    if about is not None and hasattr(about, "chart"):
+        return value_format(about.chart, about.multiply, about.unit, [])
+    return ValueFormat()
 
 
-def format_value(value, measure=None) -> str:
-    """A centre line or point for people: 67%, 1.5%, 2.0, 0.3, 1,234."""
-    if value is None or value != value:
-        return "–"
-    if is_percent(measure):
-        return f"{value:.0f}%" if abs(value) >= 10 else f"{value:.1f}%"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}"
+def format_value(value, about=None) -> str:
+    """A value as the measure's chart shows it (67%, 1.5, 1,234); ``about`` is
+    the measure's ValueFormat (ProjectData.formats) or the Measure."""
+    fmt = _format_of(about)
+    if isinstance(about, ValueFormat):
+        return fmt.value(value)
+    shown = value * fmt.scale if isinstance(value, (int, float)) else None
+    return fmt.value(value, decimals_for(shown, percent=fmt.percent))
+
+
+def headline_values(headline) -> tuple[str, str]:
+    """Baseline and latest centre line at the same decimals, as the chart's description gives them."""
+    return headline.format.pair(headline.baseline, headline.latest)
 
 
 def describe_change(headline) -> str:
     """Percentage-point change for percentages (54% → 68% is +14 points), relative change otherwise."""
-    if is_percent(headline.measure):
-        points = headline.latest - headline.baseline
-        return f"{points:+.1f} points" if abs(points) < 10 else f"{points:+.0f} points"
-    if headline.relative_change is None:
-        return ""
-    return f"{headline.relative_change * 100:+.0f}%"
+    return change_text(headline.format, headline.baseline, headline.latest, headline.relative_change)
 
 
 def describe_gap(gap, measure) -> str:
-    """'8 → 3 points (narrowed)': the size of a gap to the reference group, baseline → latest."""
-    if gap.baseline is None or gap.latest is None:
-        return "–"
-    before, after = abs(gap.baseline), abs(gap.latest)
-    if is_percent(measure):
-        size = lambda v: f"{v:.0f}" if v >= 1 else f"{v:.1f}"  # as the charts' headline: whole points
-        unit = " points"
-    else:
-        size, unit = format_value, f" {measure.unit}" if measure.unit else ""
-    if size(before) == size(after):
-        return f"{size(after)}{unit}"
-    trend = "narrowed" if after < before else "widened"
-    return f"{size(before)} → {size(after)}{unit} ({trend})"
+    """'8 → 3 points (narrowed)': the size of a gap to the reference group, baseline → latest,
+    worded as the gap chart's headline."""
+    words = gap_words(measure.chart, measure.multiply, measure.unit, gap.baseline, gap.latest)
+    return words.summary if words else "–"
 
 
 def format_day(value) -> str:

@@ -11,9 +11,13 @@ Public API::
     aggregate(x, y, n=None, *, chart="run") -> (x, y, n)
     pareto(categories, counts=None) -> ParetoResult
 
+The chart types and what qisite knows of each (family, denominator, unit,
+percent, centre line, rules) are declared once in :mod:`qisite.spc.chart_types`.
+
 See docs/spc.md for formulas, rule profiles and the JSON contract.
 """
 from .aggregate import aggregate
+from .chart_types import CHART_TYPES, ChartType, chart_type
 from .engine import CHARTS, DIRECTIONS, analyse, check_chart
 from .pareto import ParetoResult, pareto
 from .result import SpcPart, SpcPoint, SpcResult
@@ -21,7 +25,7 @@ from .rules import PROFILES as RULES
 from .summary import GapResult, Summary, gap_analysis, summarise
 
 __all__ = [
-    "CHARTS", "DIRECTIONS", "RULES", "GapResult", "ParetoResult", "SpcPart", "SpcPoint",
+    "CHARTS", "CHART_TYPES", "ChartType", "chart_type", "DIRECTIONS", "RULES", "GapResult", "ParetoResult", "SpcPart", "SpcPoint",
     "SpcResult", "Summary", "aggregate", "analyse", "check_chart", "gap_analysis", "pareto",
     "summarise",
 ]

@@ -10,7 +10,7 @@ from typing import Sequence
 
 import numpy as np
 
-SUBGROUP_CHARTS = ("xbar", "s")
+from .chart_types import BY_NAME
 
 
 def _float(v) -> float:
@@ -32,7 +32,7 @@ def aggregate(x: Sequence, y: Sequence, n: Sequence | None = None, *,
         order.setdefault(key, []).append(i)
     labels = list(order)
     yv = np.array([_float(v) for v in y], dtype=float)
-    if chart in SUBGROUP_CHARTS:
+    if chart in BY_NAME and BY_NAME[chart].subgroups:
         groups = [[v for v in yv[rows].tolist() if v == v] for rows in order.values()]
         return labels, groups, None
     nv = None if n is None else np.array([_float(v) for v in n], dtype=float)

@@ -6,25 +6,19 @@ from typing import Sequence
 
 import numpy as np
 
-from . import limits as L
-from . import phases, rules as RU, warnings as W
-from .aggregate import SUBGROUP_CHARTS
+from . import limits, phases
+from . import rules as rule_sets
+from . import warnings as result_warnings
+from .chart_types import BY_NAME, SPC_NAMES, chart_type
 from .result import SpcPart, SpcResult
 
-CHARTS = tuple(L.CHARTS)
+CHARTS = SPC_NAMES
 DIRECTIONS = ("increase", "decrease", "neutral")
-RATIO_CHARTS = ("p", "u", "pp", "up")
-_CHART_HELP = {
-    "run": "run chart (median)", "i": "individuals (XmR)", "mr": "moving range",
-    "c": "counts", "u": "rates (counts / exposure)", "p": "proportions",
-    "pp": "Laney p′", "up": "Laney u′", "g": "opportunities between events",
-    "t": "time between events", "xbar": "subgroup means", "s": "subgroup SDs",
-}
 
 
 def check_chart(chart: str) -> str:
-    if chart not in L.CHARTS:
-        names = ", ".join(f"{k} ({v})" for k, v in _CHART_HELP.items())
+    if chart not in SPC_NAMES:
+        names = ", ".join(f"{name} ({BY_NAME[name].help})" for name in SPC_NAMES)
         raise ValueError(f"unknown chart {chart!r}: choose one of {names}")
     return chart
 
@@ -50,39 +44,40 @@ def _subgroups(y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(means, float), np.array(sds, float), np.array(sizes, float)
 
 
-def _series(y, n, chart: str) -> tuple[L.PartData, list[str]]:
+def _series(y, n, chart: str) -> tuple[limits.PartData, list[str]]:
     notes: list[str] = []
-    if chart in SUBGROUP_CHARTS:
+    kind = chart_type(chart)
+    if kind.subgroups:
         means, sds, sizes = _subgroups(y)
-        return L.PartData(means, sizes, means, sds), notes
+        return limits.PartData(means, sizes, means, sds), notes
     yv = _floats(y, "y")
     nv = None if n is None else _floats(n, "n")
     if nv is not None and nv.size != yv.size:
         raise ValueError(f"y has {yv.size} values but n has {nv.size}")
-    if chart in RATIO_CHARTS:
+    if kind.needs_denominator:
         if nv is None:
             raise ValueError(f"a {chart} chart needs denominators (n)")
         with np.errstate(invalid="ignore", divide="ignore"):
             rate = np.where(nv > 0, yv / nv, np.nan)
-        if chart in ("p", "pp") and (rate > 1).any():
+        if kind.proportion and (rate > 1).any():
             notes.append("some numerators exceed their denominators (proportion > 1)")
-        return L.PartData(rate, nv, yv), notes
-    if nv is not None and chart in ("run", "i", "mr"):
+        return limits.PartData(rate, nv, yv), notes
+    if nv is not None and kind.accepts_denominator:
         with np.errstate(invalid="ignore", divide="ignore"):
             rate = np.where(nv > 0, yv / nv, np.nan)
-        return L.PartData(rate, nv, yv), notes
+        return limits.PartData(rate, nv, yv), notes
     if chart == "t" and (yv <= 0).any():
         notes.append("t chart: times ≤ 0 are treated as missing")
-    return L.PartData(yv, np.full(yv.size, np.nan) if nv is None else nv, yv), notes
+    return limits.PartData(yv, np.full(yv.size, np.nan) if nv is None else nv, yv), notes
 
 
-def _slice(d: L.PartData, a: int, b: int) -> L.PartData:
-    return L.PartData(d.y[a:b], d.n[a:b], d.num[a:b], None if d.sd is None else d.sd[a:b])
+def _slice(d: limits.PartData, a: int, b: int) -> limits.PartData:
+    return limits.PartData(d.y[a:b], d.n[a:b], d.num[a:b], None if d.sd is None else d.sd[a:b])
 
 
 def _check_options(chart, rules, direction, multiply, target):
     check_chart(chart)
-    RU.check_profile(rules)
+    rule_sets.check_profile(rules)
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown direction {direction!r}: choose one of {', '.join(DIRECTIONS)}")
     if not (isinstance(multiply, (int, float)) and math.isfinite(multiply) and multiply > 0):
@@ -121,16 +116,16 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
         bits[a:b], side[a:b] = pr.bits, pr.side
         warns += part_warns
         part_rows.append((k, a, b, lines.cl, used, pr))
-    warns += W.date_gaps(x)
+    warns += result_warnings.date_gaps(x)
     for key in cols:
         cols[key] *= multiply
     special = bits != 0
-    classification = RU.classify(side, special, direction)
+    classification = rule_sets.classify(side, special, direction)
     part_objs = tuple(_part(k, a, b, cl, used, pr, multiply, rules)
                       for k, a, b, cl, used, pr in part_rows)
     variation = assurance = None
     if rules == "nhs":
-        variation = RU.variation_icon(cols["y"], special, side, direction)
+        variation = rule_sets.variation_icon(cols["y"], special, side, direction)
         assurance = _assurance(cols, target, direction)
     return SpcResult(chart, rules, direction, target, float(multiply), bool(screen_mr),
                      labels, cols["y"], data.n.copy(), cols["cl"], cols["lcl"], cols["ucl"],
@@ -141,12 +136,12 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
 def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
     """Lines, rule results, number of points used and warnings for part k."""
     use = lay.baseline[a:b] & lay.included[a:b]
-    lines = L.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
+    lines = limits.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
     usable = lay.included[a:b] & np.isfinite(lines.y)
-    pr = RU.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
+    pr = rule_sets.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
     used = int((use & np.isfinite(lines.y)).sum())
     sigma_z = _sigma_z(chart, lines, data.n[a:b], use, screen_mr)
-    warns = [w for w in (W.few_points(k, used, chart), W.overdispersion(k, chart, sigma_z)) if w]
+    warns = [w for w in (result_warnings.few_points(k, used, chart), result_warnings.overdispersion(k, chart, sigma_z)) if w]
     return lines, pr, used, warns
 
 
@@ -165,11 +160,11 @@ def _freeze_position(freeze, x):
 
 def _sigma_z(chart, lines, n, use, screen_mr) -> float:
     """Laney's σz of a p or u part, for the over-dispersion warning."""
-    if chart not in ("p", "u") or not lines.cl.size:
+    if not chart_type(chart).laney_version or not lines.cl.size:
         return float("nan")
     cl = float(lines.cl[0])
-    sigma = L.sigma_p(cl, n) if chart == "p" else L.sigma_u(cl, n)
-    return L.laney_sigma_z(lines.y, cl, sigma, use, screen_mr)
+    sigma = limits.sigma_p(cl, n) if chart_type(chart).proportion else limits.sigma_u(cl, n)
+    return limits.laney_sigma_z(lines.y, cl, sigma, use, screen_mr)
 
 
 def _part(k, a, b, cl, used, pr, multiply, rules) -> SpcPart:
@@ -187,4 +182,4 @@ def _assurance(cols, target, direction):
     if not ok.size:
         return None
     last = ok[-1]
-    return RU.assurance_icon(target, cols["lcl"][last], cols["ucl"][last], direction)
+    return rule_sets.assurance_icon(target, cols["lcl"][last], cols["ucl"][last], direction)

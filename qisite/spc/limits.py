@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import constants as K
+from . import constants
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def average_moving_range(v: np.ndarray, screen: bool) -> float:
         return float("nan")
     amr = float(mr.mean())
     if screen:
-        kept = mr[mr < K.D4 * amr]
+        kept = mr[mr < constants.D4 * amr]
         amr = float(kept.mean()) if kept.size else amr
     return amr
 
@@ -94,7 +94,7 @@ def run(d: PartData, use, **_) -> Lines:
 def i(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
     cl = _nanmean(d.y[use])
     amr = average_moving_range(d.y[use], screen_mr)
-    sigma = amr * K.NHS_XMR / 3 if nhs else amr / K.D2
+    sigma = amr * constants.NHS_XMR / 3 if nhs else amr / constants.D2
     return _lines(d.y, cl, sigma)
 
 
@@ -103,9 +103,9 @@ def mr(d: PartData, use, **_) -> Lines:
     cl = _nanmean(y[use])
     size = y.size
     with np.errstate(invalid="ignore", divide="ignore"):
-        sigma = (K.D4 - 1) * cl / 3
+        sigma = (constants.D4 - 1) * cl / 3
         z = (y - cl) / sigma
-    return Lines(y, _full(size, cl), _full(size, 0.0), _full(size, K.D4 * cl), z)
+    return Lines(y, _full(size, cl), _full(size, 0.0), _full(size, constants.D4 * cl), z)
 
 
 def c(d: PartData, use, **_) -> Lines:
@@ -134,7 +134,7 @@ def laney_sigma_z(y, cl, sigma, use, screen_mr=True) -> float:
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (y[use] - cl) / sigma[use]
     z[~np.isfinite(z)] = np.nan
-    return average_moving_range(z, screen_mr) / K.D2
+    return average_moving_range(z, screen_mr) / constants.D2
 
 
 def p(d: PartData, use, **kw) -> Lines:
@@ -179,7 +179,7 @@ def g(d: PartData, use, **_) -> Lines:
 def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
     """t chart: I chart on y^(1/3.6), back-transformed (Nelson 1994)."""
     with np.errstate(invalid="ignore"):
-        yt = np.where(d.y > 0, d.y, np.nan) ** K.T_EXPONENT
+        yt = np.where(d.y > 0, d.y, np.nan) ** constants.T_EXPONENT
     tl = i(PartData(yt, d.n, yt), use, screen_mr=screen_mr, nhs=nhs)
     back = lambda v: np.where(v > 0, v, 0.0) ** 3.6  # noqa: E731
     with np.errstate(invalid="ignore"):
@@ -199,7 +199,7 @@ def _s_bar(d: PartData, use) -> float:
 def xbar(d: PartData, use, **_) -> Lines:
     ok = use & np.isfinite(d.y) & (d.n > 0)
     cl = float((d.n[ok] * d.y[ok]).sum() / d.n[ok].sum()) if ok.any() else float("nan")
-    sigma = _s_bar(d, use) * K.a3(d.n) / 3
+    sigma = _s_bar(d, use) * constants.a3(d.n) / 3
     return _lines(d.y, cl, sigma)
 
 
@@ -207,9 +207,9 @@ def s(d: PartData, use, **_) -> Lines:
     cl = _s_bar(d, use)
     size = d.sd.size
     with np.errstate(invalid="ignore", divide="ignore"):
-        sigma = cl * K.c5(d.n) / K.c4(d.n)
+        sigma = cl * constants.c5(d.n) / constants.c4(d.n)
         z = (d.sd - cl) / sigma
-    return Lines(d.sd, _full(size, cl), K.b3(d.n) * cl, K.b4(d.n) * cl, z)
+    return Lines(d.sd, _full(size, cl), constants.b3(d.n) * cl, constants.b4(d.n) * cl, z)
 
 
 CHARTS = {

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .rules import SIGNAL_NAMES
+from .rules import signal_names
 
 
 def _num(v):
@@ -50,10 +50,6 @@ def label(x) -> str | int | float | None:
     if isinstance(x, float) and not math.isfinite(x):
         return None
     return x
-
-
-def _names(bits: int) -> tuple[str, ...]:
-    return tuple(name for bit, name in SIGNAL_NAMES.items() if bits & bit)
 
 
 @dataclass(frozen=True)
@@ -168,7 +164,7 @@ class SpcResult:
             _nums(self.lcl), _nums(self.ucl), self.part.tolist(),
             self.included.tolist(), self.baseline.tolist(),
             self.outside_limits.tolist(), [b != 0 for b in bits],
-            [_names(b) if b else () for b in bits],
+            [tuple(signal_names(b)) if b else () for b in bits],
             [c or None for c in self.classification.tolist()] if nhs
             else [None] * len(bits),
         ]

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import runs as R
+from . import runs as run_analysis
+from .chart_types import chart_type
 
 OUTSIDE, LONG_RUN, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA = 1, 2, 4, 8, 16, 32
 SIGNAL_NAMES = {
@@ -46,7 +47,7 @@ def check_profile(name: str) -> str:
 class PartRules:
     bits: np.ndarray   # per point of the part: OR of signal flags
     side: np.ndarray   # +1 signal on the high side, −1 low, 0 none
-    runs: R.Runs       # Anhøj runs analysis of the part
+    runs: run_analysis.Runs  # Anhøj runs analysis of the part
     runs_signal: bool  # Anhøj runs signal (False for mr charts)
     extra: dict        # profile-specific part fields
 
@@ -65,7 +66,7 @@ def _two_of_three(z: np.ndarray) -> np.ndarray:
 
 def _within_1sigma(z: np.ndarray, min_len: int = 15) -> np.ndarray:
     inside = np.abs(z) < 1
-    lengths, run_id = R.run_lengths(inside)
+    lengths, run_id = run_analysis.run_lengths(inside)
     if not z.size:
         return inside
     return inside & (lengths[run_id] >= min_len)
@@ -78,8 +79,9 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
     side = np.zeros(size, dtype=np.int8)
     idx = np.flatnonzero(usable)
     ys, cls, zs = y[idx], cl[idx], z[idx]
-    runs = R.anhoej(ys, cls)
-    runs_signal = runs.runs_signal and chart != "mr"
+    runs = run_analysis.anhoej(ys, cls)
+    kind = chart_type(chart)
+    runs_signal = runs.runs_signal and kind.runs_rules
     extra: dict = {}
     with np.errstate(invalid="ignore"):
         high = np.nan_to_num(np.sign(y - cl)).astype(np.int8)
@@ -92,21 +94,21 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
     if profile == "anhoej":
         if runs_signal:
             flag(runs.long_run_mask, LONG_RUN)
-    elif chart == "run":
-        tr = R.trend_mask(ys, 5, ties="skip")
-        flag(tr, TREND, R.trend_direction(ys, tr))
-        flag(R.shift_mask(ys, cls, 6, on_cl="skip"), SHIFT)
-        lo, hi = R.runs_limits(runs.n_useful)
+    elif not kind.has_limits:                       # run charts: the IHI run rules
+        tr = run_analysis.trend_mask(ys, 5, ties="skip")
+        flag(tr, TREND, run_analysis.trend_direction(ys, tr))
+        flag(run_analysis.shift_mask(ys, cls, 6, on_cl="skip"), SHIFT)
+        lo, hi = run_analysis.runs_limits(runs.n_useful)
         n_runs = runs.n_runs or 0
         extra = {"runs": n_runs, "runs_min": lo, "runs_max": hi,
                  "runs_count_signal": bool(runs.n_useful >= 2 and not lo <= n_runs <= hi)}
-    elif chart != "mr":
+    elif kind.runs_rules:
         shift_len, trend_len = (8, 6) if profile == "ihi" else (7, 7)
         if profile == "ihi":
             flag(_within_1sigma(zs), WITHIN_1SIGMA, np.zeros(idx.size, dtype=np.int8))
-        tr = R.trend_mask(ys, trend_len, ties="break")
-        flag(tr, TREND, R.trend_direction(ys, tr))
-        flag(R.shift_mask(ys, cls, shift_len, on_cl="break"), SHIFT)
+        tr = run_analysis.trend_mask(ys, trend_len, ties="break")
+        flag(tr, TREND, run_analysis.trend_direction(ys, tr))
+        flag(run_analysis.shift_mask(ys, cls, shift_len, on_cl="break"), SHIFT)
         flag(_two_of_three(zs), TWO_OF_THREE)
     with np.errstate(invalid="ignore"):
         out = (y > ucl) | (y < lcl)
@@ -116,6 +118,7 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
 
 
 def signal_names(bits: int) -> list[str]:
+    """The names of the signals flagged in ``bits`` (one point's OR of flags), in SIGNAL_NAMES order."""
     return [name for bit, name in SIGNAL_NAMES.items() if bits & bit]
 
 

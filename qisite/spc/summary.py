@@ -6,7 +6,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from . import limits as L
+from . import limits
+from .chart_types import BY_NAME, MEASUREMENT
 from .engine import _series, _slice, analyse
 from .result import SpcResult, _num, label
 from .rules import SIGNAL_NAMES
@@ -43,7 +44,7 @@ def _after_freeze_cl(result: SpcResult, y, n) -> float | None:
     if not after.any() or result.baseline.all():
         return None
     data, _ = _series(y, n, result.chart)
-    lines = L.CHARTS[result.chart](_slice(data, 0, data.y.size), after,
+    lines = limits.CHARTS[result.chart](_slice(data, 0, data.y.size), after,
                                    screen_mr=result.screen_mr, nhs=result.rules == "nhs")
     return _num(lines.cl[0] * result.multiply) if lines.cl.size else None
 
@@ -117,7 +118,7 @@ def gap_analysis(series_by_group: Mapping[str, tuple], reference: str, *,
     if reference not in series_by_group:
         raise ValueError(f"reference group {reference!r} is not among the groups: "
                          f"{', '.join(map(str, series_by_group))}")
-    if chart not in ("i", "run", "mr"):
+    if chart not in BY_NAME or BY_NAME[chart].family != MEASUREMENT:
         raise ValueError(f"gap series are differences of rates: use chart 'i' or 'run', not {chart!r}")
     ref = _rates(*_triple(series_by_group[reference]))
     out = {}

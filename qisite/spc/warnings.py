@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
-MIN_POINTS = 12
+from .chart_types import chart_type
+
+MIN_POINTS = 12  # limits on fewer baseline points are provisional (one constant: load/ warns with it too)
 OVERDISPERSION = 2.0  # Laney σz above which p/u limits look too narrow
+GAP_FACTOR = 1.5      # a step longer than 1.5 × the usual one leaves a gap
+PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
@@ -27,10 +34,28 @@ def as_date(v) -> dt.date | None:
 
 
 def few_points(part: int, used: int, chart: str) -> str | None:
-    if chart == "run" or used >= MIN_POINTS:
+    if not chart_type(chart).has_limits or used >= MIN_POINTS:
         return None
     return (f"part {part}: limits rest on {used} point{'s' if used != 1 else ''} "
             f"(fewer than {MIN_POINTS}); treat them as provisional")
+
+
+def usual_step(dates: Sequence[dt.date]) -> float:
+    """The median number of days between consecutive dates."""
+    return float(np.median(np.diff([d.toordinal() for d in dates]))) if len(dates) > 1 else 0.0
+
+
+def date_gaps_between(dates: Sequence[dt.date], period: str | None = None) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive (increasing) dates that leave a gap: more than one calendar
+    month, quarter or year apart, or more than 1.5 × the period's days (with no
+    period: 1.5 × the usual step). The one rule behind the loader's and the
+    engine's date-gap warnings."""
+    if period in PERIOD_MONTHS:
+        def months(a: dt.date, b: dt.date) -> int:
+            return (b.year - a.year) * 12 + b.month - a.month
+        return [(a, b) for a, b in pairwise(dates) if months(a, b) > PERIOD_MONTHS[period]]
+    step = PERIOD_DAYS[period] if period in PERIOD_DAYS else usual_step(dates)
+    return [(a, b) for a, b in pairwise(dates) if (b - a).days > GAP_FACTOR * step]
 
 
 def date_gaps(x) -> list[str]:
@@ -41,22 +66,21 @@ def date_gaps(x) -> list[str]:
     dates = [as_date(v) for v in x]
     if any(d is None for d in dates):
         return []
-    days = np.array([d.toordinal() for d in dates])
-    step = np.diff(days)
-    if (step <= 0).any():
+    known = [d for d in dates if d is not None]
+    if any(b <= a for a, b in pairwise(known)):
         return ["dates are not in increasing order; points are plotted in the order given"]
-    usual = float(np.median(step))
-    gaps = np.flatnonzero(step > 1.5 * usual)
-    if not gaps.size:
+    gaps = date_gaps_between(known)
+    if not gaps:
         return []
-    shown = ", ".join(f"{dates[g].isoformat()} → {dates[g + 1].isoformat()}" for g in gaps[:3])
-    more = f" and {gaps.size - 3} more" if gaps.size > 3 else ""
-    return [f"dates have {gaps.size} gap{'s' if gaps.size > 1 else ''} longer than the usual "
-            f"{usual:g}-day interval: {shown}{more}"]
+    shown = ", ".join(f"{a.isoformat()} → {b.isoformat()}" for a, b in gaps[:3])
+    more = f" and {len(gaps) - 3} more" if len(gaps) > 3 else ""
+    return [(f"dates have {len(gaps)} gap{'s' if len(gaps) > 1 else ''} longer than the usual "
+             f"{usual_step(known):g}-day interval: {shown}{more}")]
 
 
 def overdispersion(part: int, chart: str, sigma_z: float) -> str | None:
-    if chart not in ("p", "u") or not np.isfinite(sigma_z) or sigma_z <= OVERDISPERSION:
+    laney = chart_type(chart).laney_version
+    if not laney or not np.isfinite(sigma_z) or sigma_z <= OVERDISPERSION:
         return None
     return (f"part {part}: {chart} limits look over-dispersed (Laney σz = {sigma_z:.2f}); "
-            f"consider the {chart}′ chart (--chart {chart}p)")
+            f"consider the {chart}′ chart (--chart {laney})")
