@@ -10,12 +10,14 @@ it has been written.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from qisite.load.network import load_network
+from qisite.model import Network
 from qisite.problems import Problems
 from qisite.site import urls
 from qisite.site.context import ProjectData, SiteData, site_data
@@ -37,14 +39,19 @@ class BuildReport:
     charts: int = 0
     seconds: float = 0.0
     written: bool = False
+    drafts_left_out: int = 0
 
 
-def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False) -> BuildReport:
-    """Build the site; projects with errors are left out (with ``strict``, any problem stops the build)."""
+def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False,
+          drafts: bool = False) -> BuildReport:
+    """Build the site; projects with errors are left out (with ``strict``, any problem stops the build);
+    draft projects are left out unless ``drafts`` (the preview) asks for them."""
     started = time.perf_counter()
     problems = Problems()
     network = load_network(root, problems)
     report = BuildReport(output or network.config.output_dir, problems)
+    if not drafts:
+        network, report.drafts_left_out = without_drafts(network)
     if strict and len(problems):
         return report
     site = site_data(network)
@@ -62,6 +69,12 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     report.files, report.charts = len(writer.written), sum(len(c) for c in charts.values())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def without_drafts(network: Network) -> tuple[Network, int]:
+    """The network as published: projects marked ``draft: true`` left out."""
+    published = tuple(p for p in network.projects if not p.draft)
+    return dataclasses.replace(network, projects=published), len(network.projects) - len(published)
 
 
 def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> dict[str, list]:

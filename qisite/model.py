@@ -245,6 +245,7 @@ class Project:
     reference_group: str = ""
     coproduction: str = ""
     illustrative: bool = False
+    draft: bool = False
     sources: tuple[Source, ...] = ()
     sustain: tuple[ChecklistItem, ...] = ()
     fishbone: Fishbone | None = None

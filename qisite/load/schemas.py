@@ -72,6 +72,7 @@ PROJECT = Record("project.yaml", [
     Field("reference_group", Text(), False, "the group the affected group is compared with", ""),
     Field("coproduction", Text(), False, "how people with lived experience took part", ""),
     Field("illustrative", Boolean(), False, "true when the data is illustrative, not the team's own", False),
+    Field("draft", Boolean(), False, "true keeps the project out of the published site (qisite serve and build --drafts show it)", False),
     Field("sources", ListOf(SOURCE), False, "where the project is published", ()),
     Field("aim", AIM, True, "the aim statement and its target"),
     Field("sustain", ListOf(CHECKLIST_ITEM), False, "implementation and sustain checklist", ()),
