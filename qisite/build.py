@@ -123,9 +123,10 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
     grouped = analysis.measure.stratified
     writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
     for group, result in analysis.results.items():
-        for point in result.points:
+        for index, point in enumerate(result.points):
             x = point.x.isoformat() if hasattr(point.x, "isoformat") else point.x
-            writer.writerow(([group] if grouped else []) + [x, _cell(point.y), _cell(point.n), _cell(point.cl), _cell(point.lcl),
+            value = analysis.withheld(group, index) or _cell(point.y)  # "<5": disclosure control withheld it
+            writer.writerow(([group] if grouped else []) + [x, value, _cell(point.n), _cell(point.cl), _cell(point.lcl),
                              _cell(point.ucl), point.part, "yes" if point.included and point.baseline else "no",
                              " ".join(point.signals)])
     if not analysis.results:  # Pareto: categories and counts

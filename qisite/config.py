@@ -55,4 +55,5 @@ def load_config(root: Path, problems: Problems) -> SiteConfig:
         date_format=values["date_format"],
         equity_areas=values["equity_areas"] or DEFAULT_EQUITY_AREAS,
         stages=values["stages"] or DEFAULT_STAGES,
+        small_number_threshold=(values["small_numbers"] or {}).get("threshold") or 5,
     )

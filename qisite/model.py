@@ -56,6 +56,7 @@ class SiteConfig:
     date_format: str
     equity_areas: tuple[Term, ...]
     stages: tuple[Term, ...]
+    small_number_threshold: int = 5
 
     def vocabulary(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -175,6 +176,7 @@ class Measure:
     parts: tuple[PartStart, ...] = ()
     exclude: tuple[Exclusion, ...] = ()
     date_format: str | None = None
+    counts: str | None = None    # "people" or "events"; None: by chart type (qisite.privacy.disclosure)
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 

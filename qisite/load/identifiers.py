@@ -9,8 +9,8 @@ Pareto categories) is checked as it is read, in :mod:`qisite.load.observations`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from qisite.model import Measure, Positions, Project
 from qisite.privacy.identifiers import Finding, in_category, in_free_text

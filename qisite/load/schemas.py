@@ -16,6 +16,7 @@ DATE_FORMATS = ("iso", "dayfirst", "monthfirst")
 MEASURE_TYPES = ("outcome", "process", "balancing")
 DIRECTIONS = ("increase", "decrease", "neutral")
 DECISIONS = ("adopt", "adapt", "abandon")
+COUNTS = ("people", "events")
 
 # --- site.yaml -------------------------------------------------------------
 
@@ -24,6 +25,10 @@ TERM = Record("an equity area or stage", [
     Field("title", Text(), True, "the name shown on the site"),
     Field("description", Text(), False, "one line shown on the term's page", ""),
 ], build=model.Term)
+
+SMALL_NUMBERS = Record("small_numbers", [
+    Field("threshold", Count(), False, "counts of people from 1 to threshold − 1 are never published (1 switches this off)", 5),
+])
 
 SITE = Record("site.yaml", [
     Field("title", Text(), True, "the site's name"),
@@ -34,6 +39,7 @@ SITE = Record("site.yaml", [
     Field("date_format", Choice(DATE_FORMATS), False, "how CSV dates are read: iso, dayfirst (UK) or monthfirst (US)", "iso"),
     Field("equity_areas", ListOf(TERM, unique_ids=True), False, "the equity areas projects may name"),
     Field("stages", ListOf(TERM, unique_ids=True), False, "the improvement stages, in order"),
+    Field("small_numbers", SMALL_NUMBERS, False, "disclosure control of small counts of people (docs/privacy.md)"),
 ])
 
 # --- project.yaml ----------------------------------------------------------
@@ -136,6 +142,7 @@ MEASURE = Record("a measure", [
     Field("parts", ListOf(PART), False, "dates where a new part (phase) starts", ()),
     Field("exclude", ListOf(EXCLUSION), False, "points drawn but not used for limits", ()),
     Field("date_format", Choice(DATE_FORMATS), False, "how this CSV's dates are read (overrides site.yaml)"),
+    Field("counts", Choice(COUNTS), False, "people or events: counts of people are protected (default: people for p and pp charts)"),
 ], build=model.Measure)
 
 MEASURES = Record("measures.yaml", [

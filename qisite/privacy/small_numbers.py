@@ -18,15 +18,18 @@ block of two or more points, as long as exactly one point is hidden, or the
 hidden points together count fewer than ``threshold`` people, the next
 smallest published point is hidden too.
 
-A hidden point keeps its place: for a rate or proportion the chart still plots
-the rate (without the denominator it cannot be turned back into a count); for a
-plain count the value itself is withheld.
+A hidden point keeps its place in tables (with "<5" or "suppressed" instead of
+its figures) but none of its figures is published: not the count, not the
+denominator, and not the rate either, since a published centre line is a total
+from which one exact rate and the other points solve for the hidden count.
+For a proportion, the hidden points of a block must also together hold at least
+``threshold`` people in their denominators and in their remainders.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Hashable, Iterable
 
 DEFAULT_THRESHOLD = 5
 
@@ -60,8 +63,7 @@ class PublishedRow:
     x: Hashable
     numerator: float | None
     denominator: float | None
-    value: float | None        # for tables and downloads
-    plotted: float | None      # for charts: a hidden point's rate is still plotted, a hidden count is not
+    value: float | None        # for tables, downloads and charts (None when hidden)
     suppressed: str | None = None   # None, PRIMARY or SECONDARY
     label: str = ""            # what a table shows instead of the value: "<5" or "suppressed"
 
@@ -90,11 +92,11 @@ def suppress(rows: Iterable[CountRow], kind: str, threshold: int = DEFAULT_THRES
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     rows = tuple(rows)
     if threshold <= 1:
-        return tuple(_published(row, None, kind, threshold) for row in rows)
+        return tuple(_published(row, None, threshold) for row in rows)
     hidden = {i: PRIMARY for i, row in enumerate(rows) if row.value is not None and primary(row, kind, threshold)}
-    for index in _secondary(rows, set(hidden), threshold):
+    for index in _secondary(rows, set(hidden), kind, threshold):
         hidden.setdefault(index, SECONDARY)
-    return tuple(_published(row, hidden.get(i), kind, threshold) for i, row in enumerate(rows))
+    return tuple(_published(row, hidden.get(i), threshold) for i, row in enumerate(rows))
 
 
 def blocks(rows: tuple[CountRow, ...]) -> list[list[int]]:
@@ -109,7 +111,7 @@ def blocks(rows: tuple[CountRow, ...]) -> list[list[int]]:
     return [members for members in keyed.values() if len(members) > 1]
 
 
-def _secondary(rows: tuple[CountRow, ...], hidden: set[int], threshold: int) -> set[int]:
+def _secondary(rows: tuple[CountRow, ...], hidden: set[int], kind: str, threshold: int) -> set[int]:
     """Hide the next smallest point of every block that would give a hidden count back."""
     hidden = set(hidden)
     groups = blocks(rows)
@@ -117,7 +119,7 @@ def _secondary(rows: tuple[CountRow, ...], hidden: set[int], threshold: int) -> 
     while changed:
         changed = False
         for members in groups:
-            while _recoverable(rows, members, hidden, threshold):
+            while _recoverable(rows, members, hidden, kind, threshold):
                 shown = [i for i in members if i not in hidden]
                 if not shown:
                     break
@@ -126,20 +128,25 @@ def _secondary(rows: tuple[CountRow, ...], hidden: set[int], threshold: int) -> 
     return hidden
 
 
-def _recoverable(rows: tuple[CountRow, ...], members: list[int], hidden: set[int], threshold: int) -> bool:
+def _recoverable(rows: tuple[CountRow, ...], members: list[int], hidden: set[int], kind: str, threshold: int) -> bool:
+    """One hidden point, or hidden points that together count too few, can be worked out from the block's total."""
     inside = [i for i in members if i in hidden]
     if not inside:
         return False
-    together = sum(rows[i].numerator or 0 for i in inside)
-    return len(inside) == 1 or is_small(together, threshold)
+    if len(inside) == 1:
+        return True
+    numerators = sum(rows[i].numerator or 0 for i in inside)
+    if kind != PROPORTION:
+        return is_small(numerators, threshold)
+    denominators = sum(rows[i].denominator or 0 for i in inside)
+    return any(is_small(total, threshold) for total in (numerators, denominators, denominators - numerators))
 
 
-def _published(row: CountRow, reason: str | None, kind: str, threshold: int) -> PublishedRow:
+def _published(row: CountRow, reason: str | None, threshold: int) -> PublishedRow:
     if reason is None:
-        return PublishedRow(row.group, row.x, row.numerator, row.denominator, row.value, row.value)
+        return PublishedRow(row.group, row.x, row.numerator, row.denominator, row.value)
     label = f"<{threshold}" if is_small(row.numerator, threshold) else "suppressed"
-    plotted = None if kind == COUNT else row.value
-    return PublishedRow(row.group, row.x, None, None, None, plotted, reason, label)
+    return PublishedRow(row.group, row.x, None, None, None, reason, label)
 
 
 def merge_small_categories(categories: Iterable[Hashable], counts: Iterable[float],

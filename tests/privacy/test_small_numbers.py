@@ -7,8 +7,17 @@ import itertools
 
 import pytest
 
-from qisite.privacy.small_numbers import (COUNT, PRIMARY, PROPORTION, RATE, SECONDARY, CountRow, blocks,
-                                          merge_small_categories, suppress)
+from qisite.privacy.small_numbers import (
+    COUNT,
+    PRIMARY,
+    PROPORTION,
+    RATE,
+    SECONDARY,
+    CountRow,
+    blocks,
+    merge_small_categories,
+    suppress,
+)
 
 JAN, FEB, MAR, APR = (dt.date(2024, m, 1) for m in (1, 2, 3, 4))
 
@@ -26,17 +35,17 @@ def test_counts_of_one_to_four_are_hidden_zero_and_five_are_shown():
     assert published[2].suppressed == PRIMARY and published[2].label == "<5"
 
 
-def test_a_hidden_point_withholds_numerator_denominator_and_value_but_keeps_the_plotted_rate():
+def test_a_hidden_point_withholds_numerator_denominator_and_value():
     published = suppress(rows((None, JAN, 1, 3), (None, FEB, 20, 40), (None, MAR, 21, 40)), PROPORTION, 5)
     hidden = published[0]
     assert (hidden.numerator, hidden.denominator, hidden.value) == (None, None, None)
-    assert hidden.plotted == pytest.approx(1 / 3)
+    assert published[2].value == pytest.approx(21 / 40)
 
 
-def test_a_hidden_count_is_not_plotted_either():
-    published = suppress([CountRow(None, JAN, 2, None, 2), CountRow(None, FEB, 9, None, 9), CountRow(None, MAR, 8, None, 8)],
-                         COUNT, 5)
-    assert published[0].plotted is None and published[0].value is None
+def test_hidden_proportions_must_together_hold_enough_people_in_denominator_and_remainder():
+    published = suppress(rows((None, JAN, 1, 3), (None, FEB, 6, 8), (None, MAR, 20, 40)), PROPORTION, 5)
+    # JAN (1 of 3) is small; FEB (6 of 8) leaves 2 not seen; together only 4 not seen, so MAR is hidden too
+    assert [r.suppressed for r in published] == [PRIMARY, PRIMARY, SECONDARY]
 
 
 @pytest.mark.parametrize("numerator, denominator", [(38, 40), (0, 3), (3, 3), (2, 2)])
