@@ -88,7 +88,7 @@ def _suppressed(analysis: MeasureAnalysis, kind: str, threshold: int) -> dict[An
         result = analysis.results[s.group]
         for i, x in enumerate(s.x):
             numerator, denominator = _number(s.y[i]), _number(s.n[i]) if s.n is not None else None
-            value = _number(result.y[i]) if i < len(result) else None
+            value = _number(result.y[i])  # the result has one point per point of its series
             rows.append(CountRow(s.group, x, numerator, denominator, value, int(result.part[i]),
                                  bool(result.baseline[i] and result.included[i])))
             owners.append(s.group)

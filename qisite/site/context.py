@@ -13,13 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from qisite.analysis import MeasureAnalysis, analyse_measure
-from qisite.links import (
-    LibraryEntry,
-    Related,
-    change_idea_library,
-    group_by,
-    related_projects,
-)
+from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
 from qisite.privacy.disclosure import publishable
 
