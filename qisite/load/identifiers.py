@@ -16,7 +16,7 @@ from qisite.model import Measure, Positions, Project
 from qisite.privacy.identifiers import Finding, in_category, in_free_text
 from qisite.problems import Location, Problems
 
-_NOT_TEXT = {"at", "observations", "folder", "story", "data"}  # checked elsewhere, or not published text
+_NOT_TEXT = {"at", "observations", "folder", "story", "data", "url"}  # checked elsewhere, or not published text
 
 
 def check_project_text(project: Project, problems: Problems) -> None:

@@ -25,6 +25,7 @@ POSTCODE = "full postcode"
 DATE_OF_BIRTH = "date of birth"
 IDENTIFIER_COLUMN = "patient identifier column"
 
+_ISBN = re.compile(r"ISBN(-10)?:?\s*$", re.IGNORECASE)
 _NHS_CANDIDATE = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 # Outward code: area letters, district digit(s) and optional letter; inward: sector digit and unit letters
 # (the unit never uses C, I, K, M, O or V). GIR 0AA is the one historic exception.
@@ -86,8 +87,9 @@ def _valid_nhs(match: re.Match) -> bool:
 
 
 def nhs_numbers(text: str) -> list[Finding]:
+    """NHS numbers in text. An ISBN-10 has the same check digit, so one labelled ISBN is left alone."""
     return [Finding(NHS_NUMBER, m.group(0), "remove the NHS number: the site must not identify a patient")
-            for m in _NHS_CANDIDATE.finditer(text) if _valid_nhs(m)]
+            for m in _NHS_CANDIDATE.finditer(text) if _valid_nhs(m) and not _ISBN.search(text[:m.start()])]
 
 
 def postcodes(text: str) -> list[Finding]:

@@ -73,3 +73,10 @@ def test_ordinary_columns_pass(column):
 def test_dob_columns_say_date_of_birth():
     assert ids.identifier_column("dob").kind == ids.DATE_OF_BIRTH
     assert ids.identifier_column("Surname").kind == ids.IDENTIFIER_COLUMN
+
+
+def test_an_isbn_with_the_same_check_digit_is_not_an_nhs_number():
+    # an ISBN-10 has the same modulus-11 check digit: labelled ISBN, it is left alone
+    assert ids.nhs_numbers("The Improvement Guide, ISBN 9434765919") == []
+    assert ids.nhs_numbers("ISBN-10: 943 476 5919") == []
+    assert len(ids.nhs_numbers("patient 9434765919, ISBN elsewhere")) == 1
