@@ -216,3 +216,9 @@ def test_site_yaml_refuses_a_threshold_that_is_not_a_whole_number(tmp_path):
     small_number_network(tmp_path, "small_numbers: {threshold: few}\n")
     result = run_qisite("check", tmp_path)
     assert result.returncode != 0 and "site.yaml:2" in result.stdout
+
+
+def test_the_page_explains_withheld_figures_only_where_there_are_some(built):
+    html = (built / "projects" / "clinic" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="withheld-note"') == 2  # main-outcome and by-group; not incidents (events)
+    assert "fewer than 5 people" in html
