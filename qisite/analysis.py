@@ -36,6 +36,12 @@ class MeasureAnalysis:
     summaries: dict          # group → spc.Summary
     gaps: dict               # group → spc.GapResult (stratified measures only)
     icons: dict = None       # group → (variation, assurance): Making Data Count icons from the last point
+    suppressed: dict | None = None  # group → per point, what a table shows instead of a withheld value ("" when shown)
+
+    def withheld(self, group, index: int) -> str:
+        """"<5" or "suppressed" when disclosure control withholds this point's figures (qisite.privacy), else ""."""
+        labels = (self.suppressed or {}).get(group, ())
+        return labels[index] if index < len(labels) else ""
 
 
 def series_of(measure: Measure) -> tuple[Series, ...]:

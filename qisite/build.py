@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import dataclasses
 import io
 import os
 import time
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qisite.load.network import load_network
+from qisite.model import Network
 from qisite.problems import Problems, QisiteError
 from qisite.site import urls
 from qisite.site.context import ProjectData, SiteData, site_data
@@ -39,14 +41,19 @@ class BuildReport:
     charts: int = 0
     seconds: float = 0.0
     written: bool = False
+    drafts_left_out: int = 0
 
 
-def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False) -> BuildReport:
-    """Build the site; projects with errors are left out (with ``strict``, any problem stops the build)."""
+def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False,
+          drafts: bool = False) -> BuildReport:
+    """Build the site; projects with errors are left out (with ``strict``, any problem stops the build);
+    draft projects are left out unless ``drafts`` (the preview) asks for them."""
     started = time.perf_counter()
     problems = Problems()
     network = load_network(root, problems)
     report = BuildReport(output or network.config.output_dir, problems)
+    if not drafts:
+        network, report.drafts_left_out = without_drafts(network)
     if strict and len(problems):
         return report
     site = site_data(network, generated=build_date())
@@ -79,6 +86,12 @@ def build_date() -> dt.date:
     except (ValueError, OverflowError, OSError):
         raise QisiteError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time: set it to whole seconds since "
                           "1970-01-01 UTC (for example $(git log -1 --format=%ct)), or unset it") from None
+
+
+def without_drafts(network: Network) -> tuple[Network, int]:
+    """The network as published: projects marked ``draft: true`` left out."""
+    published = tuple(p for p in network.projects if not p.draft)
+    return dataclasses.replace(network, projects=published), len(network.projects) - len(published)
 
 
 def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> dict[str, list]:
@@ -127,9 +140,10 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
     grouped = analysis.measure.stratified
     writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
     for group, result in analysis.results.items():
-        for point in result.points:
+        for index, point in enumerate(result.points):
             x = point.x.isoformat() if hasattr(point.x, "isoformat") else point.x
-            writer.writerow(([group] if grouped else []) + [x, _cell(point.y), _cell(point.n), _cell(point.cl), _cell(point.lcl),
+            value = analysis.withheld(group, index) or _cell(point.y)  # "<5": disclosure control withheld it
+            writer.writerow(([group] if grouped else []) + [x, value, _cell(point.n), _cell(point.cl), _cell(point.lcl),
                              _cell(point.ucl), point.part, "yes" if point.included and point.baseline else "no",
                              " ".join(point.signals)])
     if not analysis.results:  # Pareto: categories and counts

@@ -38,6 +38,7 @@ from qisite.load.kinds import (
 )
 from qisite.load.schemas import (
     CHART_TYPES,
+    COUNTS,
     DATE_FORMATS,
     DECISIONS,
     DIRECTIONS,
@@ -86,6 +87,15 @@ DEFAULT_STAGES = (
 )
 
 
+@record("small_numbers")
+@dataclass(frozen=True)
+class SmallNumbers:
+    """Disclosure control of small counts of people (docs/privacy.md)."""
+
+    threshold: int = field(default=5, metadata=key(
+        Count(), "counts of people from 1 to threshold − 1 are never published (1 switches this off)"))
+
+
 @record("site.yaml")
 @dataclass(frozen=True)
 class SiteConfig:
@@ -104,6 +114,8 @@ class SiteConfig:
         ListOf(record_of(Term), unique_ids=True), "the equity areas projects may name"))
     stages: tuple[Term, ...] = field(default=DEFAULT_STAGES, metadata=key(
         ListOf(record_of(Term), unique_ids=True), "the improvement stages, in order"))
+    small_numbers: SmallNumbers = field(default=SmallNumbers(), metadata=key(
+        record_of(SmallNumbers), "disclosure control of small counts of people (docs/privacy.md)"))
 
     @property
     def projects_dir(self) -> Path:
@@ -112,6 +124,10 @@ class SiteConfig:
     @property
     def output_dir(self) -> Path:
         return self.root / self.output
+
+    @property
+    def small_number_threshold(self) -> int:
+        return self.small_numbers.threshold
 
     def vocabulary(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -253,6 +269,8 @@ class Measure:
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
     date_format: str | None = field(default=None, metadata=key(
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
+    counts: str | None = field(default=None, metadata=key(
+        Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 
@@ -331,6 +349,8 @@ class Project:
     coproduction: str = field(default="", metadata=key(Text(), "how people with lived experience took part"))
     illustrative: bool = field(default=False, metadata=key(
         Boolean(), "true when the data is illustrative, not the team's own"))
+    draft: bool = field(default=False, metadata=key(
+        Boolean(), "true keeps the project out of the published site (qisite serve and build --drafts show it)"))
     sources: tuple[Source, ...] = field(default=(), metadata=key(
         ListOf(record_of(Source)), "where the project is published"))
     aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))

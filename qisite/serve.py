@@ -53,7 +53,7 @@ class Rebuilder:
         with self.condition:
             self.building = True
         try:
-            result = build(self.root, self.output)
+            result = build(self.root, self.output, drafts=True)  # the preview shows drafts, bannered
             self.report(_summary(result))
         except Exception as exc:  # a broken template or file: report it, keep serving the last good site
             self.report(f"build failed: {exc}")

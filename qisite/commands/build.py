@@ -16,13 +16,14 @@ def register(subparsers) -> None:
     parser.add_argument("root", nargs="?", type=Path, default=Path("."), help="the network folder (default: .)")
     parser.add_argument("--output", "-o", type=Path, help="where to write (overrides site.yaml)")
     parser.add_argument("--strict", action="store_true", help="fail on any error or warning instead of skipping")
+    parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
     parser.add_argument("--workers", type=int, help="chart-drawing processes (default: one per core)")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     require_network_root(args.root)
-    report = build(args.root, args.output, args.workers, strict=args.strict)
+    report = build(args.root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
     cwd = Path.cwd()
     for problem in report.problems:
         print(problem.format(cwd))
@@ -31,5 +32,7 @@ def run(args) -> int:
         return 1
     errors = len(report.problems.errors)
     left_out = f" ({errors} error{'s' if errors != 1 else ''}: projects with errors were left out)" if errors else ""
-    print(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}")
+    drafts = (f"; {report.drafts_left_out} draft project{'s' if report.drafts_left_out != 1 else ''} not published"
+              " (--drafts shows them)" if report.drafts_left_out else "")
+    print(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
+from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.spc.chart_types import chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
@@ -29,12 +30,15 @@ def load_observations(measure: Measure, folder: Path, date_format: str, problems
     _check_columns_declared(measure, problems)
     path = _data_path(measure, folder, problems)
     table = read_table(path, problems) if path else None
+    if table is not None:
+        _check_identifier_columns(table, problems)
     if table is None or not _check_columns_exist(measure, table, problems):
         return measure
     if len(problems.errors) > before:
         return measure
     observations = _read_rows(measure, table, measure.date_format or date_format, problems)
     measure = dataclasses.replace(measure, observations=tuple(observations))
+    _check_published_values(measure, table.path, problems)
     _check_data_rules(measure, table, complete=len(observations) == len(table.rows), problems=problems)
     return measure
 
@@ -70,6 +74,31 @@ def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | Non
         problems.error(measure.at.of("data"), f"data file '{measure.data}' not found", hint)
         return None
     return path
+
+
+def _check_identifier_columns(table: Table, problems: Problems) -> None:
+    """A data file never holds names, dates of birth or patient numbers, used or not."""
+    for column in table.columns:
+        finding = identifier_column(column)
+        if finding:
+            problems.error(Location(table.path, table.header_line), finding.message(f"the column '{column}'"), finding.hint)
+
+
+def _check_published_values(measure: Measure, path: Path, problems: Problems) -> None:
+    """Groups and Pareto categories are published (pages, charts, downloads): no identifiers."""
+    columns = ([measure.x] if measure.chart == "pareto" else []) + ([measure.group] if measure.group else [])
+    reported = 0
+    for obs in measure.observations:
+        values = ([str(obs.x)] if measure.chart == "pareto" else []) + ([obs.group] if obs.group else [])
+        for column, value in zip(columns, values):
+            for finding in in_category(value):
+                reported += 1
+                if reported <= MAX_CELL_ERRORS:
+                    problems.error(Location(path, obs.line), finding.message(f"column '{column}'"), finding.hint)
+    if reported > MAX_CELL_ERRORS:
+        problems.error(Location(path, measure.observations[0].line if measure.observations else 0),
+                       f"{reported - MAX_CELL_ERRORS} more cells hold patient identifiers",
+                       "remove every identifier from the file, not only those listed")
 
 
 def _check_columns_exist(measure: Measure, table: Table, problems: Problems) -> bool:

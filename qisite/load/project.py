@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from qisite.load import crossref
+from qisite.load import crossref, identifiers
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
@@ -44,6 +44,8 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
         **head,
     )
     crossref.check_project(project, problems)
+    identifiers.check_project_text(project, problems)
+    identifiers.check_story(folder / STORY_FILE, story, problems)
     return project if len(problems.errors) == before else None
 
 

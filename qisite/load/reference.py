@@ -11,6 +11,8 @@ own keys, then each nested record: ``aim``, ``sources[]`` …) from the records 
 
 from __future__ import annotations
 
+import dataclasses
+
 import argparse
 import re
 import sys
@@ -59,6 +61,8 @@ def default_text(value: Any) -> str:
         return f"`{int(value)}`"
     if isinstance(value, tuple):
         return ", ".join(f"`{getattr(item, 'id', item)}`" for item in value)
+    if dataclasses.is_dataclass(value):  # a nested record: its own table gives the defaults
+        return "see below"
     return f"`{value}`"
 
 

@@ -1,7 +1,10 @@
 """The site's data, computed once from the network (pure: no I/O, no drawing).
 
 Everything a page shows that is not a field of the model is worked out here:
-headlines, PDSA status of change ideas, taxonomies, related projects.
+headlines, PDSA status of change ideas, taxonomies, related projects. Every
+measure's analysis passes disclosure control here (qisite.privacy.disclosure),
+so every output — pages, charts, downloads, search, feeds — gets only
+publishable figures.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from qisite.analysis import MeasureAnalysis, analyse_measure
 from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
 from qisite.numbers import ValueFormat, measure_format
+from qisite.privacy.disclosure import publishable
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None
 
 
 def _project_data(project: Project, network: Network, rules: str) -> ProjectData:
-    analyses = {m.id: analyse_measure(m, rules) for m in project.measures}
+    threshold = network.config.small_number_threshold
+    analyses = {m.id: publishable(analyse_measure(m, rules), threshold) for m in project.measures}  # the one hand-off
     formats = {mid: measure_format(a.measure, a.results) for mid, a in analyses.items()}
     return ProjectData(
         project=project,
