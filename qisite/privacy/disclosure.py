@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np
 
 from qisite.analysis import MeasureAnalysis, Series
-from qisite.load.schemas import EVENT_CHARTS, PROPORTION_CHARTS, SUBGROUP_CHARTS
 from qisite.model import Measure
 from qisite.privacy.small_numbers import (
     COUNT,
@@ -41,6 +40,7 @@ from qisite.privacy.small_numbers import (
     merge_small_categories,
     suppress,
 )
+from qisite.spc.chart_types import chart_type
 
 PEOPLE, EVENTS = "people", "events"
 
@@ -49,18 +49,20 @@ def counts_of(measure: Measure) -> str:
     """What a measure counts: as declared (``counts:``), else people for p and pp charts, events otherwise."""
     if measure.counts:
         return measure.counts
-    return PEOPLE if measure.chart in PROPORTION_CHARTS else EVENTS
+    return PEOPLE if chart_type(measure.chart).counts == PEOPLE else EVENTS
 
 
 def kind_of(measure: Measure) -> str:
-    if measure.chart in PROPORTION_CHARTS:
+    if chart_type(measure.chart).proportion:
         return PROPORTION
     return RATE if measure.n else COUNT
 
 
 def protected(measure: Measure, threshold: int) -> bool:
     """Whether disclosure control applies: counts of people, a threshold above 1, a chart of counts."""
-    return threshold > 1 and counts_of(measure) == PEOPLE and measure.chart not in SUBGROUP_CHARTS + ("mr",)
+    kind = chart_type(measure.chart)
+    charts_counts = not kind.subgroups and kind.runs_rules or not kind.spc  # not subgroup SDs or moving ranges
+    return threshold > 1 and counts_of(measure) == PEOPLE and charts_counts
 
 
 def publishable(analysis: MeasureAnalysis, threshold: int) -> MeasureAnalysis:
@@ -92,7 +94,7 @@ def _suppressed(analysis: MeasureAnalysis, kind: str, threshold: int) -> dict[An
             rows.append(CountRow(s.group, x, numerator, denominator, value, int(result.part[i]),
                                  bool(result.baseline[i] and result.included[i])))
             owners.append(s.group)
-    if analysis.measure.chart in EVENT_CHARTS:  # one row per event: no two share a period block
+    if chart_type(analysis.measure.chart).one_row_per_event:  # one row per event: no two share a period block
         rows = [dataclasses.replace(r, x=(r.x, i)) for i, r in enumerate(rows)]
     published = suppress(rows, kind, threshold)
     by_group: dict[Any, list[PublishedRow]] = {}
@@ -135,7 +137,7 @@ def _blank(column: np.ndarray, hidden: np.ndarray) -> np.ndarray:
 
 def _gaps(analysis: MeasureAnalysis, published: dict[Any, tuple[PublishedRow, ...]]) -> dict:
     """A gap gives a hidden value back from the other side's: blank it wherever either side is hidden."""
-    events = analysis.measure.chart in EVENT_CHARTS  # their rows were keyed (date, position): see _suppressed
+    events = chart_type(analysis.measure.chart).one_row_per_event  # their rows were keyed (date, position): see _suppressed
     hidden = {(group, _period(row.x) if events else row.x) for group, rows in published.items() for row in rows if row.hidden}
     gaps = {}
     for group, gap in analysis.gaps.items():
