@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from qisite.config import SITE_FILE, load_config
 from qisite.load.network import config_for_project, discover, find_network_root, load_network
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
+
+log = logging.getLogger("qisite")
 
 
 def register(subparsers) -> None:
@@ -57,7 +60,7 @@ def _text_report(problems: Problems, checked: int, failed: bool) -> None:
         print(problem.format(cwd))
     errors, warnings = len(problems.errors), len(problems.warnings)
     verdict = "failed" if failed else "ok"
-    print(f"checked {checked} project{'s' if checked != 1 else ''}: "
+    log.info(f"checked {checked} project{'s' if checked != 1 else ''}: "
           f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} — {verdict}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -11,6 +12,8 @@ from qisite.config import load_config
 from qisite.load.kinds import SLUG, slugify
 from qisite.load.network import find_network_root
 from qisite.problems import Problems, QisiteError
+
+log = logging.getLogger("qisite")
 
 
 def register(subparsers) -> None:
@@ -28,7 +31,7 @@ def run(args) -> int:
     if target.exists():
         raise QisiteError(f"{target}: already exists; choose another name (nothing was written)")
     write_scaffold(target)
-    print(f"created {target}\nnext: edit the YAML files, replace data/main-outcome.csv with your data, then run: qisite check {target}")
+    log.info(f"created {target}\nnext: edit the YAML files, replace data/main-outcome.csv with your data, then run: qisite check {target}")
     return 0
 
 

@@ -1,5 +1,4 @@
-"""The ``qisite spc`` command, run in-process through ``register``/``run``."""
-import argparse
+"""The ``qisite spc`` command, run in-process through ``qisite.cli.main``."""
 import xml.etree.ElementTree as ET
 import json
 import subprocess
@@ -7,16 +6,13 @@ import sys
 
 import pytest
 
-from qisite.commands import spc as command
+from qisite import cli
 
 from spc_published_data import OJ_PHASE1
 
 
 def run_cli(argv, capsys):
-    parser = argparse.ArgumentParser(prog="qisite")
-    command.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["spc", *map(str, argv)])
-    code = args.func(args)
+    code = cli.main(["spc", *map(str, argv)])
     out, err = capsys.readouterr()
     return code, out, err
 
