@@ -10,6 +10,7 @@ from qisite.config import SITE_FILE, load_config
 from qisite.load.network import config_for_project, discover, find_network_root, load_network
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
+from qisite.site.urls import clash_warnings
 
 log = logging.getLogger("qisite")
 
@@ -43,7 +44,9 @@ def check_path(path: Path, problems: Problems) -> int:
         load_project(path.resolve(), config_for_project(path, problems), problems)
         return 1
     if (path / SITE_FILE).is_file():
-        return len(discover(load_network(path, problems).config.projects_dir))
+        network = load_network(path, problems)
+        problems.extend(clash_warnings(network))
+        return len(discover(network.config.projects_dir))
     folders = discover(path)
     if not folders:
         raise QisiteError(f"{path}: no site.yaml, project.yaml or project folders here")
