@@ -24,7 +24,7 @@ import logging
 import os
 import sys
 import traceback
-from typing import TextIO
+from typing import ClassVar, TextIO
 
 from qisite import __version__
 from qisite.problems import InputError, QisiteError
@@ -137,7 +137,7 @@ class _Below(logging.Filter):
 class _Stream(logging.StreamHandler):
     """A stream handler that lets a closed pipe end the command (logging would print a traceback)."""
 
-    def handleError(self, record: logging.LogRecord) -> None:
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         error = sys.exc_info()[1]
         if isinstance(error, BrokenPipeError):
             raise error
@@ -147,8 +147,8 @@ class _Stream(logging.StreamHandler):
 class _ProblemFormatter(logging.Formatter):
     """``qisite: error: message``; the severity in colour only on a terminal without NO_COLOR."""
 
-    SEVERITIES = {logging.WARNING: "warning", logging.ERROR: "error", logging.CRITICAL: "internal error"}
-    COLOURS = {logging.WARNING: "33", logging.ERROR: "31", logging.CRITICAL: "31"}
+    SEVERITIES: ClassVar[dict[int, str]] = {logging.WARNING: "warning", logging.ERROR: "error", logging.CRITICAL: "internal error"}
+    COLOURS: ClassVar[dict[int, str]] = {logging.WARNING: "33", logging.ERROR: "31", logging.CRITICAL: "31"}
 
     def __init__(self, stream: TextIO):
         super().__init__()

@@ -7,9 +7,9 @@ instead of stopping at the first, so a team sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,7 +23,7 @@ class Location:
     line: int = 0
     column: int = 0
 
-    def at(self, line: int, column: int = 0) -> "Location":
+    def at(self, line: int, column: int = 0) -> Location:
         return Location(self.file, line, column)
 
 

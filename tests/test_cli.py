@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from qisite import cli
+
 from support import REPO, run_qisite
 
 
@@ -37,7 +38,7 @@ def test_new_rejects_a_bad_id(tmp_path):
 def test_check_reports_file_line_column_and_hint(project):
     text = (project / "measures.yaml").read_text(encoding="utf-8").replace("    chart: p", "    chrt: p")
     (project / "measures.yaml").write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "chrt:" in l)
+    line = next(number for number, text_line in enumerate(text.splitlines(), 1) if "chrt:" in text_line)
     result = run_qisite("check", project, cwd=project.parent)
     assert result.returncode == 1
     assert f"demo-project/measures.yaml:{line}:5: error: unknown key 'chrt' in a measure" in result.stdout
@@ -228,3 +229,13 @@ def test_build_and_serve_find_the_network_from_a_project_folder(project):
     assert (network / "_site" / "projects" / "demo-project" / "index.html").is_file()
     lost = run_qisite("build", cwd=project.parent.parent.parent)  # no site.yaml at or above: said plainly
     assert lost.returncode == 2 and "no site.yaml" in lost.stderr
+
+
+def test_the_version_is_written_once():
+    from importlib.metadata import version
+
+    import qisite
+
+    assert version("qisite") == qisite.__version__
+    assert run_qisite("--version").stdout.strip() == f"qisite {qisite.__version__}"
+    assert '\nversion = "' not in (REPO / "pyproject.toml").read_text(encoding="utf-8")

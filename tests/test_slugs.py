@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from qisite.slugs import MAX_LENGTH, SlugRegistry, allocate, slug
+
 from support import run_qisite
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -99,7 +99,3 @@ def icon_svg(family: str, code: str | None, size: str = "2.5em") -> str:
     else:
         return ""
     return _OPEN.format(size=escape(size), label=escape(label), family=family, code=code) + body + "</svg>"
-
-
-def icon_codes(family: str) -> tuple[str, ...]:
-    return tuple(VARIATION if family == "variation" else ASSURANCE)
