@@ -31,7 +31,8 @@ from qisite.problems import InputError, QisiteError
 
 COMMANDS = ("build", "check", "new", "schema", "serve", "spc")
 
-OK, FAILED, USAGE, INTERNAL, INTERRUPTED, CLOSED_PIPE = 0, 1, 2, 3, 130, 141
+# commands return 0 (done) or 1 (check or strict failure) themselves; the rest are set here
+USAGE, INTERNAL, INTERRUPTED, CLOSED_PIPE = 2, 3, 130, 141
 REPORT_BUGS = ("This is a bug in qisite; please report it with the command you ran and the output above. "
                "Run again with -v (or QISITE_DEBUG=1) to see the traceback.")
 
@@ -81,8 +82,6 @@ def main(argv: list[str] | None = None) -> int:
         log.error(describe_os_error(exc))
         return USAGE
     except Exception as exc:  # a bug in qisite, not in the user's files
-        if os.environ.get("QISITE_DEBUG"):
-            raise
         return report_bug(exc, verbosity)
 
 
@@ -96,8 +95,8 @@ def report_failure(exc: QisiteError, verbosity: int) -> int:
     return exc.exit_code
 
 
-def report_bug(exc: BaseException, verbosity: int) -> int:
-    if os.environ.get("QISITE_DEBUG"):
+def report_bug(exc: Exception, verbosity: int) -> int:
+    if os.environ.get("QISITE_DEBUG"):  # the traceback as Python prints it, for a developer
         raise exc
     if verbosity > 0:
         traceback.print_exception(exc, file=sys.stderr)
@@ -135,7 +134,21 @@ class _Below(logging.Filter):
 
 
 class _Stream(logging.StreamHandler):
-    """A stream handler that lets a closed pipe end the command (logging would print a traceback)."""
+    """Writes to ``sys.stdout`` or ``sys.stderr`` as they are at each message (tests
+    and embedding programs replace them), and lets a closed pipe end the command
+    (logging would print a traceback of its own)."""
+
+    def __init__(self, name: str):
+        self.name_of_stream = name
+        super().__init__()
+
+    @property
+    def stream(self) -> TextIO:
+        return getattr(sys, self.name_of_stream)
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass  # always the current sys.stdout / sys.stderr
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         error = sys.exc_info()[1]
@@ -177,10 +190,10 @@ def configure_logging(verbosity: int) -> None:
     log.handlers.clear()
     log.propagate = False
     log.setLevel(logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO)
-    info = _Stream(sys.stdout)
+    info = _Stream("stdout")
     info.addFilter(_Below(logging.WARNING))
     info.setFormatter(logging.Formatter("%(message)s"))
-    problems = _Stream(sys.stderr)
+    problems = _Stream("stderr")
     problems.setLevel(logging.WARNING)
     problems.setFormatter(_ProblemFormatter(sys.stderr))
     log.addHandler(info)
