@@ -6,7 +6,7 @@ What the command prints, and where:
   build's problems and its summary line;
 - stderr carries failures (``qisite: error: …``);
 - ``-q`` leaves out the informational lines (summaries, "wrote …"), ``-v``
-  adds the steps; both work before or after the subcommand. Colour, if any,
+  adds the steps (on stderr); both work before or after the subcommand. Colour, if any,
   only on a terminal and never when ``NO_COLOR`` is set.
 
 Exit codes (README, "Commands"): 0 ok; 1 check found errors, or a ``--strict``
@@ -124,13 +124,13 @@ def describe_os_error(exc: OSError) -> str:
 
 # -- logging ----------------------------------------------------------------------
 
-class _Below(logging.Filter):
+class _Only(logging.Filter):
     def __init__(self, level: int):
         super().__init__()
         self.level = level
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno < self.level
+        return record.levelno == self.level
 
 
 class _Stream(logging.StreamHandler):
@@ -169,7 +169,7 @@ class _ProblemFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
-        if getattr(record, "located", False):
+        if getattr(record, "located", False) or record.levelno < logging.WARNING:
             return message
         severity = self.SEVERITIES.get(record.levelno, "error")
         if self.colour:
@@ -186,15 +186,17 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def configure_logging(verbosity: int) -> None:
-    """Informational lines to stdout, warnings and errors to stderr, on the ``qisite`` logger only."""
+    """On the ``qisite`` logger only: informational lines (summaries) to stdout with
+    the results; steps (``-v``), warnings and errors to stderr, so that stdout
+    stays parseable (``--format json``) whatever the verbosity."""
     log.handlers.clear()
     log.propagate = False
     log.setLevel(logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO)
     info = _Stream("stdout")
-    info.addFilter(_Below(logging.WARNING))
+    info.addFilter(_Only(logging.INFO))
     info.setFormatter(logging.Formatter("%(message)s"))
     problems = _Stream("stderr")
-    problems.setLevel(logging.WARNING)
+    problems.addFilter(lambda record: record.levelno != logging.INFO)
     problems.setFormatter(_ProblemFormatter(sys.stderr))
     log.addHandler(info)
     log.addHandler(problems)

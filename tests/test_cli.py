@@ -135,7 +135,14 @@ def test_quiet_and_verbose_work_before_and_after_the_command(project):
     for args in (("-v", "build", project.parent), ("build", project.parent, "-v")):
         (project.parent / "site.yaml").write_text("title: T\nprojects: .\n", encoding="utf-8")
         verbose = run_qisite(*args)
-        assert verbose.returncode == 0 and "building the network in" in verbose.stdout, verbose.stderr
+        assert verbose.returncode == 0 and "building the network in" in verbose.stderr, verbose.stderr
+        assert "built " in verbose.stdout
+
+
+def test_verbose_steps_never_spoil_json_output(project):
+    result = run_qisite("-v", "check", "--format", "json", project)
+    assert json.loads(result.stdout)["ok"] is True
+    assert "checking " in result.stderr
 
 
 def test_quiet_still_prints_problems(project):

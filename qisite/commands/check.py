@@ -36,6 +36,7 @@ def run(args) -> int:
 
 def check_path(path: Path, problems: Problems) -> int:
     """Check what is at ``path``; return how many projects were checked."""
+    log.debug(f"checking {path}")
     if not path.exists():
         raise QisiteError(f"{path}: no such file or folder")
     if path.is_file():
