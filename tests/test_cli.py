@@ -153,7 +153,8 @@ def test_quiet_still_prints_problems(project):
 
 
 def test_usage_errors_exit_2_without_a_traceback(tmp_path):
-    for args in (("frobnicate",), ("check", "--format", "xml"), ("spc",), ()):
+    for args in (("frobnicate",), ("check", "--format", "xml"), ("spc",), (), ("serve", "--port", "70000"),
+                 ("serve", "--port", "http")):
         result = run_qisite(*args, cwd=tmp_path)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
 

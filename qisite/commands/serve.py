@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 from pathlib import Path
 
@@ -17,9 +18,20 @@ def register(subparsers) -> None:
                                                "and reload the browser tab.")
     parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
                                                            "at or above this one holding site.yaml)")
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
+    parser.add_argument("--port", type=port_number, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
     parser.add_argument("--output", "-o", type=Path, help="where to write the preview (default: site.yaml's output)")
     parser.set_defaults(func=run)
+
+
+def port_number(text: str) -> int:
+    """A TCP port, 0 to 65535 (argparse reports anything else as a usage error)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 to 65535)") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{number} is not a port number: use 0 to 65535 (0 picks a free one)")
+    return number
 
 
 def run(args) -> int:
