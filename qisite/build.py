@@ -51,6 +51,7 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     started = time.perf_counter()
     problems = Problems()
     network = load_network(root, problems)
+    problems.extend(urls.clash_warnings(network))
     report = BuildReport(output or network.config.output_dir, problems)
     if not drafts:
         network, report.drafts_left_out = without_drafts(network)
@@ -110,7 +111,7 @@ def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) ->
     for page in pages:
         template = env.get_template(page.template)
         extra = {"charts": charts.get(page.context["data"].project.id, [])} if "data" in page.context else {}
-        writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site,
+        writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                                                      config=site.network.config, inline=inline,
                                                      **page.context, **extra))
     if site.network.config.site_url:

@@ -17,11 +17,6 @@ class IdeaUse:
     idea: ChangeIdea
     cycles: tuple[PdsaCycle, ...]
 
-    @property
-    def latest_decision(self) -> str | None:
-        decided = [c for c in self.cycles if c.decision]
-        return max(decided, key=lambda c: c.end or c.start).decision if decided else None
-
 
 @dataclass(frozen=True)
 class LibraryEntry:
@@ -113,4 +108,6 @@ def related_projects(project: Project, network: Network, limit: int = 5) -> tupl
 
 
 def _driver_titles(project: Project) -> set[str]:
-    return {" ".join(d.title.lower().split()) for p in project.drivers.primary for d in (p, *p.secondary)}
+    titles = [title for primary in project.drivers.primary
+              for title in (primary.title, *(secondary.title for secondary in primary.secondary))]
+    return {" ".join(title.lower().split()) for title in titles}

@@ -7,9 +7,9 @@ instead of stopping at the first, so a team sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,7 +23,7 @@ class Location:
     line: int = 0
     column: int = 0
 
-    def at(self, line: int, column: int = 0) -> "Location":
+    def at(self, line: int, column: int = 0) -> Location:
         return Location(self.file, line, column)
 
 
@@ -110,5 +110,59 @@ def one_of(choices: Iterable[str]) -> str:
     return ", ".join(str(c) for c in choices)
 
 
+# -- the error family -----------------------------------------------------------
+#
+# Everything qisite raises on purpose is a QisiteError. The command line turns
+# one into a message on stderr and an exit code, never a traceback:
+#
+#   QisiteError   exit 2  a usage or build failure: wrong arguments, no network
+#                         here, an output folder qisite will not replace
+#   InputError    exit 2  a located fault in the user's file (``FILE:LINE: error:``)
+#   CellError             a cell that cannot be read; its reader locates it (as a
+#                         Problem, or an InputError) before it reaches the user
+#   ChartError    exit 3  a chart could not be drawn: a bug in qisite, reported
+#                         with how to report it
+#
+# Any other exception is a bug too (exit 3); an OSError from the machine (disk
+# full, permission denied) is reported in plain words (exit 2).
+
+
 class QisiteError(Exception):
-    """A user-facing failure: printed as a message, never as a traceback."""
+    """A failure qisite reports itself: printed as a message, never as a traceback."""
+
+    exit_code = 2
+    #: True when the failure is a bug in qisite rather than in the user's files.
+    internal = False
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(QisiteError):
+    """A fault at a place in the user's input: ``FILE:LINE: error: message``."""
+
+    def __init__(self, where: Location | Path | str, message: str, hint: str = ""):
+        super().__init__(message, hint)
+        self.where = where if isinstance(where, Location) else Location(Path(where))
+
+    def __str__(self) -> str:
+        return Problem(ERROR, self.where, self.message, self.hint).format()
+
+    @classmethod
+    def from_problem(cls, problem: Problem) -> InputError:
+        return cls(problem.where, problem.message, problem.hint)
+
+
+class CellError(QisiteError):
+    """A spreadsheet cell that cannot be read (message and hint; the reader adds file and line)."""
+
+
+class ChartError(QisiteError):
+    """A chart could not be drawn (names the chart; the cause is chained). A bug in qisite."""
+
+    exit_code = 3
+    internal = True

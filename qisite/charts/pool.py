@@ -11,6 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
+from qisite.problems import ChartError
+
 from .request import ChartRequest
 
 DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
@@ -50,10 +52,6 @@ def render(request: ChartRequest) -> str:
     labels = {c[2]: f"PDSA {c[0]}: {c[3]}" for c in request.spec.get("cycles", ())}
     return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
                       kind=request.kind, link_labels=labels)
-
-
-class ChartError(RuntimeError):
-    """A chart could not be drawn (names the chart; the cause is chained)."""
 
 
 def _render_many(requests: list[ChartRequest]) -> list[str]:

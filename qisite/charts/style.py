@@ -31,7 +31,7 @@ FONT_SIZE = 12.0
 SMALL = 11.0
 TINY = 10.0
 
-# --- Okabe–Ito
+# --- Okabe–Ito (its yellow is left out: too faint on white)
 BLACK = "#000000"
 ORANGE = "#E69F00"
 SKY = "#56B4E9"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from qisite.build import build
-from qisite.load.network import require_network_root
+from qisite.commands.root import network_root
+
+log = logging.getLogger("qisite")
 
 
 def register(subparsers) -> None:
@@ -13,7 +16,8 @@ def register(subparsers) -> None:
                                    description="Check every project, then render the site into the output folder "
                                                "(site.yaml 'output', default _site). Projects with errors are "
                                                "reported and left out; --strict fails instead.")
-    parser.add_argument("root", nargs="?", type=Path, default=Path("."), help="the network folder (default: .)")
+    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
+                                                           "at or above this one holding site.yaml)")
     parser.add_argument("--output", "-o", type=Path, help="where to write (overrides site.yaml)")
     parser.add_argument("--strict", action="store_true", help="fail on any error or warning instead of skipping")
     parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
@@ -22,8 +26,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    require_network_root(args.root)
-    report = build(args.root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
+    root = network_root(args.root)
+    log.debug(f"building the network in {root}")
+    report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
     cwd = Path.cwd()
     for problem in report.problems:
         print(problem.format(cwd))
@@ -34,5 +39,6 @@ def run(args) -> int:
     left_out = f" ({errors} error{'s' if errors != 1 else ''}: projects with errors were left out)" if errors else ""
     drafts = (f"; {report.drafts_left_out} draft project{'s' if report.drafts_left_out != 1 else ''} not published"
               " (--drafts shows them)" if report.drafts_left_out else "")
-    print(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
+    log.info(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
+    log.debug(f"{report.files} files written")
     return 0

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from qisite.config import SITE_FILE, load_config
 from qisite.load.network import config_for_project, discover, find_network_root, load_network
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
+from qisite.site.urls import clash_warnings
+
+log = logging.getLogger("qisite")
 
 
 def register(subparsers) -> None:
@@ -32,6 +36,7 @@ def run(args) -> int:
 
 def check_path(path: Path, problems: Problems) -> int:
     """Check what is at ``path``; return how many projects were checked."""
+    log.debug(f"checking {path}")
     if not path.exists():
         raise QisiteError(f"{path}: no such file or folder")
     if path.is_file():
@@ -40,7 +45,9 @@ def check_path(path: Path, problems: Problems) -> int:
         load_project(path.resolve(), config_for_project(path, problems), problems)
         return 1
     if (path / SITE_FILE).is_file():
-        return len(discover(load_network(path, problems).config.projects_dir))
+        network = load_network(path, problems)
+        problems.extend(clash_warnings(network))
+        return len(discover(network.config.projects_dir))
     folders = discover(path)
     if not folders:
         raise QisiteError(f"{path}: no site.yaml, project.yaml or project folders here")
@@ -57,7 +64,7 @@ def _text_report(problems: Problems, checked: int, failed: bool) -> None:
         print(problem.format(cwd))
     errors, warnings = len(problems.errors), len(problems.warnings)
     verdict = "failed" if failed else "ok"
-    print(f"checked {checked} project{'s' if checked != 1 else ''}: "
+    log.info(f"checked {checked} project{'s' if checked != 1 else ''}: "
           f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} — {verdict}")
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from qisite.config import load_config
-from qisite.load.kinds import SLUG, slugify
+from qisite.load.kinds import SLUG
 from qisite.load.network import find_network_root
 from qisite.problems import Problems, QisiteError
+from qisite.slugs import slug
+
+log = logging.getLogger("qisite")
 
 
 def register(subparsers) -> None:
@@ -24,11 +28,11 @@ def run(args) -> int:
     target = resolve_target(Path(args.project))
     if not SLUG.match(target.name):
         raise QisiteError(f"'{target.name}' is not a valid project id: use lower-case letters, digits and hyphens, "
-                          f"e.g. '{slugify(target.name)}'")
+                          f"e.g. '{slug(target.name)}'")
     if target.exists():
         raise QisiteError(f"{target}: already exists; choose another name (nothing was written)")
     write_scaffold(target)
-    print(f"created {target}\nnext: edit the YAML files, replace data/main-outcome.csv with your data, then run: qisite check {target}")
+    log.info(f"created {target}\nnext: edit the YAML files, replace data/main-outcome.csv with your data, then run: qisite check {target}")
     return 0
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from qisite.config import load_config
 from qisite.load.network import find_network_root
 from qisite.load.records import FILES
 from qisite.problems import Problems, QisiteError
+
+log = logging.getLogger("qisite")
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -28,8 +31,8 @@ def run(args) -> int:
         raise QisiteError("site.yaml has errors; run 'qisite check' first")
     written = write_schemas(args.out, vocabulary)
     for path in written:
-        print(f"wrote {path}")
-    print(_vscode_hint(args.out))
+        log.info(f"wrote {path}")
+    log.info(_vscode_hint(args.out))
     return 0
 
 

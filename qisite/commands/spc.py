@@ -15,25 +15,10 @@ import sys
 from pathlib import Path
 
 from qisite.load.tables import read_table
-from qisite.load.values import CellError, parse_date, parse_number
-from qisite.problems import Problems, did_you_mean
+from qisite.load.values import parse_date, parse_number
+from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
 from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
 from qisite.spc.chart_types import chart_type
-
-class UserError(Exception):
-    """A problem in the user's input: printed as ``FILE:LINE: error: message``."""
-
-    def __init__(self, path, line: int | None, message: str):
-        super().__init__(message)
-        self.where = f"{path}:{line}" if line else f"{path}"
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.where}: error: {self.message}"
-
-    @classmethod
-    def from_problem(cls, problem) -> "UserError":
-        return cls(problem.where.file, problem.where.line or None, problem.message)
 
 
 def register(subparsers) -> None:
@@ -66,22 +51,17 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    x, y, n = read_columns(args.data, args.x, args.y, args.n)
+    if chart_type(args.chart).subgroups and args.x is None:
+        raise InputError(args.data, "xbar and s charts need --x to group the rows (raw observations) into subgroups")
     try:
-        x, y, n = read_columns(args.data, args.x, args.y, args.n)
         x, y, n = aggregate(x, y, n, chart=args.chart)
-        if chart_type(args.chart).subgroups and args.x is None:
-            raise UserError(args.data, None, "xbar and s charts need --x to group the rows "
-                                             "(raw observations) into subgroups")
         result = analyse(y, n, chart=args.chart, x=x if args.x else None, freeze=args.freeze,
                          parts=args.part, exclude=args.exclude, multiply=args.multiply,
                          screen_mr=args.screen_mr, rules=args.rules,
                          direction=args.direction, target=args.target)
-    except UserError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(UserError(args.data, None, str(exc)), file=sys.stderr)
-        return 2
+    except ValueError as exc:  # the spc package checks its arguments with ValueError; here they came from the user
+        raise InputError(args.data, str(exc)) from None
     summary = summarise(result, y, n)
     if args.svg is not None:
         write_svg(args, result, summary)
@@ -127,11 +107,11 @@ def read_columns(path: Path, xcol: str | None, ycol: str, ncol: str | None):
     problems = Problems()
     table = read_table(path, problems)
     if table is None:
-        raise UserError.from_problem(problems.errors[0])
+        raise InputError.from_problem(problems.errors[0])
     for col in (c for c in (xcol, ycol, ncol) if c is not None):
         if col not in table.columns:
             hint = did_you_mean(col, table.columns)
-            raise UserError(path, table.header_line, f"no column {col!r} (columns: {', '.join(table.columns)})"
+            raise InputError(Location(path, table.header_line), f"no column {col!r} (columns: {', '.join(table.columns)})"
                             + (f"; {hint}" if hint else ""))
     rows = table.rows
     x = [r.cells[xcol].strip() for r in rows] if xcol else list(range(1, len(rows) + 1))
@@ -140,7 +120,7 @@ def read_columns(path: Path, xcol: str | None, ycol: str, ncol: str | None):
     if xcol:
         for row, label in zip(rows, x):
             if not label:
-                raise UserError(path, row.line, f"column {xcol!r} is empty")
+                raise InputError(Location(path, row.line), f"column {xcol!r} is empty")
     return x, y, n
 
 
@@ -148,7 +128,7 @@ def _number(row, column: str, table) -> float:
     try:
         value = parse_number(row.cells[column], table.decimal_comma)
     except CellError as exc:
-        raise UserError(table.path, row.line, f"column {column!r}: {exc.message}") from None
+        raise InputError(Location(table.path, row.line), f"column {column!r}: {exc.message}", exc.hint) from None
     return math.nan if value is None else value
 
 

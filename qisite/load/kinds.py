@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from qisite.load.yamlfile import YList, YMap, read_yaml
 from qisite.problems import Location, Problems, did_you_mean, one_of
+from qisite.slugs import slug as slugify
 
 INVALID = object()  # a value that failed its check (the problem is already reported)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -48,10 +49,6 @@ def _type_name(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     return f"'{value}'"
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "id"
 
 
 class Kind:

@@ -14,8 +14,6 @@ from qisite.problems import Location, Problems
 
 PROJECT_FILE = "project.yaml"
 STORY_FILE = "story.md"
-REQUIRED_FILES = ("project.yaml", "drivers.yaml", "measures.yaml")
-OPTIONAL_FILES = ("pdsa.yaml", "fishbone.yaml")
 
 
 def is_project_folder(folder: Path) -> bool:

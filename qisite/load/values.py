@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from qisite.problems import CellError
+
 MISSING = {"", "na", "n/a", "#n/a", "null", "none", "-", "nan"}
 EXCEL_ERRORS = {"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#spill!", "#calc!"}
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -29,12 +31,6 @@ def shown(raw: str, limit: int = 40) -> str:
     first = raw.splitlines()[0] if raw.splitlines() else raw
     more = len(first) > limit or first != raw
     return first[:limit] + ("…" if more else "")
-
-
-class CellError(ValueError):
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.message, self.hint = message, hint
 
 
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:

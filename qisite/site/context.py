@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure
 from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
 from qisite.numbers import ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
+from qisite.site.urls import SiteUrls
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,11 @@ class SiteData:
     by_stage: dict[str, tuple[Project, ...]]
     by_organisation: dict[str, tuple[Project, ...]]
     generated: dt.date = field(default_factory=dt.date.today)
+
+    @cached_property
+    def urls(self) -> SiteUrls:
+        """Every page's address; organisations' pages have slugs no other shares."""
+        return SiteUrls(self.by_organisation)
 
     def data(self, project_id: str) -> ProjectData:
         return next(p for p in self.projects if p.project.id == project_id)

@@ -32,7 +32,7 @@ def all_pages(site: SiteData) -> list[Page]:
                                                    "ideas": _ideas_in(site, site.by_area.get(a.id, ()))})
               for a in config.equity_areas]
     pages += [Page(urls.idea(e.id), "idea.html", {"entry": e}) for e in site.library.values()]
-    pages += [Page(urls.organisation(name), "organisation.html", {"name": name, "projects": projects})
+    pages += [Page(site.urls.organisation(name), "organisation.html", {"name": name, "projects": projects})
               for name, projects in site.by_organisation.items()]
     pages += [Page(urls.stage(s.id), "stage.html", {"stage": s, "projects": site.by_stage.get(s.id, ())})
               for s in config.stages]

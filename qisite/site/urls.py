@@ -1,15 +1,24 @@
 """Where every page lives. All links are relative and end in a file name, so
-the site works from file://, from a sub-path and from any static host."""
+the site works from file://, from a sub-path and from any static host.
+
+Projects, equity areas, change ideas and stages are addressed by their ids,
+which loading has checked are slugs (lower-case letters, digits, hyphens) and
+unique in their folder. Organisations are addressed by their names, which are
+free text in any script: :class:`SiteUrls` gives each one a slug of its own
+(:mod:`qisite.slugs`), and :func:`clash_warnings` says when two names had to be
+told apart.
+"""
 
 from __future__ import annotations
 
 import posixpath
-import re
+from collections.abc import Iterable
 
+from qisite.model import Network
+from qisite.problems import WARNING, Location, Problem
+from qisite.slugs import SlugRegistry
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
+TEAMS_FOLDER = "teams"
 
 HOME = "index.html"
 PROJECTS = "projects/index.html"
@@ -38,10 +47,6 @@ def idea(idea_id: str) -> str:
     return f"ideas/{idea_id}/index.html"
 
 
-def organisation(name: str) -> str:
-    return f"teams/{slug(name)}/index.html"
-
-
 def stage(stage_id: str) -> str:
     return f"stages/{stage_id}/index.html"
 
@@ -59,3 +64,40 @@ def relative(from_page: str, to: str) -> str:
 def root_of(page: str) -> str:
     """The prefix from a page back to the site root ("" or "../../")."""
     return "../" * page.count("/")
+
+
+class SiteUrls:
+    """The addresses of one site's pages: the functions above, and each organisation's page."""
+
+    HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES = HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES
+    SEARCH, NOT_FOUND, FEED = SEARCH, NOT_FOUND, FEED
+    project = staticmethod(project)
+    project_file = staticmethod(project_file)
+    area = staticmethod(area)
+    idea = staticmethod(idea)
+    stage = staticmethod(stage)
+    relative = staticmethod(relative)
+    root_of = staticmethod(root_of)
+
+    def __init__(self, organisations: Iterable[str]):
+        self.slugs = SlugRegistry().add_all(TEAMS_FOLDER, organisations)
+
+    def organisation(self, name: str) -> str:
+        return f"{TEAMS_FOLDER}/{self.slugs.slug(TEAMS_FOLDER, name)}/index.html"
+
+
+def network_urls(network: Network) -> SiteUrls:
+    return SiteUrls(p.organisation for p in network.projects)
+
+
+def clash_warnings(network: Network) -> list[Problem]:
+    """A warning at each project.yaml naming an organisation that had to share its page's
+    address with another name (often the same organisation spelt two ways)."""
+    found = []
+    for clash in network_urls(network).slugs.clashes:
+        names = {name for name, _ in clash.given}
+        for project in (p for p in network.projects if p.organisation in names):
+            where = project.at.of("organisation") if project.at else Location(project.folder / "project.yaml")
+            found.append(Problem(WARNING, where, clash.message(),
+                                 "if they are one organisation, spell its name the same way in every project.yaml"))
+    return found

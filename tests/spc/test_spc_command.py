@@ -1,22 +1,18 @@
-"""The ``qisite spc`` command, run in-process through ``register``/``run``."""
-import argparse
-import xml.etree.ElementTree as ET
+"""The ``qisite spc`` command, run in-process through ``qisite.cli.main``."""
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
-from qisite.commands import spc as command
+from qisite import cli
 
 from spc_published_data import OJ_PHASE1
 
 
 def run_cli(argv, capsys):
-    parser = argparse.ArgumentParser(prog="qisite")
-    command.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["spc", *map(str, argv)])
-    code = args.func(args)
+    code = cli.main(["spc", *map(str, argv)])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -71,8 +67,9 @@ def test_plain_table(oj_csv, capsys):
 def test_rows_with_the_same_x_are_aggregated(tmp_path, capsys):
     path = tmp_path / "agg.csv"
     path.write_text("month,num,den\n2024-01,1,10\n2024-01,2,10\n2024-02,3,10\n", encoding="utf-8")
-    code, out, _ = run_cli([path, "--chart", "p", "--y", "num", "--n", "den", "--x", "month",
+    code, out, err = run_cli([path, "--chart", "p", "--y", "num", "--n", "den", "--x", "month",
                             "--json"], capsys)
+    assert code == 0, err
     doc = json.loads(out)
     assert [(p["x"], p["y"], p["n"]) for p in doc["points"]] == [("2024-01", 0.15, 20),
                                                                  ("2024-02", 0.3, 10)]
@@ -100,6 +97,7 @@ def test_user_errors_are_located_and_exit_2(tmp_path, capsys, content, argv, exp
     if "--chart" not in argv:
         argv = argv + ["--chart", "i"]
     code, out, err = run_cli([path, *argv], capsys)
+    assert out == ""
     assert code == 2
     assert err.startswith(f"{path}{expected}")
     assert "Traceback" not in err
