@@ -24,6 +24,7 @@ from qisite.site.output import SiteWriter
 from qisite.site.pages import all_pages
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
+from qisite.site.theme import read_theme_file
 
 CACHE_DIR = ".qisite-cache"
 
@@ -132,8 +133,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:
     for folder in reversed(template_dirs(root)):  # the network's own files win
         static = folder / "static"
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
-            if path.is_file():
-                writer.copy(f"assets/{path.relative_to(static).as_posix()}", path)
+            if path.is_symlink() or path.is_file():
+                writer.write_bytes(f"assets/{path.relative_to(static).as_posix()}", read_theme_file(path, static))
     writer.write_text("assets/search-index.js", search_script(site))
     writer.write_text(urls.FEED, atom_feed(site))
     writer.write_text(".nojekyll", "")

@@ -41,7 +41,7 @@ def check_path(path: Path, problems: Problems) -> int:
         return 1
     if (path / SITE_FILE).is_file():
         return len(discover(load_network(path, problems).config.projects_dir))
-    folders = discover(path)
+    folders = discover(path, problems)
     if not folders:
         raise QisiteError(f"{path}: no site.yaml, project.yaml or project folders here")
     root = find_network_root(path.resolve())

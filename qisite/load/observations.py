@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from qisite.load.files import is_inside
 from qisite.load.schemas import (CHARTS_WITH_DENOMINATOR, COUNT_CHARTS, EVENT_CHARTS, PROPORTION_CHARTS,
                                  SUBGROUP_CHARTS)
 from qisite.load.tables import Row, Table, read_table
@@ -30,7 +31,7 @@ def load_observations(measure: Measure, folder: Path, date_format: str, problems
     before = len(problems.errors)
     _check_columns_declared(measure, problems)
     path = _data_path(measure, folder, problems)
-    table = read_table(path, problems) if path else None
+    table = read_table(path, problems, inside=folder) if path else None
     if table is None or not _check_columns_exist(measure, table, problems):
         return measure
     if len(problems.errors) > before:
@@ -56,7 +57,7 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
 
 def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | None:
     path = (folder / measure.data).resolve()
-    if not path.is_relative_to(folder.resolve()):
+    if not is_inside(path, folder):
         problems.error(measure.at.of("data"), f"the data file '{measure.data}' is outside the project folder",
                        "keep data inside the project, e.g. data/measure.csv")
         return None

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from qisite.links import cycle_numbers
 from qisite.site import urls
 from qisite.site.markdown import render_markdown
+from qisite.site.theme import ConfinedLoader
 
 THEME = Path(str(resources.files("qisite") / "templates"))
 
@@ -24,7 +25,7 @@ def template_dirs(network_root: Path) -> list[Path]:
 
 def environment(network_root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(network_root)]),
+        loader=ConfinedLoader(template_dirs(network_root)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
