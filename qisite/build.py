@@ -20,13 +20,11 @@ from qisite.problems import Problems
 from qisite.site import urls
 from qisite.site.context import ProjectData, SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
-from qisite.site.output import SiteWriter
+from qisite.site.output import CACHE_DIR, SiteWriter
 from qisite.site.pages import all_pages
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
-
-CACHE_DIR = ".qisite-cache"
 
 
 @dataclass
@@ -48,10 +46,10 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     report = BuildReport(output or network.config.output_dir, problems)
     if strict and len(problems):
         return report
-    site = site_data(network)
-    charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
-    writer = SiteWriter(report.output)
+    writer = SiteWriter(report.output, root, network.config.projects_dir)  # refuses an unsafe output before any work
     try:
+        site = site_data(network)
+        charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
         report.pages = write_pages(site, root, charts, writer)
         write_project_files(site, charts, writer)
         write_assets(site, root, writer)
