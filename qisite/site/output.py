@@ -32,6 +32,7 @@ import shutil
 import stat
 import time
 from pathlib import Path
+from typing import TextIO
 
 from qisite.problems import QisiteError
 
@@ -199,7 +200,7 @@ class OutputLock:
 
     def __init__(self, path: Path, output: Path):
         self.path, self.output = path, output
-        self.handle = None
+        self.handle: TextIO | None = None
 
     def acquire(self, wait: float) -> None:
         if fcntl is None:
