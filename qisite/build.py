@@ -105,7 +105,7 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
     """The plotted data of a measure with its centre line, limits and signals."""
     analysis = data.analyses[measure_id]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
     grouped = analysis.measure.stratified
     writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
     for group, result in analysis.results.items():
@@ -119,6 +119,28 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
             for x, y in zip(s.x, s.y):
                 writer.writerow(([s.group] if grouped else []) + [x, _cell(y), "", "", "", "", "", "", ""])
     return out.getvalue()
+
+
+class FormulaSafeWriter:
+    """A CSV writer whose text cells cannot run as spreadsheet formulas (OWASP, "CSV Injection"):
+    a cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe,
+    unless it is a plain number such as -1.5."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, cells) -> None:
+        self.writer.writerow([neutralise_formula(cell) for cell in cells])
+
+
+def neutralise_formula(cell):
+    if not isinstance(cell, str) or not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return cell
+    try:
+        float(cell)
+        return cell
+    except ValueError:
+        return "'" + cell
 
 
 def _cell(value) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from qisite.build import build
 from qisite.load.network import require_network_root
+from qisite.terminal import for_terminal
 
 
 def register(subparsers) -> None:
@@ -25,7 +26,7 @@ def run(args) -> int:
     report = build(args.root, args.output, args.workers, strict=args.strict)
     cwd = Path.cwd()
     for problem in report.problems:
-        print(problem.format(cwd))
+        print(for_terminal(problem.format(cwd)))
     if not report.written:
         print(f"not built: --strict and {len(report.problems)} problem(s) above; nothing was written")
         return 1

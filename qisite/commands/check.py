@@ -9,6 +9,7 @@ from qisite.config import SITE_FILE, load_config
 from qisite.load.network import config_for_project, discover, find_network_root, load_network
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
+from qisite.terminal import for_terminal
 
 
 def register(subparsers) -> None:
@@ -54,7 +55,7 @@ def check_path(path: Path, problems: Problems) -> int:
 def _text_report(problems: Problems, checked: int, failed: bool) -> None:
     cwd = Path.cwd()
     for problem in _sorted(problems):
-        print(problem.format(cwd))
+        print(for_terminal(problem.format(cwd)))
     errors, warnings = len(problems.errors), len(problems.warnings)
     verdict = "failed" if failed else "ok"
     print(f"checked {checked} project{'s' if checked != 1 else ''}: "

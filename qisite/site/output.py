@@ -127,7 +127,7 @@ def refuse_unsafe_output(output: Path, root: Path, projects_dir: Path) -> None:
                           "(set 'output' in site.yaml, or --output, to a folder of its own such as _site)")
 
 
-def recover(output: Path, records: "OutputRecords") -> None:
+def recover(output: Path, records: OutputRecords) -> None:
     """Undo what a killed build left: restore a missing output from its backup, and
     remove staging and backup folders. Call only while holding the output's lock."""
     backups = sorted(output.parent.glob(f".{glob_escape(output.name)}.old-*"))

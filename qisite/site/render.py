@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from qisite.links import cycle_numbers
 from qisite.site import urls
+from qisite.site.bidi import isolate_bidi
 from qisite.site.markdown import render_markdown
 from qisite.site.theme import ConfinedLoader
 
@@ -30,6 +31,7 @@ def environment(network_root: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=isolate_bidi,
     )
     env.filters.update(markdown=render_markdown, value=format_value, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap, cycle_numbers=cycle_numbers)

@@ -9,9 +9,10 @@ done. Templates are code (Jinja runs them while building); see docs/site.md.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 from jinja2.loaders import split_template_path
@@ -43,10 +44,14 @@ class ConfinedLoader(jinja2.BaseLoader):
                 continue
             source = read_theme_file(path, folder).decode(self.encoding)
             modified = os.path.getmtime(path)
-            return source, str(path), lambda: path.is_file() and os.path.getmtime(path) == modified
+            return source, str(path), functools.partial(_unchanged, path, modified)
         raise jinja2.TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
         found = {path.relative_to(folder).as_posix() for folder in self.folders if folder.is_dir()
                  for path in folder.rglob("*") if path.is_file()}
         return sorted(found)
+
+
+def _unchanged(path: Path, modified: float) -> bool:
+    return path.is_file() and os.path.getmtime(path) == modified

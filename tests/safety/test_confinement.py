@@ -38,8 +38,8 @@ def test_pipes_and_devices_are_refused_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     problems = Problems()
     assert read_yaml(tmp_path / "pipe.yaml", problems) is None
-    assert messages(problems) == ["pipe.yaml: 'pipe.yaml' is not a regular file (it is a pipe), so it is not read"
-                                  " | replace it with an ordinary file"]
+    assert messages(problems) == [("pipe.yaml: 'pipe.yaml' is not a regular file (it is a pipe), so it is not read"
+                                   " | replace it with an ordinary file")]
     with pytest.raises(FileRefused, match="it is a device"):
         read_inside(Path("/dev/zero"), Path("/dev"))
 

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from qisite.problems import QisiteError
-from qisite.site.output import MARKER, OutputRecords, SiteWriter, recover, staging_folders
+from qisite.site.output import (
+    MARKER,
+    OutputRecords,
+    SiteWriter,
+    recover,
+    staging_folders,
+)
 
 
 def network(tmp_path: Path) -> Path:
