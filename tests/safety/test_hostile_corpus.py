@@ -139,3 +139,21 @@ def test_the_corpus_is_what_its_script_writes(tmp_path):
         module.HERE = monkeypatch_here
     for name in CASES:
         assert snapshot(tmp_path / name) == snapshot(CORPUS / name), name
+
+
+def test_a_tampered_chart_cache_never_reaches_a_page(tmp_path, monkeypatch, capsys):
+    """Every cached chart replaced by one that runs script (a committed or restored cache):
+    the rebuild draws them again, and no page holds the payload."""
+    root = tmp_path / "network"
+    make_network(CORPUS / "dollar-maths-in-group", {}, root)
+    monkeypatch.chdir(root)
+    assert main(["build", "--workers", "1", str(root)]) == 0
+    cached = sorted((root / ".qisite-cache" / "charts").rglob("*.svg"))
+    assert cached
+    payload = '<script>alert("cache")</script>'
+    for path in cached:
+        path.write_text(path.read_text(encoding="utf-8").replace("<title", payload + "<title", 1), encoding="utf-8")
+    assert main(["build", "--workers", "1", str(root)]) == 0
+    capsys.readouterr()
+    assert payload not in built_text(root / "_site")
+    assert all(payload not in path.read_text(encoding="utf-8") for path in cached)  # and the cache is mended
