@@ -97,12 +97,12 @@ class SiteWriter:
             self.staging.rename(self.output)
             self.records.save([staged])
             if backup is not None:
-                shutil.rmtree(backup, ignore_errors=True)
+                remove_site_folder(backup)
         finally:
             self.lock.release()
 
     def abandon(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        remove_site_folder(self.staging)
         self.lock.release()
 
 
@@ -139,7 +139,23 @@ def recover(output: Path, records: OutputRecords) -> None:
     pattern = f".{glob_escape(output.name)}"
     for leftover in [*output.parent.glob(f"{pattern}.building-*"), *output.parent.glob(f"{pattern}.old-*")]:
         if leftover.is_dir() and not leftover.is_symlink() and ((leftover / MARKER).is_file() or not any(leftover.iterdir())):
-            shutil.rmtree(leftover, ignore_errors=True)
+            remove_site_folder(leftover)
+
+
+def remove_site_folder(folder: Path) -> None:
+    """Remove a staging or backup folder, its marker last: a build killed half way
+    through leaves a folder the next build still knows it may remove."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def glob_escape(name: str) -> str:
