@@ -24,12 +24,11 @@ from qisite.problems import Problems, QisiteError
 from qisite.site import urls
 from qisite.site.context import ProjectData, SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
-from qisite.site.output import SiteWriter
+from qisite.site.output import CACHE_DIR, SiteWriter
 from qisite.site.pages import all_pages
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
-
-CACHE_DIR = ".qisite-cache"
+from qisite.site.theme import read_theme_file
 
 
 @dataclass
@@ -57,10 +56,10 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
         network, report.drafts_left_out = without_drafts(network)
     if strict and len(problems):
         return report
-    site = site_data(network, generated=build_date())
-    charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
-    writer = SiteWriter(report.output)
+    writer = SiteWriter(report.output, root, network.config.projects_dir)  # refuses an unsafe output before any work
     try:
+        site = site_data(network, generated=build_date())
+        charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
         report.pages = write_pages(site, root, charts, writer)
         write_project_files(site, charts, writer)
         write_assets(site, root, writer)
@@ -137,7 +136,7 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
     """The plotted data of a measure with its centre line, limits and signals."""
     analysis = data.analyses[measure_id]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
     grouped = analysis.measure.stratified
     writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
     for group, result in analysis.results.items():
@@ -154,6 +153,28 @@ def measure_csv(data: ProjectData, measure_id: str) -> str:
     return out.getvalue()
 
 
+class FormulaSafeWriter:
+    """A CSV writer whose text cells cannot run as spreadsheet formulas (OWASP, "CSV Injection"):
+    a cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe,
+    unless it is a plain number such as -1.5."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, cells) -> None:
+        self.writer.writerow([neutralise_formula(cell) for cell in cells])
+
+
+def neutralise_formula(cell):
+    if not isinstance(cell, str) or not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return cell
+    try:
+        float(cell)
+        return cell
+    except ValueError:
+        return "'" + cell
+
+
 def _cell(value) -> str:
     if value is None or value != value:
         return ""
@@ -164,8 +185,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:
     for folder in reversed(template_dirs(root)):  # the network's own files win
         static = folder / "static"
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
-            if path.is_file():
-                writer.copy(f"assets/{path.relative_to(static).as_posix()}", path)
+            if path.is_symlink() or path.is_file():
+                writer.write_bytes(f"assets/{path.relative_to(static).as_posix()}", read_theme_file(path, static))
     writer.write_text("assets/search-index.js", search_script(site))
     writer.write_text(urls.FEED, atom_feed(site))
     writer.write_text(".nojekyll", "")

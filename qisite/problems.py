@@ -7,6 +7,7 @@ instead of stopping at the first, so a team sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,11 @@ class Problem:
     def display_path(self, relative_to: Path | None = None) -> str:
         path = Path(self.where.file)
         if relative_to is not None:
-            try:
-                return path.resolve().relative_to(relative_to.resolve()).as_posix()
-            except ValueError:
-                pass
+            for candidate in (Path(os.path.abspath(path)), path.resolve()):  # a link is named where it is, not where it leads
+                try:
+                    return candidate.relative_to(relative_to.resolve()).as_posix()
+                except ValueError:
+                    pass
         return path.as_posix()
 
     def to_dict(self, relative_to: Path | None = None) -> dict:

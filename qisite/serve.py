@@ -18,6 +18,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from qisite.build import BuildReport, build
+from qisite.problems import QisiteError
 
 DEBOUNCE_SECONDS = 0.1
 POLL_SECONDS = 25
@@ -82,6 +83,14 @@ class Rebuilder:
             return self.epoch
 
 
+def _names_of(host: str) -> tuple[str, ...]:
+    """The Host names a --host address may be reached by, besides the loopback names."""
+    name = host.strip().lower()
+    if name in ("", "0.0.0.0", "::"):
+        return ()
+    return (f"[{name}]",) if ":" in name else (name,)
+
+
 def _summary(report: BuildReport) -> str:
     errors = len(report.problems.errors)
     lines = [p.format(Path.cwd()) for p in report.problems]
@@ -105,9 +114,47 @@ class _ChangeHandler(FileSystemEventHandler):
             self.rebuilder.schedule()
 
 
-def make_handler(rebuilder: Rebuilder):
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def allowed_host(header: str | None, extra_names: tuple[str, ...] = ()) -> bool:
+    """Whether a request's Host header names this machine (with any port), or a name given with --host.
+    Anything else is refused, so that a web page elsewhere cannot reach the preview by DNS rebinding."""
+    if not header:
+        return False
+    name = header.strip().lower()
+    if name.startswith("["):
+        name = name[: name.find("]") + 1]
+    else:
+        name = name.rsplit(":", 1)[0] if name.count(":") == 1 else name
+    return name in LOOPBACK_NAMES or name in extra_names
+
+
+def make_handler(rebuilder: Rebuilder, extra_hosts: tuple[str, ...] = ()):
     class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_HEAD(self):
+            if self._refused():
+                return None
+            return super().do_HEAD()
+
+        def end_headers(self):
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+            super().end_headers()
+
+        def _refused(self) -> bool:
+            """Answer 403 to a request for another host name or from another site's page."""
+            if not allowed_host(self.headers.get("Host"), extra_hosts):
+                self.send_error(403, "this preview answers only requests for 127.0.0.1 or localhost")
+                return True
+            if (self.headers.get("Sec-Fetch-Site") or "").lower() == "cross-site":
+                self.send_error(403, "this preview does not answer requests from other sites")
+                return True
+            return False
+
         def do_GET(self):
+            if self._refused():
+                return None
             url = urlparse(self.path)
             if url.path == "/__qisite/epoch":
                 since = int(parse_qs(url.query).get("since", ["0"])[0] or 0)
@@ -139,7 +186,19 @@ def make_handler(rebuilder: Rebuilder):
     return Handler
 
 
+def refuse_watched_output(root: Path, output: Path) -> None:
+    """The preview's output may not sit in a folder it watches: each build would trigger the next."""
+    site = output.resolve()
+    for watched in (root / "projects", root / "templates"):
+        if site.is_relative_to(watched.resolve()):
+            raise QisiteError(f"{output}: the preview's output is inside {watched.name}/, which it watches for changes; "
+                              "choose an output outside it (e.g. --output _site)")
+    if site == root.resolve():
+        raise QisiteError(f"{output}: the preview's output cannot be the network folder; choose e.g. --output _site")
+
+
 def serve(root: Path, output: Path, host: str = "127.0.0.1", port: int = 8000, report=print) -> None:
+    refuse_watched_output(root, output)
     rebuilder = Rebuilder(root, output, report)
     rebuilder.rebuild()
     observer = Observer()
@@ -148,7 +207,7 @@ def serve(root: Path, output: Path, host: str = "127.0.0.1", port: int = 8000, r
         if watched.exists():
             observer.schedule(handler, str(watched if watched.is_dir() else root), recursive=watched.is_dir())
     observer.start()
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(make_handler(rebuilder), directory=str(output)))
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(make_handler(rebuilder, extra_hosts=_names_of(host)), directory=str(output)))
     server.daemon_threads = True
     report(f"serving {output} at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Iterable
 
 from qisite.problems import ChartError
+from qisite.load.files import FileRefused, read_inside
 
 from .request import ChartRequest
+from .safe_svg import is_safe_chart
 
 DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
 
@@ -23,10 +25,12 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
 
 
 def _read(path: Path) -> str | None:
+    """A cached chart, if it is one qisite could have drawn (else None: it is drawn again)."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
+        text = read_inside(path, path.parent.parent).decode("utf-8")  # a regular file of the cache, bounded
+    except (OSError, UnicodeDecodeError, FileRefused):
         return None
+    return text if is_safe_chart(text) else None
 
 
 def _write(path: Path, text: str) -> None:

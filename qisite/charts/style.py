@@ -85,6 +85,8 @@ RC = {
     "lines.solid_capstyle": "butt",
     "path.simplify": True,
     "axes.unicode_minus": True,
+    "text.parse_math": False,  # team-written text: "$" is a dollar sign, never the start of maths
+    "text.usetex": False,
 }
 
 

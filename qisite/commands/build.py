@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qisite.build import build
 from qisite.commands.root import network_root
+from qisite.terminal import for_terminal
 
 log = logging.getLogger("qisite")
 
@@ -31,7 +32,7 @@ def run(args) -> int:
     report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
     cwd = Path.cwd()
     for problem in report.problems:
-        print(problem.format(cwd))
+        print(for_terminal(problem.format(cwd)))
     if not report.written:
         print(f"not built: --strict and {len(report.problems)} problem(s) above; nothing was written")
         return 1

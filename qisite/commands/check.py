@@ -11,6 +11,7 @@ from qisite.load.network import config_for_project, discover, find_network_root,
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
 from qisite.site.urls import clash_warnings
+from qisite.terminal import for_terminal
 
 log = logging.getLogger("qisite")
 
@@ -48,7 +49,7 @@ def check_path(path: Path, problems: Problems) -> int:
         network = load_network(path, problems)
         problems.extend(clash_warnings(network))
         return len(discover(network.config.projects_dir))
-    folders = discover(path)
+    folders = discover(path, problems)
     if not folders:
         raise QisiteError(f"{path}: no site.yaml, project.yaml or project folders here")
     root = find_network_root(path.resolve())
@@ -61,7 +62,7 @@ def check_path(path: Path, problems: Problems) -> int:
 def _text_report(problems: Problems, checked: int, failed: bool) -> None:
     cwd = Path.cwd()
     for problem in _sorted(problems):
-        print(problem.format(cwd))
+        print(for_terminal(problem.format(cwd)))
     errors, warnings = len(problems.errors), len(problems.warnings)
     verdict = "failed" if failed else "ok"
     log.info(f"checked {checked} project{'s' if checked != 1 else ''}: "

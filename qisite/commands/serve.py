@@ -19,6 +19,9 @@ def register(subparsers) -> None:
     parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
                                                            "at or above this one holding site.yaml)")
     parser.add_argument("--port", type=port_number, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on and host name to answer (default 127.0.0.1; requests naming any other "
+                             "host than this, 127.0.0.1 or localhost are refused)")
     parser.add_argument("--output", "-o", type=Path, help="where to write the preview (default: site.yaml's output)")
     parser.set_defaults(func=run)
 
@@ -38,7 +41,7 @@ def run(args) -> int:
     root = network_root(args.root)
     output = args.output or load_config(root, Problems()).output_dir
     try:
-        serve(root, output, port=args.port, report=logging.getLogger("qisite").info)
+        serve(root, output, host=args.host, port=args.port, report=logging.getLogger("qisite").info)
     except OSError as exc:
         raise QisiteError(f"cannot serve on port {args.port}: {exc.strerror} (try --port 0)") from None
     return 0

@@ -5,17 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from qisite.config import SITE_FILE, default_config, load_config
+from qisite.load.files import is_inside
 from qisite.load.project import is_project_folder, load_project
 from qisite.model import Network, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
 
-def discover(projects_dir: Path) -> list[Path]:
-    """Project folders in name order; folders starting with _ or . are skipped."""
+def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]:
+    """Project folders in name order; folders starting with _ or . are skipped, and so
+    is a folder that is a link to somewhere outside ``projects_dir`` (a problem when
+    ``problems`` is given)."""
     if not projects_dir.is_dir():
         return []
-    return [p for p in sorted(projects_dir.iterdir())
-            if p.is_dir() and not p.name.startswith(("_", ".")) and is_project_folder(p)]
+    found = []
+    for folder in sorted(projects_dir.iterdir()):
+        if not folder.is_dir() or folder.name.startswith(("_", ".")) or not is_project_folder(folder):
+            continue
+        if not is_inside(folder, projects_dir):
+            if problems is not None:
+                problems.error(Location(folder), f"the project folder '{folder.name}' is a link to a folder outside "
+                                                 f"'{projects_dir.name}', so it is not read",
+                               "move the project's folder itself into the projects folder")
+            continue
+        found.append(folder)
+    return found
 
 
 def load_network(root: Path, problems: Problems) -> Network:
@@ -26,7 +39,7 @@ def load_network(root: Path, problems: Problems) -> Network:
         if folder.is_dir() and not folder.name.startswith(("_", ".")) and not is_project_folder(folder):
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
-    projects = tuple(p for p in (load_project(f, config, problems) for f in discover(config.projects_dir)) if p)
+    projects = tuple(p for p in (load_project(f, config, problems) for f in discover(config.projects_dir, problems)) if p)
     return Network(config, projects)
 
 

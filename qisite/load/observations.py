@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from qisite.load.files import is_inside
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
@@ -29,7 +30,7 @@ def load_observations(measure: Measure, folder: Path, date_format: str, problems
     before = len(problems.errors)
     _check_columns_declared(measure, problems)
     path = _data_path(measure, folder, problems)
-    table = read_table(path, problems) if path else None
+    table = read_table(path, problems, inside=folder) if path else None
     if table is not None:
         _check_identifier_columns(table, problems)
     if table is None or not _check_columns_exist(measure, table, problems):
@@ -58,7 +59,7 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
 
 def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | None:
     path = (folder / measure.data).resolve()
-    if not path.is_relative_to(folder.resolve()):
+    if not is_inside(path, folder):
         problems.error(measure.at.of("data"), f"the data file '{measure.data}' is outside the project folder",
                        "keep data inside the project, e.g. data/measure.csv")
         return None

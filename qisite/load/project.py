@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from qisite.load import crossref, identifiers
+from qisite.load.files import FileRefused, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
@@ -30,7 +31,7 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
     measures = _required(folder, "measures.yaml", MEASURES, ctx)
     cycles = _optional(folder, "pdsa.yaml", PDSA, ctx)
     fishbone = _optional(folder, "fishbone.yaml", FISHBONE, ctx)
-    story = _read_story(folder / STORY_FILE, problems)
+    story = _read_story(folder / STORY_FILE, folder, problems)
     structure_ok = len(problems.errors) == before
     loaded = tuple(load_observations(m, folder, config.date_format, problems) for m in measures["measures"]) if measures else ()
     if not structure_ok or head is None or drivers is None:
@@ -61,10 +62,17 @@ def _optional(folder: Path, name: str, record, ctx: Context):
     return read_record(path, record, ctx) if path.exists() else None
 
 
-def _read_story(path: Path, problems: Problems) -> str:
-    if not path.exists():
+def _read_story(path: Path, folder: Path, problems: Problems) -> str:
+    if not path.is_symlink() and not path.exists():
         return ""
-    data = path.read_bytes()
+    try:
+        data = read_inside(path, folder)
+    except FileRefused as refused:
+        problems.error(Location(path), refused.message, refused.hint)
+        return ""
+    except OSError as exc:
+        problems.error(Location(path), f"cannot read story.md: {exc.strerror or exc}")
+        return ""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from qisite.load.files import FileRefused, limit_from_environment, read_inside
 from qisite.problems import Location, Problems
 
 
@@ -42,12 +43,22 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_table(path: Path, problems: Problems) -> Table | None:
-    """Read a CSV file; on failure add a located problem and return None."""
+MAX_ROWS_VARIABLE = "QISITE_MAX_ROWS"
+DEFAULT_MAX_ROWS = 100_000
+
+
+def read_table(path: Path, problems: Problems, inside: Path | None = None) -> Table | None:
+    """Read a CSV file; on failure add a located problem and return None.
+
+    With ``inside``, the file must lie in that folder once links are followed;
+    it must always be a regular file within the size and row limits."""
     try:
-        data = path.read_bytes()
+        data = read_inside(path, path.resolve().parent if inside is None else inside)
     except FileNotFoundError:
         problems.error(Location(path), "data file not found", "check the 'data' path in measures.yaml; it is relative to the project folder")
+        return None
+    except FileRefused as refused:
+        problems.error(Location(path), refused.message, refused.hint)
         return None
     except OSError as exc:
         problems.error(Location(path), f"cannot read the data file: {exc.strerror}")
@@ -68,6 +79,7 @@ def read_table(path: Path, problems: Problems) -> Table | None:
     delimiter = _delimiter(lines[first])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, rows, header_line = None, [], first + 1
+    max_rows = limit_from_environment(MAX_ROWS_VARIABLE, DEFAULT_MAX_ROWS)
     try:
         line = 1
         for record in reader:
@@ -88,6 +100,11 @@ def read_table(path: Path, problems: Problems) -> Table | None:
             if reader.line_num >= len(lines) and _unclosed_quote(record, text):
                 problems.error(Location(path, start), "a quote mark on this line is never closed, so the rest of the file reads as one cell",
                                'remove the stray " or add the closing one')
+                return None
+            if len(rows) == max_rows:
+                problems.error(Location(path, start), f"the data file has more than {max_rows:,} rows, the limit",
+                               "a run chart needs one row per period: summarise the data first, or raise the limit "
+                               f"with the environment variable {MAX_ROWS_VARIABLE}")
                 return None
             rows.append(Row(start, _cells(header, record, path, start, problems)))
     except csv.Error as exc:

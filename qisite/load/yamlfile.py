@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from qisite.load.files import FileRefused, limit_from_environment, read_inside
 from qisite.problems import Location, Problems
 
 
@@ -110,15 +111,23 @@ for _loader in (_LocatingLoader, _FastLocatingLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 
 
-def read_yaml(path: Path, problems: Problems):
-    """Parse a YAML file; on failure add a located problem and return None."""
+def read_yaml(path: Path, problems: Problems, inside: Path | None = None):
+    """Parse a YAML file; on failure add a located problem and return None.
+
+    The file must lie inside ``inside`` (by default its own folder) once links
+    are followed, be a regular file within the size limit, and stay within the
+    nesting and alias-expansion limits (see :mod:`qisite.load.files`)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = read_inside(path, path.parent if inside is None else inside)
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         problems.error(Location(path), "file not found")
         return None
+    except FileRefused as refused:
+        problems.error(Location(path), refused.message, refused.hint)
+        return None
     except UnicodeDecodeError as exc:
-        line, column, message = _not_utf8(path.read_bytes(), exc.start)
+        line, column, message = _not_utf8(data, exc.start)
         problems.error(Location(path, line, column), message,
                        "save it as UTF-8 (in most editors: File > Save with encoding > UTF-8)")
         return None
@@ -132,7 +141,7 @@ def read_yaml(path: Path, problems: Problems):
         return data
     loader = _LocatingLoader(text, path, problems)
     try:
-        return loader.get_single_data()
+        return _bounded_data(loader, path)
     except yaml.MarkedYAMLError as exc:
         line, column, message, hint = _syntax_problem(exc, text)
         problems.error(Location(path, line, column), f"YAML syntax: {message}", hint)
@@ -140,8 +149,83 @@ def read_yaml(path: Path, problems: Problems):
     except yaml.YAMLError as exc:
         problems.error(Location(path), f"YAML: {exc}")
         return None
+    except _TooLarge as exc:
+        problems.error(exc.where, exc.message, exc.hint)
+        return None
+    except RecursionError:
+        limit = max_depth()
+        problems.error(Location(path), f"the file nests lists and mappings too deeply (the limit is {limit} levels)",
+                       _DEPTH_HINT)
+        return None
     finally:
         loader.dispose()
+
+
+MAX_DEPTH_VARIABLE = "QISITE_MAX_YAML_DEPTH"
+DEFAULT_MAX_DEPTH = 50
+MAX_ALIAS_NODES_VARIABLE = "QISITE_MAX_YAML_ALIAS_NODES"
+DEFAULT_MAX_ALIAS_NODES = 100_000
+_DEPTH_HINT = (f"qisite's files need a few levels; flatten the structure, or raise the limit with the "
+               f"environment variable {MAX_DEPTH_VARIABLE}")
+
+
+def max_depth() -> int:
+    return limit_from_environment(MAX_DEPTH_VARIABLE, DEFAULT_MAX_DEPTH)
+
+
+class _TooLarge(Exception):
+    """A document over the nesting or alias-expansion limit."""
+
+    def __init__(self, where: Location, message: str, hint: str):
+        super().__init__(message)
+        self.where, self.message, self.hint = where, message, hint
+
+
+def _bounded_data(loader, path: Path):
+    """The document, built only after its node graph is checked against the limits:
+    aliases share nodes, so a 'billion laughs' file is small until it is expanded."""
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    _check_bounds(node, path)
+    return loader.construct_document(node)
+
+
+def _check_bounds(root, path: Path) -> None:
+    """Nesting depth and the number of nodes once every alias is expanded, without recursion."""
+    depth_limit, alias_limit = max_depth(), limit_from_environment(MAX_ALIAS_NODES_VARIABLE, DEFAULT_MAX_ALIAS_NODES)
+    depth: dict[int, int] = {}
+    expanded: dict[int, int] = {}
+    stack = [(root, 1, False)]
+    while stack:
+        node, level, children_done = stack.pop()
+        if level > depth_limit:
+            mark = node.start_mark
+            raise _TooLarge(Location(path, mark.line + 1, mark.column + 1),
+                            f"the file nests lists and mappings more than {depth_limit} levels deep", _DEPTH_HINT)
+        children = _children(node)
+        if children_done:
+            depth[id(node)] = 1 + max((depth[id(c)] for c in children), default=0)
+            expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
+            continue
+        if id(node) in expanded:
+            continue
+        stack.append((node, level, True))
+        stack.extend((child, level + 1, False) for child in children if id(child) not in expanded)
+    distinct = len(expanded)
+    if expanded[id(root)] - distinct > alias_limit:
+        raise _TooLarge(Location(path, 1), f"the file's aliases ('*name') expand to {expanded[id(root)]:,} values, "
+                        f"more than the limit of {alias_limit:,} beyond the file's own",
+                        f"write the values out instead of repeating aliases, or raise the limit with the environment "
+                        f"variable {MAX_ALIAS_NODES_VARIABLE}")
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _parse_fast(text: str, path: Path):
@@ -150,7 +234,14 @@ def _parse_fast(text: str, path: Path):
     found = Problems()
     loader = _FastLocatingLoader(text, path, found)
     try:
-        return loader.get_single_data(), found.items
+        return _bounded_data(loader, path), found.items
+    except _TooLarge as exc:
+        found.error(exc.where, exc.message, exc.hint)
+        return None, found.items
+    except RecursionError:
+        found.error(Location(path), f"the file nests lists and mappings too deeply (the limit is {max_depth()} levels)",
+                    _DEPTH_HINT)
+        return None, found.items
     except yaml.YAMLError:
         return None
     finally:

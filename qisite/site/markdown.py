@@ -1,11 +1,27 @@
-"""Markdown from teams, rendered safely: raw HTML off, unsafe links refused."""
+"""Markdown from teams, rendered safely: raw HTML off, unsafe links refused, and
+no image loaded from anywhere: a page makes no request to another host (and
+a team's story cannot track its readers), so an image on another host is shown
+as a link to it, and any other image as its description."""
 
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def _image_as_link(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    source = str(token.attrGet("src") or "")
+    words = escape(token.content or source or "image")
+    elsewhere = source.startswith("//") or ":" in source.split("/", 1)[0]
+    if not elsewhere or not _md.validateLink(source):  # a project's own files are not copied into the site
+        return f'<span class="image-not-shown">[image: {words}]</span>'
+    return f'<a class="image-not-shown" href="{escape(source)}">[image: {words}]</a>'
+
+
+_md.add_render_rule("image", _image_as_link)
 
 
 def render_markdown(text: str, heading_offset: int = 2) -> Markup:

@@ -1,27 +1,72 @@
-"""Writing the site atomically: build into a temporary folder beside the
-output, then swap it into place. A failed build leaves the old site whole, and
-a folder qisite did not write is never deleted."""
+"""Writing the site atomically and safely.
+
+The site is built into a staging folder beside the output and swapped into
+place only when all of it is written, so the output is at every moment either
+the previous site or the new one:
+
+1. take the output's lock (one build per output; a second one waits briefly,
+   then says which process holds it);
+2. recover from a build killed earlier: restore the previous site from its
+   backup if the output is missing, and remove leftover staging and backup
+   folders;
+3. write every file into ``.<output>.building-<token>``;
+4. rename the output to ``.<output>.old-<token>``, the staging folder to the
+   output, and remove the backup.
+
+qisite only ever replaces a folder it wrote itself. The ``.qisite-build``
+marker inside the output is not trusted by itself (anyone can commit one): it
+holds a random token that must match a record kept in the network's cache
+folder, keyed by the output's absolute path, together with the folder's
+device and inode numbers, which no committed file can predict. The output may
+never be the network folder, contain it, contain ``site.yaml`` or
+``projects/``, or sit inside the projects or templates folder.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import secrets
 import shutil
-import tempfile
+import stat
+import time
 from pathlib import Path
+from typing import TextIO
 
 from qisite.problems import QisiteError
 
 MARKER = ".qisite-build"
+CACHE_DIR = ".qisite-cache"
+LOCK_WAIT_SECONDS = 10.0
+_MARKER_TEXT = "This folder is written by `qisite build`; it is replaced on every build.\ntoken: {token}\n"
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked against each other there
+    fcntl = None  # type: ignore[assignment]
 
 
 class SiteWriter:
     """Collects files in a staging folder; :meth:`commit` swaps it into place."""
 
-    def __init__(self, output: Path):
-        self.output = output
-        _refuse_foreign(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    def __init__(self, output: Path, root: Path | None = None, projects_dir: Path | None = None,
+                 lock_wait: float = LOCK_WAIT_SECONDS):
+        self.output = Path(os.path.abspath(output))
+        if root is not None:
+            refuse_unsafe_output(self.output, root, projects_dir or root / "projects")
+        self.records = OutputRecords(Path(os.path.abspath(root if root is not None else self.output.parent)), self.output)
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.lock = OutputLock(self.records.lock_path, self.output)
+        self.lock.acquire(lock_wait)
+        try:
+            recover(self.output, self.records)
+            _refuse_foreign(self.output, self.records)
+            self.token = secrets.token_hex(8)
+            self.staging = _make_staging(self.output, self.token)
+        except BaseException:
+            self.lock.release()
+            raise
         self.written: list[str] = []
 
     def write_text(self, path: str, text: str) -> None:
@@ -37,22 +82,217 @@ class SiteWriter:
         self.write_bytes(path, source.read_bytes())
 
     def commit(self) -> None:
-        (self.staging / MARKER).write_text("This folder is written by `qisite build`; it is replaced on every build.\n")
-        old = None
-        if self.output.exists():
-            old = self.output.with_name(f".{self.output.name}.old-{os.getpid()}")
-            self.output.rename(old)
-        self.staging.rename(self.output)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        """Swap the staging folder into place; the output exists at every instant but one
+        rename apart, and a kill between the two renames is undone by the next build."""
+        try:
+            (self.staging / MARKER).write_text(_MARKER_TEXT.format(token=self.token))
+            _keep_mode_and_group(self.output, self.staging)
+            staged = _identity(self.staging, self.token)
+            previous = self.records.current() if self.output.exists() else None
+            self.records.save([entry for entry in (previous, staged) if entry])
+            backup = None
+            if self.output.exists():
+                backup = self.output.with_name(f".{self.output.name}.old-{self.token}")
+                self.output.rename(backup)
+            self.staging.rename(self.output)
+            self.records.save([staged])
+            if backup is not None:
+                remove_site_folder(backup)
+        finally:
+            self.lock.release()
 
     def abandon(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        remove_site_folder(self.staging)
+        self.lock.release()
 
 
-def _refuse_foreign(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise QisiteError(f"{output}: the output path is a file; choose another 'output' in site.yaml")
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
-        raise QisiteError(f"{output}: this folder was not written by qisite and is not empty; "
-                          "refusing to replace it (choose another 'output' in site.yaml, or empty it yourself)")
+def refuse_unsafe_output(output: Path, root: Path, projects_dir: Path) -> None:
+    """A QisiteError if writing the site to ``output`` could replace the network's sources."""
+    site, network, projects = output.resolve(), root.resolve(), projects_dir.resolve()
+    reason = ""
+    if site == network:
+        reason = "it is the network folder itself"
+    elif network.is_relative_to(site):
+        reason = "it contains the network folder"
+    elif site.is_relative_to(projects):
+        reason = "it is inside the projects folder"
+    elif site.is_relative_to(network / "templates"):
+        reason = "it is inside the templates folder"
+    elif site.is_relative_to(network) and site.relative_to(network).parts[0] in (".git", CACHE_DIR):
+        reason = f"it is inside {site.relative_to(network).parts[0]}/"
+    elif (site / "site.yaml").exists() or any((site / "projects").glob("*/project.yaml")):
+        reason = "it holds a site.yaml or a projects/ folder: it looks like a network's sources"
+    if reason:
+        raise QisiteError(f"{output}: refusing to write the site here: {reason}, and building would replace it "
+                          "(set 'output' in site.yaml, or --output, to a folder of its own such as _site)")
+
+
+def recover(output: Path, records: OutputRecords) -> None:
+    """Undo what a killed build left: restore a missing output from its backup, and
+    remove staging and backup folders. Call only while holding the output's lock."""
+    backups = sorted(output.parent.glob(f".{glob_escape(output.name)}.old-*"))
+    if not output.exists():
+        for backup in backups:
+            if records.vouches_for(backup):
+                backup.rename(output)
+                break
+    pattern = f".{glob_escape(output.name)}"
+    for leftover in [*output.parent.glob(f"{pattern}.building-*"), *output.parent.glob(f"{pattern}.old-*")]:
+        if leftover.is_dir() and not leftover.is_symlink() and ((leftover / MARKER).is_file() or not any(leftover.iterdir())):
+            remove_site_folder(leftover)
+
+
+def remove_site_folder(folder: Path) -> None:
+    """Remove a staging or backup folder, its marker last: a build killed half way
+    through leaves a folder the next build still knows it may remove."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{char}]" if char in "*?[]" else char for char in name)
+
+
+def staging_folders(output: Path) -> list[Path]:
+    """Leftover staging and backup folders beside ``output`` (there should be none between builds)."""
+    pattern = f".{glob_escape(output.name)}"
+    return sorted([*output.parent.glob(f"{pattern}.building-*"), *output.parent.glob(f"{pattern}.old-*")])
+
+
+class OutputRecords:
+    """What qisite knows it wrote at an output path: tokens and folder identities, kept in
+    the network's cache folder (never in the output, where a committed file could forge it)."""
+
+    def __init__(self, root: Path, output: Path):
+        key = hashlib.sha256(str(output).encode("utf-8")).hexdigest()[:24]
+        folder = root / CACHE_DIR / "outputs"
+        self.path = folder / f"{key}.json"
+        self.lock_path = folder / f"{key}.lock"
+        self.output = output
+
+    def entries(self) -> list[dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(data, dict) or data.get("output") != str(self.output) or not isinstance(data.get("sites"), list):
+            return []
+        return [entry for entry in data["sites"] if isinstance(entry, dict)]
+
+    def current(self) -> dict | None:
+        return next((entry for entry in self.entries() if self.vouches_for(self.output, [entry])), None)
+
+    def save(self, entries: list[dict]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"output": str(self.output), "sites": entries}), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+    def vouches_for(self, folder: Path, entries: list[dict] | None = None) -> bool:
+        """Whether ``folder`` is a site qisite wrote here: its marker's token and its identity are on record."""
+        token = _marker_token(folder)
+        if not token or folder.is_symlink():
+            return False
+        try:
+            found = folder.stat()
+        except OSError:
+            return False
+        return any(entry.get("token") == token and entry.get("device") == found.st_dev and entry.get("inode") == found.st_ino
+                   for entry in (self.entries() if entries is None else entries))
+
+
+class OutputLock:
+    """One build per output: an exclusive lock on a file in the cache folder, released by the
+    system even when the build is killed. The file says who holds it."""
+
+    def __init__(self, path: Path, output: Path):
+        self.path, self.output = path, output
+        self.handle: TextIO | None = None
+
+    def acquire(self, wait: float) -> None:
+        if fcntl is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    handle.close()
+                    raise QisiteError(f"{self.output}: another qisite build is writing this output ({holder}); "
+                                      "wait for it to finish, or stop it and build again") from None
+                time.sleep(0.1)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        self.handle = handle
+
+    def release(self) -> None:
+        if self.handle is not None:
+            self.handle.close()  # closing releases the lock
+            self.handle = None
+
+
+def _make_staging(output: Path, token: str) -> Path:
+    """A new staging folder, created with the process's umask (not mkdtemp's private 0700),
+    holding a marker so that a later build knows it may remove it."""
+    staging = output.with_name(f".{output.name}.building-{token}")
+    staging.mkdir()
+    (staging / MARKER).write_text(_MARKER_TEXT.format(token=f"staging-{token}"))
+    return staging
+
+
+def _keep_mode_and_group(output: Path, staging: Path) -> None:
+    """The new site keeps the permissions and group of the folder it replaces."""
+    try:
+        previous = output.stat()
+    except OSError:
+        return
+    os.chmod(staging, stat.S_IMODE(previous.st_mode))
+    try:
+        os.chown(staging, -1, previous.st_gid)
+    except OSError:
+        pass
+
+
+def _identity(folder: Path, token: str) -> dict:
+    found = folder.stat()
+    return {"token": token, "device": found.st_dev, "inode": found.st_ino}
+
+
+def _marker_token(folder: Path) -> str:
+    try:
+        text = (folder / MARKER).read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return ""
+    for line in text.splitlines():
+        if line.startswith("token: "):
+            return line[len("token: "):].strip()
+    return ""
+
+
+def _refuse_foreign(output: Path, records: OutputRecords) -> None:
+    if output.is_symlink() or (output.exists() and not output.is_dir()):
+        raise QisiteError(f"{output}: the output path is a file or a link; choose another 'output' in site.yaml")
+    if output.is_dir() and any(output.iterdir()) and not records.vouches_for(output):
+        found_marker = (output / MARKER).exists()
+        raise QisiteError(f"{output}: this folder was not written by qisite here and is not empty; refusing to replace it "
+                          + ("(its .qisite-build marker does not match qisite's record in .qisite-cache/, so it proves "
+                             "nothing; if this is a site qisite built before, delete the folder yourself and build again)"
+                             if found_marker else
+                             "(choose another 'output' in site.yaml, or empty it yourself)"))

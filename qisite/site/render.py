@@ -13,7 +13,9 @@ from markupsafe import Markup
 from qisite.links import cycle_numbers
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
+from qisite.site.bidi import isolate_bidi
 from qisite.site.markdown import render_markdown
+from qisite.site.theme import ConfinedLoader
 
 THEME = Path(str(resources.files("qisite") / "templates"))
 
@@ -25,11 +27,12 @@ def template_dirs(network_root: Path) -> list[Path]:
 
 def environment(network_root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(network_root)]),
+        loader=ConfinedLoader(template_dirs(network_root)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=isolate_bidi,
     )
     env.filters.update(markdown=render_markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
