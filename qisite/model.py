@@ -37,7 +37,6 @@ from qisite.load.kinds import (
     record_of,
 )
 from qisite.load.schemas import (
-    CHART_TYPES,
     COUNTS,
     DATE_FORMATS,
     DECISIONS,
@@ -45,6 +44,7 @@ from qisite.load.schemas import (
     MEASURE_TYPES,
     PERIODS,
 )
+from qisite.spc.chart_types import NAMES as CHART_TYPES
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
 

@@ -6,8 +6,6 @@ each file is in :mod:`qisite.load.records`.
 
 from __future__ import annotations
 
-from qisite.spc.chart_types import NAMES as CHART_TYPES
-
 PERIODS = ("day", "week", "fortnight", "month", "quarter", "year")
 DATE_FORMATS = ("iso", "dayfirst", "monthfirst")
 MEASURE_TYPES = ("outcome", "process", "balancing")

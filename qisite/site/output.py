@@ -114,8 +114,10 @@ def refuse_unsafe_output(output: Path, root: Path, projects_dir: Path) -> None:
         reason = "it is the network folder itself"
     elif network.is_relative_to(site):
         reason = "it contains the network folder"
-    elif site.is_relative_to(projects):
+    elif site.is_relative_to(projects) and projects != network:
         reason = "it is inside the projects folder"
+    elif any((folder / "project.yaml").exists() for folder in (site, *site.parents) if folder.is_relative_to(network)):
+        reason = "it is inside a project folder"
     elif site.is_relative_to(network / "templates"):
         reason = "it is inside the templates folder"
     elif site.is_relative_to(network) and site.relative_to(network).parts[0] in (".git", CACHE_DIR):

@@ -111,6 +111,8 @@ def normalise(path: str, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return f"(binary file: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()})\n"
+    if path == ".qisite-build":  # the output's marker: its token is random by design (docs/security.md)
+        return "\n".join(line for line in text.splitlines() if not line.startswith("token:")) + "\n"
     if path.endswith((".html", ".svg")):
         return normalise_markup(text)
     if path == "assets/search-index.js":
