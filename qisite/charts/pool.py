@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .request import ChartRequest
+from .specs import cycle_marks, panel_count
 
 DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
 
@@ -47,7 +48,7 @@ def render(request: ChartRequest) -> str:
     fig = figures.figure(request.spec)
     DRAWN["count"] += 1
     raw = svg.figure_svg(fig)
-    labels = {c[2]: f"PDSA {c[0]}: {c[3]}" for c in request.spec.get("cycles", ())}
+    labels = {cycle.href: f"PDSA {cycle.number}: {cycle.title}" for cycle in cycle_marks(request.spec)}
     return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
                       kind=request.kind, link_labels=labels)
 
@@ -129,4 +130,4 @@ def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
 
 
 def _cost(r: ChartRequest) -> int:
-    return len(r.spec.get("panels", ())) * 3 + 1
+    return panel_count(r.spec) * 3 + 1

@@ -50,7 +50,8 @@ def _subgroups(y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(means, float), np.array(sds, float), np.array(sizes, float)
 
 
-def _series(y, n, chart: str) -> tuple[L.PartData, list[str]]:
+def part_data(y, n, chart: str) -> tuple[L.PartData, list[str]]:
+    """The values a chart plots (rates, subgroup means …) with their denominators, and notes on the data."""
     notes: list[str] = []
     if chart in SUBGROUP_CHARTS:
         means, sds, sizes = _subgroups(y)
@@ -76,7 +77,8 @@ def _series(y, n, chart: str) -> tuple[L.PartData, list[str]]:
     return L.PartData(yv, np.full(yv.size, np.nan) if nv is None else nv, yv), notes
 
 
-def _slice(d: L.PartData, a: int, b: int) -> L.PartData:
+def slice_part(d: L.PartData, a: int, b: int) -> L.PartData:
+    """Points a (inclusive) to b (exclusive) of the data."""
     return L.PartData(d.y[a:b], d.n[a:b], d.num[a:b], None if d.sd is None else d.sd[a:b])
 
 
@@ -103,7 +105,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     raw observations) and ``n`` is ignored.
     """
     _check_options(chart, rules, direction, multiply, target)
-    data, notes = _series(y, n, chart)
+    data, notes = part_data(y, n, chart)
     size = data.y.size
     if x is not None and len(x) != size:
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
@@ -141,7 +143,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
 def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
     """Lines, rule results, number of points used and warnings for part k."""
     use = lay.baseline[a:b] & lay.included[a:b]
-    lines = L.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
+    lines = L.CHARTS[chart](slice_part(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
     usable = lay.included[a:b] & np.isfinite(lines.y)
     pr = RU.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
     used = int((use & np.isfinite(lines.y)).sum())

@@ -14,10 +14,10 @@ from functools import cached_property
 
 import numpy as np
 
-from .rules import SIGNAL_NAMES
+from .rules import signal_names
 
 
-def _num(v):
+def json_float(v):
     """Float for JSON: NaN/inf become None; integral counts stay floats."""
     if v is None:
         return None
@@ -50,10 +50,6 @@ def label(x) -> str | int | float | None:
     if isinstance(x, float) and not math.isfinite(x):
         return None
     return x
-
-
-def _names(bits: int) -> tuple[str, ...]:
-    return tuple(name for bit, name in SIGNAL_NAMES.items() if bits & bit)
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,7 @@ class SpcPart:
 
     def to_dict(self) -> dict:
         d = {
-            "part": self.part, "cl": _num(self.cl), "n_useful": self.n_useful,
+            "part": self.part, "cl": json_float(self.cl), "n_useful": self.n_useful,
             "longest_run": self.longest_run, "longest_run_max": self.longest_run_max,
             "crossings": self.crossings, "crossings_min": self.crossings_min,
             "runs_signal": self.runs_signal, "start": self.start, "end": self.end,
@@ -168,7 +164,7 @@ class SpcResult:
             _nums(self.lcl), _nums(self.ucl), self.part.tolist(),
             self.included.tolist(), self.baseline.tolist(),
             self.outside_limits.tolist(), [b != 0 for b in bits],
-            [_names(b) if b else () for b in bits],
+            [tuple(signal_names(b)) if b else () for b in bits],
             [c or None for c in self.classification.tolist()] if nhs
             else [None] * len(bits),
         ]
@@ -186,7 +182,7 @@ class SpcResult:
         points = [dict(zip(keys, row)) for row in zip(*cols)]
         d = {
             "chart": self.chart, "rules": self.rules, "direction": self.direction,
-            "target": _num(self.target), "multiply": self.multiply,
+            "target": json_float(self.target), "multiply": self.multiply,
             "screen_mr": self.screen_mr,
             "points": points,
             "parts": [p.to_dict() for p in self.parts],

@@ -116,6 +116,7 @@ def evaluate(profile: str, chart: str, y, cl, lcl, ucl, z, usable) -> PartRules:
 
 
 def signal_names(bits: int) -> list[str]:
+    """The names of the rules a point's signal bits say it broke."""
     return [name for bit, name in SIGNAL_NAMES.items() if bits & bit]
 
 
