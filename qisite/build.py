@@ -9,10 +9,8 @@ it has been written.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import dataclasses
-import io
 import os
 import time
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from qisite.load.network import load_network
 from qisite.model import Network
 from qisite.problems import Problems, QisiteError
 from qisite.site import urls
-from qisite.site.context import ProjectData, SiteData, site_data
+from qisite.site.context import SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.output import CACHE_DIR, SiteWriter
 from qisite.site.pages import all_pages
@@ -109,7 +107,7 @@ def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) ->
     pages = all_pages(site)
     for page in pages:
         template = env.get_template(page.template)
-        extra = {"charts": charts.get(page.context["data"].project.id, [])} if "data" in page.context else {}
+        extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
         writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                                                      config=site.network.config, inline=inline,
                                                      **page.context, **extra))
@@ -118,10 +116,19 @@ def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) ->
     return len(pages)
 
 
+def project_charts(charts: dict, project_id: str) -> dict:
+    """A project page's charts [(request, svg)] and the data table of each measure
+    (measure id → the table of its main chart: the page's table and the CSV are renderings of it)."""
+    from qisite.charts import measure_tables
+
+    drawn = charts.get(project_id, [])
+    return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
+
+
 def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> None:
     for data in site.projects:
-        for measure_id, analysis in data.analyses.items():
-            writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), measure_csv(data, measure_id))
+        for measure_id, table in project_charts(charts, data.project.id)["tables"].items():
+            writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), table.csv())
         for request, svg in charts.get(data.project.id, []):
             writer.write_text(urls.project_file(data.project.id, request.filename), standalone_svg(svg))
 
@@ -130,55 +137,6 @@ def standalone_svg(svg: str) -> str:
     """A chart as a file beside its page: PDSA links point into that page."""
     linked = svg.replace('href="#pdsa-', 'href="index.html#pdsa-')
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
-
-
-def measure_csv(data: ProjectData, measure_id: str) -> str:
-    """The plotted data of a measure with its centre line, limits and signals."""
-    analysis = data.analyses[measure_id]
-    out = io.StringIO()
-    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
-    grouped = analysis.measure.stratified
-    writer.writerow((["group"] if grouped else []) + ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"])
-    for group, result in analysis.results.items():
-        for index, point in enumerate(result.points):
-            x = point.x.isoformat() if hasattr(point.x, "isoformat") else point.x
-            value = analysis.withheld(group, index) or _cell(point.y)  # "<5": disclosure control withheld it
-            writer.writerow(([group] if grouped else []) + [x, value, _cell(point.n), _cell(point.cl), _cell(point.lcl),
-                             _cell(point.ucl), point.part, "yes" if point.included and point.baseline else "no",
-                             " ".join(point.signals)])
-    if not analysis.results:  # Pareto: categories and counts
-        for s in analysis.series:
-            for x, y in zip(s.x, s.y):
-                writer.writerow(([s.group] if grouped else []) + [x, _cell(y), "", "", "", "", "", "", ""])
-    return out.getvalue()
-
-
-class FormulaSafeWriter:
-    """A CSV writer whose text cells cannot run as spreadsheet formulas (OWASP, "CSV Injection"):
-    a cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe,
-    unless it is a plain number such as -1.5."""
-
-    def __init__(self, writer):
-        self.writer = writer
-
-    def writerow(self, cells) -> None:
-        self.writer.writerow([neutralise_formula(cell) for cell in cells])
-
-
-def neutralise_formula(cell):
-    if not isinstance(cell, str) or not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return cell
-    try:
-        float(cell)
-        return cell
-    except ValueError:
-        return "'" + cell
-
-
-def _cell(value) -> str:
-    if value is None or value != value:
-        return ""
-    return f"{value:.6g}"
 
 
 def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:

@@ -81,3 +81,24 @@ def test_source_date_epoch_fixes_the_build_date_and_a_bad_value_stops_the_build(
     assert "Traceback" not in bad.stderr and not (network / "_site").exists()
     assert build("1700000000").returncode == 0
     assert "Built with qisite on 14 Nov 2023" in (network / "_site/index.html").read_text(encoding="utf-8")
+
+
+def test_the_page_table_and_the_csv_render_the_same_rows(network):
+    """The data table under a chart and its CSV download are two renderings of one table."""
+    import csv
+    import re
+
+    assert run_qisite("build", network).returncode == 0
+    folder = network / "_site" / "projects" / "clinic-access"
+    rows = list(csv.DictReader((folder / "main-outcome.csv").open(encoding="utf-8", newline="")))
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="measure-main-outcome"'):]
+    table = section[section.index('<table class="data">'):section.index("</table>")]
+    headings = re.findall(r'<th scope="col">(.*?)</th>', table)
+    assert headings == ["Date", "Value", "n", "Centre", "Lower limit", "Upper limit", "Signals"]
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]]
+    assert len(cells) == len(rows) > 0
+    for shown, raw in zip(cells, rows):
+        value = float(shown[1].rstrip("%").replace(",", "").replace("−", "-"))
+        assert abs(value - float(raw["value"])) <= 0.5, (shown, raw)
+        assert shown[2].replace(",", "") == raw["n"] and shown[6] == raw["signals"].replace(" ", ", ")

@@ -1,23 +1,28 @@
 """Text alternatives generated from the analysis — never typed: the short alt,
-the long description, the equity headline ("gap 8 → 3 points"), and the data
-table behind each chart."""
+the long description and the equity headline ("gap 8 → 3 points"). The data
+table behind each chart is in ``tables``."""
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
-from qisite.numbers import GapWords, ValueFormat, count, decimals_for, gap_words, number
+from qisite.numbers import GapWords, ValueFormat, gap_words, number
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
-from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
+from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
 
+from .meaning import gap_meaning
 from .text import centre_word, chart_label, date_label, plural, sentence, span
 
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
-def _finite(v) -> bool:
+
+def _finite(v: float | None) -> TypeIs[float]:
     return v is not None and math.isfinite(v)
 
 
@@ -76,8 +81,7 @@ def level_sentence(m: Measure, summary: spc.Summary, fmt: ValueFormat, result: s
     per = _per(m) + _unit_suffix(m, fmt) if subject is None or subject == _subject(m) else _unit_suffix(m, fmt)
     if not _finite(base):
         return f"{subject}: no centre line could be computed"
-    moved = _finite(latest) and _changed(result, summary)
-    if not moved:
+    if not (_finite(latest) and _changed(result, summary)):
         n = len(result)
         return f"{subject}: {word} {a}{per} over {plural(n, 'point')}"
     article = "an" if word[0] in "aeiou" else "a"
@@ -128,7 +132,7 @@ def _meaning(kinds) -> str:
     kinds = [k for k in kinds.tolist() if k]
     if not kinds:
         return ""
-    top = max(kinds, key=kinds.count)  # a tie: the first to occur (not a set's hash order)
+    top = max(kinds, key=kinds.count)
     return "" if top == "neutral" else f" ({top})"
 
 
@@ -176,23 +180,6 @@ def _assurance(result: spc.SpcResult) -> str:
     if good == 0:
         return ", outside the latest limits"
     return ", outside the latest limits: consistently met" if meets else ", outside the latest limits: consistently missed"
-
-
-def _row(result: spc.SpcResult, i: int, fmt: ValueFormat, period) -> list[str]:
-    sig = ", ".join(signal_names(int(result.bits[i]))) if result.bits[i] else ""
-    return [date_label(result.x[i], period), fmt.value(result.y[i]),
-            count(float(result.n[i])),
-            fmt.value(result.cl[i]), fmt.value(result.lcl[i]), fmt.value(result.ucl[i]),
-            str(int(result.part[i])), "no" if not result.included[i] else "yes", sig,
-            result.classification[i] or ""]
-
-
-HEADER = ["period", "value", "n", "centre line", "lower limit", "upper limit", "part", "used for limits",
-          "signals", "meaning"]
-
-
-def spc_table(result: spc.SpcResult, fmt: ValueFormat, m: Measure, period) -> tuple:
-    return (tuple(HEADER),) + tuple(tuple(_row(result, i, fmt, period)) for i in range(len(result)))
 
 
 # --- equity ----------------------------------------------------------------------
@@ -253,20 +240,8 @@ def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> s
 
 
 def _gap_signals(g: spc.GapResult) -> str:
-    from .plan import gap_meaning
     clauses = signal_clauses(g.result, gap_meaning(g))
     return "; gap chart: " + "; ".join(clauses) if clauses else ""
-
-
-def equity_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
-    rows = [("group", "period", "value", "n", "centre line")]
-    for group, r in analysis.results.items():
-        for i in range(len(r)):
-            n = r.n[i]
-            rows.append((str(group), date_label(r.x[i], period), fmt.value(r.y[i]),
-                         count(float(n)),
-                         fmt.value(r.cl[i])))
-    return tuple(rows)
 
 
 def gap_alt(analysis: MeasureAnalysis, period) -> str:
@@ -279,7 +254,6 @@ def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
     out = []
     for g in analysis.gaps.values():
-        from .plan import gap_meaning
         text = _gap_sentence(m, g)
         clauses = signal_clauses(g.result, gap_meaning(g))
         out.append(sentence((text or f"Gap between {g.group} and {g.reference}") +
@@ -287,19 +261,6 @@ def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     out.append("Each gap is the group's value minus the reference group's, charted with its own centre line "
                "and limits; a signal towards no gap is marked as improvement.")
     return " ".join(out)
-
-
-def gap_table(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> tuple:
-    rows = [("group", "reference", "period", "gap", "centre line", "lower limit", "upper limit", "signals")]
-    for g in analysis.gaps.values():
-        r = g.result
-        d = decimals_for(*(v * fmt.scale for v in r.y.tolist() if math.isfinite(v))) + 1
-        for i in range(len(r)):
-            sig = ", ".join(signal_names(int(r.bits[i]))) if r.bits[i] else ""
-            rows.append((str(g.group), str(g.reference), date_label(r.x[i], period),
-                         *(number(v * fmt.scale, d) if math.isfinite(v) else "" for v in (r.y[i], r.cl[i], r.lcl[i], r.ucl[i])),
-                         sig))
-    return tuple(rows)
 
 
 # --- small multiples ----------------------------------------------------------------
@@ -314,13 +275,6 @@ def multiples_description(items, m: Measure, fmt: ValueFormat, period, summaries
         s = summaries[k] if summaries else spc.summarise(r)
         out.append(sentence(level_sentence(m, s, fmt, r, subject=label) + _signals_tail(r)))
     return " ".join(out)
-
-
-def multiples_table(items, fmt: ValueFormat, period) -> tuple:
-    rows = [("panel",) + tuple(HEADER)]
-    for label, r in items:
-        rows.extend((label,) + tuple(_row(r, i, fmt, period)) for i in range(len(r)))
-    return tuple(rows)
 
 
 # --- Pareto -------------------------------------------------------------------
@@ -343,11 +297,3 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
         sentence(f"The top {plural(min(k80, len(result.categories)), 'category')} account for "
                  f"{number(float(result.cumulative_percent[min(k80, len(result.categories)) - 1]), 0)}% of the total"),
     ])
-
-
-def pareto_table(m: Measure, result: spc.ParetoResult) -> tuple:
-    rows = [("category", m.unit or "count", "percent", "cumulative percent")]
-    for c, v, p, cp in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
-        rows.append((str(c), count(float(v)),
-                     number(float(p), 1), number(float(cp), 1)))
-    return tuple(rows)

@@ -2,77 +2,90 @@
 group black and heavier, each group's centre line per part, direct labels."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib import transforms
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import style as S
-from .draw import Frame, _arr, _decorate, _rows_content, _top_rows, _x_ticks, _y_range, _y_ticks, text_width
+from . import kit, style
 from .layout import spread
-from .text import ValueFormat
+from .specs import EquitySpec, GroupSeriesSpec
 
 
-def group_style(k: int, reference: bool) -> dict:
+@dataclass(frozen=True)
+class GroupLook:
+    colour: str
+    marker: str | None
+    line_width: float = 1.5
+
+
+def group_look(index: int, reference: bool) -> GroupLook:
+    """The reference group black and heavier; the others by turn in six colours and markers."""
     if reference:
-        return {"color": S.REFERENCE_COLOUR, "marker": "o", "lw": 2.2}
-    return {"color": S.GROUP_COLOURS[(k - 1) % len(S.GROUP_COLOURS)],
-            "marker": S.GROUP_MARKERS[(k - 1) % len(S.GROUP_MARKERS)], "lw": 1.5}
+        return GroupLook(style.REFERENCE_COLOUR, "o", 2.2)
+    return GroupLook(style.GROUP_COLOURS[(index - 1) % len(style.GROUP_COLOURS)],
+                     style.GROUP_MARKERS[(index - 1) % len(style.GROUP_MARKERS)], 1.5)
 
 
-def _label(s: dict) -> str:
-    name = s["name"] + (" (reference)" if s["reference"] else "")
+def _label(group: GroupSeriesSpec) -> str:
+    name = group.name + (" (reference)" if group.reference else "")
     return name if len(name) <= 36 else name[:35] + "…"
 
 
-def equity_figure(spec: dict):
-    fmt = ValueFormat.from_spec(spec["fmt"])
-    series = spec["series"]
-    labels = [_label(s) for s in series]
-    right_margin = min(250.0, max(70.0, max(text_width(t, S.TINY) for t in labels) + 22))
-    frame = Frame()
-    breaks, freeze = spec["breaks"], spec["freeze"]
-    top = _top_rows(frame, spec, has_parts=bool(breaks or freeze))
-    left, right, bottom = S.MARGIN_LEFT, S.WIDTH - right_margin, S.MARGIN_BOTTOM
-    h = S.HEIGHT - top - bottom
-    ax = frame.axes(left, bottom, right - left, h)
-    values = [v for s in series for v in s["y"]] + ([spec["target"]] if spec.get("target") is not None else [])
-    ylo, yhi = _y_range(values, fmt.percent, fmt.scale)
-    ax.set_xlim(*spec["xlim"])
-    ax.set_ylim(ylo, yhi)
-    _decorate(ax, spec, breaks, freeze)
-    ends = []
-    for k, s in enumerate(series):
-        st = group_style(k, s["reference"])
-        x, y = _arr(s["x"]), _arr(s["y"])
-        gid = "qisite-group qisite-reference" if s["reference"] else "qisite-group"
-        ax.add_line(Line2D(x, y, color=st["color"], linewidth=st["lw"], marker=st["marker"],
-                           markersize=4.5 if s["reference"] else 4.2, markeredgewidth=0,
-                           gid=gid, zorder=4 if s["reference"] else 3))
-        for p in s["parts"]:
-            if p["cl"] is None:
+def equity_figure(spec: EquitySpec) -> Figure:
+    value_format = spec.value_format.value_format()
+    axis = spec.axis
+    labels = [_label(group) for group in spec.series]
+    right_margin = min(250.0, max(70.0, max(kit.text_width(text, style.TINY) for text in labels) + 22))
+    frame = kit.Frame()
+    breaks, freeze = list(spec.breaks), spec.freeze
+    top = kit.top_rows_height(axis, has_parts=bool(breaks or freeze))
+    left, right, bottom = style.MARGIN_LEFT, style.WIDTH - right_margin, style.MARGIN_BOTTOM
+    height = style.HEIGHT - top - bottom
+    panel = frame.axes(left, bottom, right - left, height)
+    values = [v for group in spec.series for v in group.y] + ([spec.target] if spec.target is not None else [])
+    y_low, y_high = kit.y_range(values, value_format.percent, value_format.scale)
+    panel.set_xlim(*axis.xlim)
+    panel.set_ylim(y_low, y_high)
+    kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
+    ends: list[tuple[float, str, GroupLook]] = []
+    for index, group in enumerate(spec.series):
+        look = group_look(index, group.reference)
+        x, y = kit.as_array(group.x), kit.as_array(group.y)
+        gid = "qisite-group qisite-reference" if group.reference else "qisite-group"
+        panel.add_line(Line2D(x, y, color=look.colour, linewidth=look.line_width, marker=look.marker,
+                              markersize=4.5 if group.reference else 4.2, markeredgewidth=0,
+                              gid=gid, zorder=4 if group.reference else 3))
+        for part in group.parts:
+            if part.cl is None:
                 continue
-            a, b = p["start"], p["end"]
-            ax.add_line(Line2D([x[a], x[b]], [p["cl"], p["cl"]], color=st["color"], linewidth=1.0, alpha=0.55,
-                               linestyle=(0, (5, 2)), gid="qisite-group-cl", zorder=2))
+            panel.add_line(Line2D([x[part.start], x[part.end]], [part.cl, part.cl], color=look.colour,
+                                  linewidth=1.0, alpha=0.55, linestyle=(0, (5, 2)), gid="qisite-group-cl", zorder=2))
         finite = np.flatnonzero(np.isfinite(y))
         if finite.size:
-            ends.append((float(y[finite[-1]]), labels[k], st))
-    if spec.get("target") is not None:
-        ax.add_line(Line2D(spec["xlim"], [spec["target"]] * 2, color=S.TARGET, linewidth=1.4,
-                           linestyle=(0, (6, 2)), gid="qisite-target", zorder=2))
-        ends.append((spec["target"], f"Target {fmt.value(spec['target'])}", {"color": S.TARGET, "marker": None}))
-    _y_ticks(frame, ax, ylo, yhi, fmt)
-    _x_ticks(frame, ax, spec)
-    to_px = lambda v: bottom + (v - ylo) / (yhi - ylo) * h
-    placed = spread([to_px(v) for v, _, _ in ends], S.TINY + 3, bottom, bottom + h)
-    tr = transforms.IdentityTransform()
-    for (v, text, st), py in zip(ends, placed):
-        if st.get("marker"):
-            frame.fig.add_artist(Line2D([right + 8], [py], transform=tr, linestyle="none", marker=st["marker"],
-                                        markersize=5, markerfacecolor=st["color"], markeredgewidth=0))
-        frame.text(right + 15, py, text, fontsize=S.TINY, color=st["color"], ha="left", va="center",
-                   fontweight="bold" if "(reference)" in text else "normal", gid="qisite-group-label")
-    spec_rows = {**spec, "target": None}
-    _rows_content(frame, ax, spec_rows, [], breaks, freeze, left, right, top,
-                  key=[("group-cl", "Centre line of each group, per part")])
+            ends.append((float(y[finite[-1]]), labels[index], look))
+    if spec.target is not None:
+        kit.target_line(panel, axis.xlim, spec.target)
+        ends.append((spec.target, f"Target {value_format.value(spec.target)}", GroupLook(style.TARGET, None)))
+    kit.y_ticks(frame, panel, y_low, y_high, value_format)
+    kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
+    _direct_labels(frame, ends, right, bottom, height, y_low, y_high)
+    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")],
+                 breaks, freeze, left, right, top)
     return frame.fig
+
+
+def _direct_labels(frame: kit.Frame, ends: list[tuple[float, str, GroupLook]], right: float, bottom: float,
+                   height: float, y_low: float, y_high: float) -> None:
+    """Each group's name (and the target) at the right end of its line, spread apart."""
+    wanted = [bottom + (value - y_low) / (y_high - y_low) * height for value, _, _ in ends]
+    placed = spread(wanted, style.TINY + 3, bottom, bottom + height)
+    identity = transforms.IdentityTransform()
+    for (_, text, look), py in zip(ends, placed):
+        if look.marker:
+            frame.fig.add_artist(Line2D([right + 8], [py], transform=identity, linestyle="none", marker=look.marker,
+                                        markersize=5, markerfacecolor=look.colour, markeredgewidth=0))
+        frame.text(right + 15, py, text, fontsize=style.TINY, color=look.colour, ha="left", va="center",
+                   fontweight="bold" if "(reference)" in text else "normal", gid="qisite-group-label")

@@ -16,21 +16,21 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
-from . import style as S
+from . import style
 
 VARIATION = {
-    "common_cause": ("Common cause variation: no significant change", S.NEUTRAL, "", None),
-    "improvement_high": ("Special cause variation: improvement (high values)", S.IMPROVEMENT, "H", "improvement"),
-    "improvement_low": ("Special cause variation: improvement (low values)", S.IMPROVEMENT, "L", "improvement"),
-    "concern_high": ("Special cause variation: concern (high values)", S.CONCERN, "H", "concern"),
-    "concern_low": ("Special cause variation: concern (low values)", S.CONCERN, "L", "concern"),
-    "neither_high": ("Special cause variation: high values, neither improvement nor concern", S.PURPLE, "H", "neutral"),
-    "neither_low": ("Special cause variation: low values, neither improvement nor concern", S.PURPLE, "L", "neutral"),
+    "common_cause": ("Common cause variation: no significant change", style.NEUTRAL, "", None),
+    "improvement_high": ("Special cause variation: improvement (high values)", style.IMPROVEMENT, "H", "improvement"),
+    "improvement_low": ("Special cause variation: improvement (low values)", style.IMPROVEMENT, "L", "improvement"),
+    "concern_high": ("Special cause variation: concern (high values)", style.CONCERN, "H", "concern"),
+    "concern_low": ("Special cause variation: concern (low values)", style.CONCERN, "L", "concern"),
+    "neither_high": ("Special cause variation: high values, neither improvement nor concern", style.PURPLE, "H", "neutral"),
+    "neither_low": ("Special cause variation: low values, neither improvement nor concern", style.PURPLE, "L", "neutral"),
 }
 ASSURANCE = {
-    "consistent_pass": ("Assurance: the target will consistently be met", S.IMPROVEMENT, "P"),
-    "consistent_fail": ("Assurance: the target will consistently be missed", S.CONCERN, "F"),
-    "inconsistent": ("Assurance: hit and miss — the target will be met only some of the time", S.NEUTRAL, "?"),
+    "consistent_pass": ("Assurance: the target will consistently be met", style.IMPROVEMENT, "P"),
+    "consistent_fail": ("Assurance: the target will consistently be missed", style.CONCERN, "F"),
+    "inconsistent": ("Assurance: hit and miss — the target will be met only some of the time", style.NEUTRAL, "?"),
 }
 ALIASES = {"pass": "consistent_pass", "fail": "consistent_fail", "hit_and_miss": "inconsistent",
            "hit-and-miss": "inconsistent", "common": "common_cause"}
@@ -51,7 +51,7 @@ def _marker(kind: str | None, x: float, y: float, c: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.7" fill="{c}"/>'
 
 
-def _variation(code: str) -> str:
+def _variation(code: str) -> tuple[str, str]:
     label, colour, letter, kind = VARIATION[code]
     xs = [9, 13.5, 18, 22.5, 27, 31.5]
     if code == "common_cause":
@@ -62,22 +62,22 @@ def _variation(code: str) -> str:
         ys = [20, 19, 21, 25, 27, 29]
     line = " ".join(f"{x},{y}" for x, y in zip(xs, ys))
     body = [_RING.format(c=colour),
-            f'<polyline points="{line}" fill="none" stroke="{S.MUTED}" stroke-width="1.4"/>']
+            f'<polyline points="{line}" fill="none" stroke="{style.MUTED}" stroke-width="1.4"/>']
     for i, (x, y) in enumerate(zip(xs, ys)):
         special = kind is not None and i >= 3
         body.append(_marker(kind, x, y, colour) if special else
-                    f'<circle cx="{x}" cy="{y}" r="1.6" fill="{S.MUTED}"/>')
+                    f'<circle cx="{x}" cy="{y}" r="1.6" fill="{style.MUTED}"/>')
     if letter:
         body.append(_LETTER.format(c=colour, t=letter))
     return "".join(body), label
 
 
-def _assurance(code: str) -> str:
+def _assurance(code: str) -> tuple[str, str]:
     label, colour, letter = ASSURANCE[code]
     # the process band (limits) and the target: below it (met), above it (missed), inside (hit and miss)
     target_y = {"consistent_pass": 32.5, "consistent_fail": 18, "inconsistent": 25.5}[code]
     band = ('<line x1="9" y1="21.5" x2="31" y2="21.5" stroke="{m}" stroke-width="1.2"/>'
-            '<line x1="9" y1="29.5" x2="31" y2="29.5" stroke="{m}" stroke-width="1.2"/>').format(m=S.MUTED)
+            '<line x1="9" y1="29.5" x2="31" y2="29.5" stroke="{m}" stroke-width="1.2"/>').format(m=style.MUTED)
     target = (f'<line x1="7" y1="{target_y}" x2="33" y2="{target_y}" stroke="{colour}" stroke-width="1.8" '
               f'stroke-dasharray="3 1.6"/>')
     return _RING.format(c=colour) + band + target + _LETTER.format(c=colour, t=letter), label

@@ -16,6 +16,7 @@ from qisite.load.files import FileRefused, read_inside
 
 from .request import ChartRequest
 from .safe_svg import is_safe_chart
+from .specs import cycle_marks, panel_count
 
 DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
 
@@ -53,18 +54,18 @@ def render(request: ChartRequest) -> str:
     fig = figures.figure(request.spec)
     DRAWN["count"] += 1
     raw = svg.figure_svg(fig)
-    labels = {c[2]: f"PDSA {c[0]}: {c[3]}" for c in request.spec.get("cycles", ())}
+    labels = {cycle.href: f"PDSA {cycle.number}: {cycle.title}" for cycle in cycle_marks(request.spec)}
     return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
                       kind=request.kind, link_labels=labels)
 
 
 def _render_many(requests: list[ChartRequest]) -> list[str]:
     out = []
-    for r in requests:
+    for request in requests:
         try:
-            out.append(render(r))
+            out.append(render(request))
         except Exception as exc:          # name the chart: a bare matplotlib error says nothing useful
-            raise ChartError(f"chart {r.filename} of measure {r.measure_id!r} ({r.kind}) could not be drawn: "
+            raise ChartError(f"chart {request.filename} of measure {request.measure_id!r} ({request.kind}) could not be drawn: "
                              f"{type(exc).__name__}: {exc}") from exc
     return out
 
@@ -80,21 +81,21 @@ def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None =
     the rest are drawn in a pool of ``workers`` processes (None: one per CPU;
     1: in this process) and written to the cache."""
     unique: dict[str, ChartRequest] = {}
-    for r in requests:
-        unique.setdefault(r.key, r)
+    for request in requests:
+        unique.setdefault(request.key, request)
     out: dict[str, str] = {}
     missing: list[ChartRequest] = []
     cache = Path(cache_dir) if cache_dir is not None else None
-    for key, r in unique.items():
+    for key, request in unique.items():
         text = _read(_cache_path(cache, key)) if cache is not None else None
         if text is None:
-            missing.append(r)
+            missing.append(request)
         else:
             out[key] = text
-    for r, text in zip(missing, _draw(missing, workers)):
-        out[r.key] = text
+    for request, text in zip(missing, _draw(missing, workers)):
+        out[request.key] = text
         if cache is not None:
-            _write(_cache_path(cache, r.key), text)
+            _write(_cache_path(cache, request.key), text)
     return out
 
 
@@ -130,5 +131,5 @@ def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
     return results  # type: ignore[return-value]
 
 
-def _cost(r: ChartRequest) -> int:
-    return len(r.spec.get("panels", ())) * 3 + 1
+def _cost(request: ChartRequest) -> int:
+    return panel_count(request.spec) * 3 + 1

@@ -1,22 +1,23 @@
 """``ChartRequest``: everything needed to draw one chart, as plain picklable data.
 
-A request carries a *spec* (numbers, labels, options — no numpy, no model
-objects) so a pool worker can draw it without the analysis, and a *key*: the
-content hash of the spec, the texts and ``STYLE_VERSION``. Same key, same SVG.
+A request carries a *spec* (a frozen dataclass of :mod:`qisite.charts.specs`:
+numbers, labels, options — no numpy, no model objects) so a pool worker can
+draw it without the analysis, a *table* (:mod:`qisite.charts.tables`: the data
+behind the chart, for the page and the CSV download) and a *key*: the content
+hash of the spec, the texts and ``STYLE_VERSION``. Same key, same SVG.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
 import matplotlib
 
+from .specs import ChartSpec, spec_payload
 from .style import STYLE_VERSION
+from .tables import ChartTable
 
 
 def _code_version() -> str:
@@ -43,10 +44,10 @@ class ChartRequest:
     title: str
     alt: str                     # short text alternative
     description: str             # long description generated from the analysis
+    spec: ChartSpec = field(compare=False, repr=False)    # what to draw
+    table: ChartTable = field(compare=False, repr=False)  # the data behind the chart (page table and CSV)
     headline: str = ""           # e.g. "gap 8 → 3 points"
     cycles: tuple = ()           # (number, cycle_id, date, title) of each PDSA marker
-    table: tuple = ()            # the data: header row, then rows of strings
-    spec: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def csv_filename(self) -> str:
@@ -54,9 +55,7 @@ class ChartRequest:
 
     def csv(self) -> str:
         """The chart's data as CSV text (header row first), for a download link."""
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows(self.table)
-        return buf.getvalue()
+        return self.table.csv()
 
 
 def _plain(value):
@@ -69,13 +68,13 @@ def _plain(value):
 
 
 def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: str,
-                 description: str, spec: dict, headline: str = "", cycles: tuple = (),
-                 table: tuple = ()) -> ChartRequest:
+                 description: str, spec: ChartSpec, table: ChartTable, headline: str = "",
+                 cycles: tuple = ()) -> ChartRequest:
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}: choose one of {', '.join(KINDS)}")
     payload = json.dumps({"kind": kind, "title": title, "alt": alt, "description": description,
-                          "spec": spec, "headline": headline},
+                          "spec": spec_payload(spec), "headline": headline},
                          sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
     digest = hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
-    return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description,
-                        headline, tuple(cycles), tuple(tuple(r) for r in table), spec)
+    return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description, spec, table,
+                        headline, tuple(cycles))

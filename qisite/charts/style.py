@@ -11,9 +11,14 @@ England's *Making Data Count*; neutral special causes are grey.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import matplotlib
 
-STYLE_VERSION = "2"
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+STYLE_VERSION = "3"
 
 # --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
 WIDTH = 760.0
@@ -64,7 +69,7 @@ GROUP_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, SKY, ORANGE)
 GROUP_MARKERS = ("o", "s", "^", "D", "v", "P")
 REFERENCE_COLOUR = BLACK
 
-RC = {
+RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "qisite",
     "svg.image_inline": True,

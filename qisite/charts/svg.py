@@ -16,7 +16,7 @@ from html import escape, unescape
 
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 
-from . import style as S
+from . import style
 
 _PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
@@ -53,10 +53,13 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     s = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', s)
     s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
-                  f".{prefix} text{{font-family:{S.FONT_STACK}}}")
+                  f".{prefix} text{{font-family:{style.FONT_STACK}}}")
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
-    view = _VIEWBOX.search(s).group(1)
+    viewbox = _VIEWBOX.search(s)
+    if viewbox is None:
+        raise ValueError("matplotlib wrote an SVG without a viewBox")
+    view = viewbox.group(1)
     role = "group" if "<a href=" in s else "img"  # an image may not hold links (WAI-ARIA); a group may
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'viewBox="{view}" width="100%" role="{role}" class="qisite-chart qisite-chart-{kind} {prefix}" '

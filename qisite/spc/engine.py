@@ -44,7 +44,8 @@ def _subgroups(y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.array(means, float), np.array(sds, float), np.array(sizes, float)
 
 
-def _series(y, n, chart: str) -> tuple[limits.PartData, list[str]]:
+def part_data(y, n, chart: str) -> tuple[limits.PartData, list[str]]:
+    """The values a chart plots (rates, subgroup means …) with their denominators, and notes on the data."""
     notes: list[str] = []
     kind = chart_type(chart)
     if kind.subgroups:
@@ -71,7 +72,8 @@ def _series(y, n, chart: str) -> tuple[limits.PartData, list[str]]:
     return limits.PartData(yv, np.full(yv.size, np.nan) if nv is None else nv, yv), notes
 
 
-def _slice(d: limits.PartData, a: int, b: int) -> limits.PartData:
+def slice_part(d: limits.PartData, a: int, b: int) -> limits.PartData:
+    """Points a (inclusive) to b (exclusive) of the data."""
     return limits.PartData(d.y[a:b], d.n[a:b], d.num[a:b], None if d.sd is None else d.sd[a:b])
 
 
@@ -98,7 +100,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     raw observations) and ``n`` is ignored.
     """
     _check_options(chart, rules, direction, multiply, target)
-    data, notes = _series(y, n, chart)
+    data, notes = part_data(y, n, chart)
     size = data.y.size
     if x is not None and len(x) != size:
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
@@ -136,7 +138,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
 def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
     """Lines, rule results, number of points used and warnings for part k."""
     use = lay.baseline[a:b] & lay.included[a:b]
-    lines = limits.CHARTS[chart](_slice(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
+    lines = limits.CHARTS[chart](slice_part(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
     usable = lay.included[a:b] & np.isfinite(lines.y)
     pr = rule_sets.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
     used = int((use & np.isfinite(lines.y)).sum())

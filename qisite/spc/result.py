@@ -17,7 +17,7 @@ import numpy as np
 from .rules import signal_names
 
 
-def _num(v):
+def json_float(v):
     """Float for JSON: NaN/inf become None; integral counts stay floats."""
     if v is None:
         return None
@@ -99,7 +99,7 @@ class SpcPart:
 
     def to_dict(self) -> dict:
         d = {
-            "part": self.part, "cl": _num(self.cl), "n_useful": self.n_useful,
+            "part": self.part, "cl": json_float(self.cl), "n_useful": self.n_useful,
             "longest_run": self.longest_run, "longest_run_max": self.longest_run_max,
             "crossings": self.crossings, "crossings_min": self.crossings_min,
             "runs_signal": self.runs_signal, "start": self.start, "end": self.end,
@@ -182,7 +182,7 @@ class SpcResult:
         points = [dict(zip(keys, row)) for row in zip(*cols)]
         d = {
             "chart": self.chart, "rules": self.rules, "direction": self.direction,
-            "target": _num(self.target), "multiply": self.multiply,
+            "target": json_float(self.target), "multiply": self.multiply,
             "screen_mr": self.screen_mr,
             "points": points,
             "parts": [p.to_dict() for p in self.parts],

@@ -8,8 +8,8 @@ import numpy as np
 
 from . import limits
 from .chart_types import BY_NAME, MEASUREMENT
-from .engine import _series, _slice, analyse
-from .result import SpcResult, _num, label
+from .engine import part_data, slice_part, analyse
+from .result import SpcResult, json_float, label
 from .rules import SIGNAL_NAMES
 
 
@@ -35,7 +35,7 @@ class Summary:
     signals: dict = field(default_factory=dict)  # signal name → count
 
     def to_dict(self) -> dict:
-        return {k: (_num(v) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+        return {k: (json_float(v) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
 
 
 def _after_freeze_cl(result: SpcResult, y, n) -> float | None:
@@ -43,10 +43,10 @@ def _after_freeze_cl(result: SpcResult, y, n) -> float | None:
     after = ~result.baseline & result.included
     if not after.any() or result.baseline.all():
         return None
-    data, _ = _series(y, n, result.chart)
-    lines = limits.CHARTS[result.chart](_slice(data, 0, data.y.size), after,
+    data, _ = part_data(y, n, result.chart)
+    lines = limits.CHARTS[result.chart](slice_part(data, 0, data.y.size), after,
                                    screen_mr=result.screen_mr, nhs=result.rules == "nhs")
-    return _num(lines.cl[0] * result.multiply) if lines.cl.size else None
+    return json_float(lines.cl[0] * result.multiply) if lines.cl.size else None
 
 
 def summarise(result: SpcResult, y: Sequence | None = None,
@@ -89,7 +89,7 @@ class GapResult:
     def to_dict(self) -> dict:
         return {"group": self.group, "reference": self.reference,
                 "x": [label(v) for v in self.x],
-                "gap": [_num(v) for v in self.gap.tolist()],
+                "gap": [json_float(v) for v in self.gap.tolist()],
                 "summary": self.summary.to_dict(), "spc": self.result.to_dict()}
 
 

@@ -164,9 +164,9 @@ def test_lanes_when_one_row_is_too_short():
 
 def test_table_and_csv(montgomery):
     req, _ = montgomery
-    assert req.table[0][:3] == ("period", "value", "n") and len(req.table) == 37
+    assert [c.name for c in req.table.columns][:3] == ["x", "value", "n"] and len(req.table.rows) == 36
     csv = req.csv()
-    assert csv.splitlines()[0].startswith("period,value,n,centre line") and req.csv_filename == "nonconformities.csv"
+    assert csv.splitlines()[0].startswith("x,value,n,cl,lcl,ucl") and req.csv_filename == "nonconformities.csv"
 
 
 def test_gap_headline_signed_when_the_gap_reverses():

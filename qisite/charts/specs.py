@@ -1,0 +1,162 @@
+"""The chart specs: what ``plan`` decides and the drawing modules draw.
+
+Frozen dataclasses of plain data (floats, strings, tuples — no numpy, no
+model objects), so a request pickles to a pool worker and hashes to a stable
+cache key (:func:`spec_payload`). Every position is a number on the x axis
+(dates as ordinals, otherwise 1, 2, 3 …); every index is 0-based; a missing
+value is ``None``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from qisite.numbers import ValueFormat
+
+Tick = tuple[float, str]               # (x position, label; "\n" starts the year line)
+Break = tuple[float, str]              # (x position of a part break, the new part's label)
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """How the values read (the fields of :class:`~qisite.charts.text.ValueFormat`)."""
+    percent: bool = False
+    scale: float = 1.0
+    unit: str = ""
+    decimals: int = 1
+
+    @classmethod
+    def of(cls, value_format: ValueFormat) -> FormatSpec:
+        return cls(percent=value_format.percent, scale=value_format.scale, unit=value_format.unit,
+                   decimals=value_format.decimals)
+
+    def value_format(self) -> ValueFormat:
+        return ValueFormat(percent=self.percent, scale=self.scale, unit=self.unit, decimals=self.decimals)
+
+
+@dataclass(frozen=True)
+class CycleMark:
+    """A PDSA marker: the cycle's number, its start on the x axis (pinned to
+    the chart's edge when outside), its link, and whether the start is inside."""
+    number: int
+    position: float
+    href: str
+    title: str
+    cycle_id: str
+    inside: bool
+
+
+@dataclass(frozen=True)
+class AxisSpec:
+    """The x axis shared by a chart's series: ticks, range and PDSA markers."""
+    dated: bool
+    period: str | None
+    ticks: tuple[Tick, ...]
+    xlim: tuple[float, float]
+    cycles: tuple[CycleMark, ...] = ()
+    spacing: float = 1.0
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One part of a series (limits recalculated per part): first and last
+    index (inclusive), its label, the meaning of a runs signal on its centre
+    line ("" when none) and its centre line (equity charts)."""
+    start: int
+    end: int
+    label: str = ""
+    runs: str = ""
+    cl: float | None = None
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    """One SPC series: points, centre line and limits per point, flags."""
+    x: tuple[float, ...]
+    y: tuple[float | None, ...]
+    cl: tuple[float | None, ...]
+    lcl: tuple[float | None, ...]
+    ucl: tuple[float | None, ...]
+    included: tuple[bool, ...]
+    baseline: tuple[bool, ...]
+    meaning: tuple[str, ...]           # "improvement", "concern", "neutral" or ""
+    outside: tuple[bool, ...]
+    parts: tuple[PartSpec, ...]
+    freeze: int | None                 # index of the last baseline point, when points follow it in part 1
+    limits: bool                       # any finite limit
+
+
+@dataclass(frozen=True)
+class GroupSeriesSpec:
+    """One group's line on an equity chart."""
+    name: str
+    reference: bool
+    x: tuple[float, ...]
+    y: tuple[float | None, ...]
+    parts: tuple[PartSpec, ...]
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """One panel of a small multiple."""
+    name: str
+    series: SeriesSpec
+
+
+@dataclass(frozen=True)
+class SpcSpec:
+    chart: str
+    axis: AxisSpec
+    value_format: FormatSpec
+    ylabel: str
+    target: float | None
+    series: SeriesSpec
+    zero: bool = False                 # draw the "no gap" line (a one-panel gap chart)
+
+
+@dataclass(frozen=True)
+class EquitySpec:
+    chart: str
+    axis: AxisSpec
+    value_format: FormatSpec
+    ylabel: str
+    target: float | None
+    series: tuple[GroupSeriesSpec, ...]
+    breaks: tuple[Break, ...]
+    freeze: tuple[float, float] | None  # x range of the frozen baseline (shaded)
+
+
+@dataclass(frozen=True)
+class MultiplesSpec:
+    chart: str
+    axis: AxisSpec
+    value_format: FormatSpec
+    ylabel: str
+    target: float | None
+    zero: bool
+    panels: tuple[PanelSpec, ...]
+
+
+@dataclass(frozen=True)
+class ParetoSpec:
+    categories: tuple[str, ...]
+    counts: tuple[float, ...]
+    cumulative: tuple[float, ...]      # cumulative percent, 0–100
+    ylabel: str
+
+
+ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec
+
+
+def spec_payload(spec: ChartSpec) -> dict:
+    """Plain data for the cache key: the spec's type and every field, nested."""
+    return {"type": type(spec).__name__, **asdict(spec)}
+
+
+def cycle_marks(spec: ChartSpec) -> tuple[CycleMark, ...]:
+    """The PDSA markers a chart shows (none on a Pareto chart)."""
+    return () if isinstance(spec, ParetoSpec) else spec.axis.cycles
+
+
+def panel_count(spec: ChartSpec) -> int:
+    """How many plot areas a chart has (what its drawing costs, roughly)."""
+    return len(spec.panels) if isinstance(spec, MultiplesSpec) else 1

@@ -1,0 +1,238 @@
+"""The data behind each chart, as one table: the page's data table and the
+CSV download are both renderings of it (and of nothing else).
+
+A :class:`ChartTable` is plain data — columns, then rows of cells — so a
+later step (disclosure control, say) can act on every rendering in one
+place. Each :class:`Cell` holds the text the page shows (formatted as the
+chart formats its values) and the raw value the CSV writes. Some columns are
+for the CSV only (``on_page=False``).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from qisite import spc
+from qisite.analysis import MeasureAnalysis
+from qisite.model import Measure
+from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.rules import signal_names
+
+from .text import date_label
+
+Raw = str | int | float | dt.date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str                  # the CSV header
+    heading: str               # the page's column heading
+    on_page: bool = True
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str                  # as the page shows it
+    value: Raw = None          # as the CSV writes it (None: empty)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    excluded: bool = False     # left out of the limits (the page greys the row)
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...] = ()
+    withheld: bool = False     # some figures are withheld by disclosure control (the page explains the marks)
+
+    @property
+    def page_columns(self) -> tuple[Column, ...]:
+        return tuple(column for column in self.columns if column.on_page)
+
+    def page_cells(self, row: Row) -> tuple[Cell, ...]:
+        """A row's cells in the page's columns."""
+        return tuple(cell for column, cell in zip(self.columns, row.cells) if column.on_page)
+
+    def csv(self) -> str:
+        """CSV text: the column names, then the raw values."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([column.name for column in self.columns])
+        writer.writerows([formula_safe(csv_text(cell.value)) for cell in row.cells] for row in self.rows)
+        return buffer.getvalue()
+
+
+def csv_text(value: Raw) -> str:
+    """A raw value for a CSV cell: dates in ISO form, numbers to 6 significant digits."""
+    if value is None or isinstance(value, bool):
+        return "" if value is None else ("yes" if value else "no")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return "" if not math.isfinite(value) else f"{value:.6g}"
+    return str(value)
+
+
+def formula_safe(text: str) -> str:
+    """A CSV cell a spreadsheet cannot run as a formula (OWASP, "CSV Injection"): text
+    starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe,
+    unless it is a plain number such as -1.5."""
+    if not text.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return text
+    try:
+        float(text)
+        return text
+    except ValueError:
+        return "'" + text
+
+
+def _raw(value) -> Raw:
+    """A plain value from a result column (numpy scalars to Python, NaN to None)."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _float(value) -> float | None:
+    value = _raw(value)
+    return None if value is None else float(value)      # type: ignore[arg-type]
+
+
+def _count_text(value: float | None) -> str:
+    return "" if value is None else count(value)
+
+
+# --- SPC points: the table of a measure, of a small multiple --------------------------------
+
+def value_text(value_format: ValueFormat, value: float | None) -> str:
+    """A value for the table: with the chart's decimals, and never fewer than a
+    table needs to tell points apart (one below 100, or below 10%)."""
+    if value is None:
+        return value_format.value(value)
+    own = min(1, decimals_for(value * value_format.scale, percent=value_format.percent))
+    return value_format.value(value, max(value_format.decimals, own))
+
+
+def _point_columns(measure_has_n: bool) -> tuple[Column, ...]:
+    return (Column("x", "Date"), Column("value", "Value"), Column("n", "n", on_page=measure_has_n),
+            Column("cl", "Centre"), Column("lcl", "Lower limit"), Column("ucl", "Upper limit"),
+            Column("part", "Part", on_page=False), Column("used_for_limits", "Used for limits", on_page=False),
+            Column("signals", "Signals"))
+
+
+def _point_cells(result: spc.SpcResult, index: int, value_format: ValueFormat, period,
+                 withheld: str = "") -> tuple[Cell, ...]:
+    """A point as the chart reads it: its period's label, values with the chart's
+    decimals and percent sign; raw values (ISO dates, unscaled numbers) for the CSV."""
+    x = result.x[index]
+    signals = signal_names(int(result.bits[index])) if result.bits[index] else ()
+    included = bool(result.included[index])
+    signal_text = ", ".join(signals)
+    if not included:
+        signal_text = f"{signal_text} excluded".strip()
+
+    def value(column) -> Cell:
+        raw = _float(column[index])
+        return Cell(value_text(value_format, raw), raw)
+
+    n = _float(result.n[index])
+    shown = Cell(withheld, withheld) if withheld else value(result.y)   # "<5": disclosure control (qisite.privacy)
+    return (Cell(date_label(x, period), _raw(x)), shown, Cell(_count_text(n), n),
+            value(result.cl), value(result.lcl), value(result.ucl),
+            Cell(str(int(result.part[index])), int(result.part[index])),
+            Cell("yes" if included and result.baseline[index] else "no",
+                 "yes" if included and result.baseline[index] else "no"),
+            Cell(signal_text, " ".join(signals)))
+
+
+def _point_rows(result: spc.SpcResult, value_format: ValueFormat, period,
+                first: tuple[Cell, ...] = (), withheld: Callable[[int], str] = lambda index: "") -> list[Row]:
+    return [Row(first + _point_cells(result, index, value_format, period, withheld(index)),
+                excluded=not result.included[index])
+            for index in range(len(result))]
+
+
+def measure_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) -> ChartTable:
+    """Every point of a measure (each group's, for a stratified measure) with its
+    centre line, limits and signals: the table under the measure's chart."""
+    measure = analysis.measure
+    caption = f"{measure.title}: values, centre line and limits"
+    grouped = measure.stratified
+    columns = ((Column("group", "Group"),) if grouped else ()) + _point_columns(bool(measure.n))
+    rows: list[Row] = []
+    for group, result in analysis.results.items():
+        first = (Cell(str(group), str(group)),) if grouped else ()
+        rows += _point_rows(result, value_format, period, first,
+                            lambda index, group=group: analysis.withheld(group, index))
+    return ChartTable(caption, columns, tuple(rows), withheld=bool(analysis.suppressed))
+
+
+def multiples_table(items: Sequence[tuple[str, spc.SpcResult]], value_format: ValueFormat, period) -> ChartTable:
+    has_n = any(bool(math.isfinite(v)) for _, result in items for v in result.n.tolist())
+    rows: list[Row] = []
+    for label, result in items:
+        rows += _point_rows(result, value_format, period, (Cell(label, label),))
+    return ChartTable("values, centre line and limits, by panel",
+                      (Column("panel", "Panel"),) + _point_columns(has_n), tuple(rows))
+
+
+# --- gaps ---------------------------------------------------------------------------
+
+def gap_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) -> ChartTable:
+    """The gap of each group to the reference group, with its own centre line and limits."""
+    measure = analysis.measure
+    columns = (Column("group", "Group"), Column("reference", "Reference"), Column("x", "Date"),
+               Column("gap", "Gap"), Column("cl", "Centre"), Column("lcl", "Lower limit"),
+               Column("ucl", "Upper limit"), Column("signals", "Signals"))
+    rows = []
+    for gap in analysis.gaps.values():
+        result = gap.result
+        decimals = decimals_for(*(v * value_format.scale for v in result.y.tolist() if math.isfinite(v))) + 1
+        for index in range(len(result)):
+            signals = signal_names(int(result.bits[index])) if result.bits[index] else ()
+            numbers = []
+            for column in (result.y, result.cl, result.lcl, result.ucl):
+                raw = _float(column[index])
+                numbers.append(Cell("" if raw is None else number(raw * value_format.scale, decimals), raw))
+            rows.append(Row((Cell(str(gap.group), str(gap.group)), Cell(str(gap.reference), str(gap.reference)),
+                             Cell(date_label(result.x[index], period), _raw(result.x[index])), *numbers,
+                             Cell(", ".join(signals), " ".join(signals)))))
+    return ChartTable(f"{measure.title}: the gap to {measure.reference_group}", columns, tuple(rows))
+
+
+# --- Pareto ----------------------------------------------------------------------------
+
+def pareto_table(measure: Measure, result: spc.ParetoResult) -> ChartTable:
+    """The categories as the chart shows them: largest first, with percent and cumulative percent."""
+    columns = (Column("category", "Category"), Column("count", "Count"), Column("percent", "Percent"),
+               Column("cumulative_percent", "Cumulative percent"))
+    rows = []
+    for category, category_count, percent, cumulative in zip(result.categories, result.counts, result.percent,
+                                                    result.cumulative_percent):
+        count_value, percent_value, cumulative_value = float(category_count), float(percent), float(cumulative)
+        rows.append(Row((Cell(str(category), str(category)),
+                         Cell(count(count_value), count_value),
+                         Cell(number(percent_value, 1), percent_value),
+                         Cell(number(cumulative_value, 1), cumulative_value))))
+    return ChartTable(f"{measure.title}: values", columns, tuple(rows))
+
+
+def measure_tables(requests) -> dict:
+    """measure id → the table under the measure's chart: that of the measure's
+    first request (its main chart: spc, pareto or equity)."""
+    out: dict = {}
+    for request in requests:
+        out.setdefault(request.measure_id, request.table)
+    return out
