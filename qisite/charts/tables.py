@@ -111,7 +111,7 @@ def _float(value) -> float | None:
 
 
 def _count_text(value: float | None) -> str:
-    return "" if value is None else count(value)
+    return count(value)                 # "–" when missing, as the other cells
 
 
 # --- SPC points: the table of a measure, of a small multiple --------------------------------

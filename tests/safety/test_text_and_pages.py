@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from qisite.build import neutralise_formula
+from qisite.charts.tables import formula_safe as neutralise_formula
 from qisite.charts import pool
 from qisite.charts.safe_svg import is_safe_chart
 from qisite.problems import QisiteError
