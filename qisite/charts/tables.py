@@ -117,12 +117,8 @@ def _count_text(value: float | None) -> str:
 # --- SPC points: the table of a measure, of a small multiple --------------------------------
 
 def value_text(value_format: ValueFormat, value: float | None) -> str:
-    """A value for the table: with the chart's decimals, and never fewer than a
-    table needs to tell points apart (one below 100, or below 10%)."""
-    if value is None:
-        return value_format.value(value)
-    own = min(1, decimals_for(value * value_format.scale, percent=value_format.percent))
-    return value_format.value(value, max(value_format.decimals, own))
+    """A value for the table, exactly as the chart and the page's headline write it."""
+    return value_format.value(value)
 
 
 def _point_columns(measure_has_n: bool) -> tuple[Column, ...]:
