@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from qisite import spc
-from qisite.spc.chart_types import chart_type
 from qisite.model import Measure, Observation
+from qisite.spc.chart_types import chart_type
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ it has been written.
 
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 import os
 import time
 from dataclasses import dataclass
@@ -80,7 +80,7 @@ def build_date() -> dt.date:
     try:
         if not epoch.isdigit():
             raise ValueError(epoch)
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         raise QisiteError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time: set it to whole seconds since "
                           "1970-01-01 UTC (for example $(git log -1 --format=%ct)), or unset it") from None

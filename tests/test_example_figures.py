@@ -8,6 +8,7 @@ import pytest
 from qisite.analysis import analyse_measure
 from qisite.load.network import load_network
 from qisite.problems import Problems
+
 from support import REPO
 
 

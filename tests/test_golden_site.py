@@ -24,9 +24,17 @@ that in view (a normaliser that dropped everything would make any site match).
 from __future__ import annotations
 
 import pytest
+from golden.snapshot import (
+    EXPECTED,
+    UPDATE_COMMAND,
+    build_site,
+    copy_network,
+    normalise,
+    read_expected,
+    report,
+    snapshot,
+)
 
-from golden.snapshot import (EXPECTED, UPDATE_COMMAND, build_site, copy_network, normalise, read_expected, report,
-                             snapshot)
 from qisite.site.render import THEME
 
 

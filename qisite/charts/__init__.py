@@ -19,5 +19,18 @@ from .request import KINDS, ChartRequest
 from .style import STYLE_VERSION
 from .tables import ChartTable, measure_tables
 
-__all__ = ["KINDS", "ChartError", "STYLE_VERSION", "ChartRequest", "ChartTable", "chart_requests", "draw_charts",
-           "icon_svg", "measure_cycles", "measure_requests", "measure_tables", "render", "small_multiple_request"]
+__all__ = [
+           "KINDS",
+           "STYLE_VERSION",
+           "ChartError",
+           "ChartRequest",
+           "ChartTable",
+           "chart_requests",
+           "draw_charts",
+           "icon_svg",
+           "measure_cycles",
+           "measure_requests",
+           "measure_tables",
+           "render",
+           "small_multiple_request",
+]

@@ -76,8 +76,8 @@ def _assurance(code: str) -> tuple[str, str]:
     label, colour, letter = ASSURANCE[code]
     # the process band (limits) and the target: below it (met), above it (missed), inside (hit and miss)
     target_y = {"consistent_pass": 32.5, "consistent_fail": 18, "inconsistent": 25.5}[code]
-    band = ('<line x1="9" y1="21.5" x2="31" y2="21.5" stroke="{m}" stroke-width="1.2"/>'
-            '<line x1="9" y1="29.5" x2="31" y2="29.5" stroke="{m}" stroke-width="1.2"/>').format(m=style.MUTED)
+    band = (f'<line x1="9" y1="21.5" x2="31" y2="21.5" stroke="{style.MUTED}" stroke-width="1.2"/>'
+            f'<line x1="9" y1="29.5" x2="31" y2="29.5" stroke="{style.MUTED}" stroke-width="1.2"/>')
     target = (f'<line x1="7" y1="{target_y}" x2="33" y2="{target_y}" stroke="{colour}" stroke-width="1.8" '
               f'stroke-dasharray="3 1.6"/>')
     return _RING.format(c=colour) + band + target + _LETTER.format(c=colour, t=letter), label

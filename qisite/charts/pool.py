@@ -7,12 +7,12 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable
 
+from qisite.load.files import FileRefusedError, read_inside
 from qisite.problems import ChartError
-from qisite.load.files import FileRefused, read_inside
 
 from .request import ChartRequest
 from .safe_svg import is_safe_chart
@@ -29,7 +29,7 @@ def _read(path: Path) -> str | None:
     """A cached chart, if it is one qisite could have drawn (else None: it is drawn again)."""
     try:
         text = read_inside(path, path.parent.parent).decode("utf-8")  # a regular file of the cache, bounded
-    except (OSError, UnicodeDecodeError, FileRefused):
+    except (OSError, UnicodeDecodeError, FileRefusedError):
         return None
     return text if is_safe_chart(text) else None
 

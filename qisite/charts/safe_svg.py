@@ -50,9 +50,7 @@ def _safe_element(element: ElementTree.Element) -> bool:
             return False
         if not _local_urls_only(value):
             return False
-    if tag == f"{_SVG}style" and not _local_urls_only(element.text or ""):
-        return False
-    return True
+    return not (tag == f"{_SVG}style" and not _local_urls_only(element.text or ""))
 
 
 def _local_urls_only(value: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from itertools import pairwise
 
 from .text import MONTHS
 
@@ -15,7 +16,7 @@ def infer_period(xs) -> str | None:
     """The period of regular dated points (for labels), or None when irregular."""
     if len(xs) < 2:
         return None
-    gaps = sorted((b - a).days for a, b in zip(xs, xs[1:]))
+    gaps = sorted((b - a).days for a, b in pairwise(xs))
     for name, (lo, hi) in {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31),
                            "quarter": (89, 92), "year": (365, 366)}.items():
         regular = sum(1 for g in gaps if lo <= g <= hi)

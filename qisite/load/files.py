@@ -23,7 +23,7 @@ MAX_FILE_MB_VARIABLE = "QISITE_MAX_FILE_MB"
 DEFAULT_MAX_FILE_MB = 20
 
 
-class FileRefused(Exception):
+class FileRefusedError(Exception):
     """A file qisite will not read: outside its folder, not a regular file, or too large."""
 
     def __init__(self, message: str, hint: str):
@@ -46,27 +46,27 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def refusal(path: Path, folder: Path) -> FileRefused | None:
+def refusal(path: Path, folder: Path) -> FileRefusedError | None:
     """Why ``path`` may not be read as a file of ``folder``; None when it may.
 
     A missing file is not refused here: reading it raises FileNotFoundError,
     which callers already turn into their own 'not found' message."""
     if not is_inside(path, folder):
-        return FileRefused(f"'{path.name}' links to a file outside {_folder_words(folder)}, so it is not read",
+        return FileRefusedError(f"'{path.name}' links to a file outside {_folder_words(folder)}, so it is not read",
                            "replace the link with a copy of the file, kept inside the folder")
     try:
         found = path.resolve().stat()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return FileRefused(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions")
+        return FileRefusedError(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions")
     return _not_regular_or_too_large(path, found)
 
 
 def read_inside(path: Path, folder: Path) -> bytes:
     """The bytes of ``path`` if it may be read as a file of ``folder``.
 
-    Raises FileRefused, FileNotFoundError or OSError. The file is opened without
+    Raises FileRefusedError, FileNotFoundError or OSError. The file is opened without
     blocking and checked again once open, so a pipe or device swapped in between
     the check and the read is still refused, and never more than the limit is read."""
     refused = refusal(path, folder)
@@ -85,18 +85,18 @@ def read_inside(path: Path, folder: Path) -> bytes:
     return data
 
 
-def _not_regular_or_too_large(path: Path, found: os.stat_result) -> FileRefused | None:
+def _not_regular_or_too_large(path: Path, found: os.stat_result) -> FileRefusedError | None:
     if not stat.S_ISREG(found.st_mode):
-        return FileRefused(f"'{path.name}' is not a regular file (it is {_kind(found.st_mode)}), so it is not read",
+        return FileRefusedError(f"'{path.name}' is not a regular file (it is {_kind(found.st_mode)}), so it is not read",
                            "replace it with an ordinary file")
     if found.st_size > max_file_bytes():
         return _too_large(path)
     return None
 
 
-def _too_large(path: Path) -> FileRefused:
+def _too_large(path: Path) -> FileRefusedError:
     limit = limit_from_environment(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB)
-    return FileRefused(f"'{path.name}' is larger than the limit of {limit} MB, so it is not read",
+    return FileRefusedError(f"'{path.name}' is larger than the limit of {limit} MB, so it is not read",
                        f"make the file smaller, or raise the limit for this build with the environment variable "
                        f"{MAX_FILE_MB_VARIABLE} (e.g. {MAX_FILE_MB_VARIABLE}={limit * 2})")
 

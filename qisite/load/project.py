@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from qisite.load import crossref, identifiers
-from qisite.load.files import FileRefused, read_inside
+from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
@@ -67,7 +67,7 @@ def _read_story(path: Path, folder: Path, problems: Problems) -> str:
         return ""
     try:
         data = read_inside(path, folder)
-    except FileRefused as refused:
+    except FileRefusedError as refused:
         problems.error(Location(path), refused.message, refused.hint)
         return ""
     except OSError as exc:

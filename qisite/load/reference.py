@@ -11,9 +11,8 @@ own keys, then each nested record: ``aim``, ``sources[]`` …) from the records 
 
 from __future__ import annotations
 
-import dataclasses
-
 import argparse
+import dataclasses
 import re
 import sys
 from collections.abc import Iterator

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from qisite.load.files import FileRefused, limit_from_environment, read_inside
+from qisite.load.files import FileRefusedError, limit_from_environment, read_inside
 from qisite.problems import Location, Problems
 
 
@@ -57,7 +57,7 @@ def read_table(path: Path, problems: Problems, inside: Path | None = None) -> Ta
     except FileNotFoundError:
         problems.error(Location(path), "data file not found", "check the 'data' path in measures.yaml; it is relative to the project folder")
         return None
-    except FileRefused as refused:
+    except FileRefusedError as refused:
         problems.error(Location(path), refused.message, refused.hint)
         return None
     except OSError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from qisite.load.files import FileRefused, limit_from_environment, read_inside
+from qisite.load.files import FileRefusedError, limit_from_environment, read_inside
 from qisite.problems import Location, Problems
 
 
@@ -123,7 +123,7 @@ def read_yaml(path: Path, problems: Problems, inside: Path | None = None):
     except FileNotFoundError:
         problems.error(Location(path), "file not found")
         return None
-    except FileRefused as refused:
+    except FileRefusedError as refused:
         problems.error(Location(path), refused.message, refused.hint)
         return None
     except UnicodeDecodeError as exc:
@@ -149,7 +149,7 @@ def read_yaml(path: Path, problems: Problems, inside: Path | None = None):
     except yaml.YAMLError as exc:
         problems.error(Location(path), f"YAML: {exc}")
         return None
-    except _TooLarge as exc:
+    except _TooLargeError as exc:
         problems.error(exc.where, exc.message, exc.hint)
         return None
     except RecursionError:
@@ -173,7 +173,7 @@ def max_depth() -> int:
     return limit_from_environment(MAX_DEPTH_VARIABLE, DEFAULT_MAX_DEPTH)
 
 
-class _TooLarge(Exception):
+class _TooLargeError(Exception):
     """A document over the nesting or alias-expansion limit."""
 
     def __init__(self, where: Location, message: str, hint: str):
@@ -201,7 +201,7 @@ def _check_bounds(root, path: Path) -> None:
         node, level, children_done = stack.pop()
         if level > depth_limit:
             mark = node.start_mark
-            raise _TooLarge(Location(path, mark.line + 1, mark.column + 1),
+            raise _TooLargeError(Location(path, mark.line + 1, mark.column + 1),
                             f"the file nests lists and mappings more than {depth_limit} levels deep", _DEPTH_HINT)
         children = _children(node)
         if children_done:
@@ -214,7 +214,7 @@ def _check_bounds(root, path: Path) -> None:
         stack.extend((child, level + 1, False) for child in children if id(child) not in expanded)
     distinct = len(expanded)
     if expanded[id(root)] - distinct > alias_limit:
-        raise _TooLarge(Location(path, 1), f"the file's aliases ('*name') expand to {expanded[id(root)]:,} values, "
+        raise _TooLargeError(Location(path, 1), f"the file's aliases ('*name') expand to {expanded[id(root)]:,} values, "
                         f"more than the limit of {alias_limit:,} beyond the file's own",
                         f"write the values out instead of repeating aliases, or raise the limit with the environment "
                         f"variable {MAX_ALIAS_NODES_VARIABLE}")
@@ -235,7 +235,7 @@ def _parse_fast(text: str, path: Path):
     loader = _FastLocatingLoader(text, path, found)
     try:
         return _bounded_data(loader, path), found.items
-    except _TooLarge as exc:
+    except _TooLargeError as exc:
         found.error(exc.where, exc.message, exc.hint)
         return None, found.items
     except RecursionError:

@@ -61,7 +61,7 @@ def kind_of(measure: Measure) -> str:
 def protected(measure: Measure, threshold: int) -> bool:
     """Whether disclosure control applies: counts of people, a threshold above 1, a chart of counts."""
     kind = chart_type(measure.chart)
-    charts_counts = not kind.subgroups and kind.runs_rules or not kind.spc  # not subgroup SDs or moving ranges
+    charts_counts = (not kind.subgroups and kind.runs_rules) or not kind.spc  # not subgroup SDs or moving ranges
     return threshold > 1 and counts_of(measure) == PEOPLE and charts_counts
 
 

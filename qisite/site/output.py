@@ -24,6 +24,7 @@ never be the network folder, contain it, contain ``site.yaml`` or
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -224,7 +225,7 @@ class OutputLock:
         if fcntl is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115  (held open: the lock lives as long as the handle)
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -266,10 +267,8 @@ def _keep_mode_and_group(output: Path, staging: Path) -> None:
     except OSError:
         return
     os.chmod(staging, stat.S_IMODE(previous.st_mode))
-    try:
+    with contextlib.suppress(OSError):  # keep the group where we may
         os.chown(staging, -1, previous.st_gid)
-    except OSError:
-        pass
 
 
 def _identity(folder: Path, token: str) -> dict:

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from jinja2.loaders import split_template_path
 
-from qisite.load.files import FileRefused, read_inside
+from qisite.load.files import FileRefusedError, read_inside
 from qisite.problems import QisiteError
 
 
@@ -25,7 +25,7 @@ def read_theme_file(path: Path, folder: Path) -> bytes:
     """The bytes of a theme file, or a QisiteError naming it and saying why not."""
     try:
         return read_inside(path, folder)
-    except FileRefused as refused:
+    except FileRefusedError as refused:
         raise QisiteError(f"{path}: {refused.message} ({refused.hint})") from None
 
 

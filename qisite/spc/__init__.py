@@ -25,7 +25,22 @@ from .rules import PROFILES as RULES
 from .summary import GapResult, Summary, gap_analysis, summarise
 
 __all__ = [
-    "CHARTS", "CHART_TYPES", "ChartType", "chart_type", "DIRECTIONS", "RULES", "GapResult", "ParetoResult", "SpcPart", "SpcPoint",
-    "SpcResult", "Summary", "aggregate", "analyse", "check_chart", "gap_analysis", "pareto",
+    "CHARTS",
+    "CHART_TYPES",
+    "DIRECTIONS",
+    "RULES",
+    "ChartType",
+    "GapResult",
+    "ParetoResult",
+    "SpcPart",
+    "SpcPoint",
+    "SpcResult",
+    "Summary",
+    "aggregate",
+    "analyse",
+    "chart_type",
+    "check_chart",
+    "gap_analysis",
+    "pareto",
     "summarise",
 ]

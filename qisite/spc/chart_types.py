@@ -46,7 +46,7 @@ class ChartType:
     @property
     def rule_profiles(self) -> tuple[str, ...]:
         """The rule profiles (spc/rules.py) that can be applied to this chart."""
-        from .rules import PROFILES   # rules reads this registry: import on use
+        from .rules import PROFILES  # rules reads this registry: import on use
         return PROFILES if self.spc else ()
 
     @property

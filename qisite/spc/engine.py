@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -150,7 +150,7 @@ def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
 def _freeze_position(freeze, x):
     """``freeze`` as a point count; an x label (e.g. a date) means "up to and
     including that point"."""
-    if freeze is None or isinstance(freeze, (int, np.integer)) and not isinstance(freeze, bool):
+    if freeze is None or (isinstance(freeze, (int, np.integer)) and not isinstance(freeze, bool)):
         return freeze
     if x is not None:
         keys = [str(v) for v in x]
@@ -172,7 +172,7 @@ def _sigma_z(chart, lines, n, use, screen_mr) -> float:
 def _part(k, a, b, cl, used, pr, multiply, rules) -> SpcPart:
     r = pr.runs
     cl0 = float(cl[0]) * multiply if cl.size else float("nan")
-    part_signal = bool(pr.bits.any() or pr.runs_signal and rules == "anhoej"
+    part_signal = bool(pr.bits.any() or (pr.runs_signal and rules == "anhoej")
                        or pr.extra.get("runs_count_signal", False))
     return SpcPart(k, int(a) + 1, int(b), cl0 if math.isfinite(cl0) else None, used,
                    r.n_useful, r.longest_run, r.longest_run_max, r.crossings,

@@ -181,7 +181,7 @@ def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
     with np.errstate(invalid="ignore"):
         yt = np.where(d.y > 0, d.y, np.nan) ** constants.T_EXPONENT
     tl = i(PartData(yt, d.n, yt), use, screen_mr=screen_mr, nhs=nhs)
-    back = lambda v: np.where(v > 0, v, 0.0) ** 3.6  # noqa: E731
+    back = lambda v: np.where(v > 0, v, 0.0) ** 3.6
     with np.errstate(invalid="ignore"):
         return Lines(d.y, back(tl.cl), back(tl.lcl), back(tl.ucl), tl.z)
 

@@ -1,8 +1,8 @@
 """Pareto analysis: categories sorted by count with a cumulative percentage."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

@@ -7,8 +7,8 @@ those points are drawn but not used for centre line and limits.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 

@@ -1,14 +1,14 @@
 """Headline results: baseline vs. latest centre line, and equity-gap series."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 import numpy as np
 
 from . import limits
 from .chart_types import BY_NAME, MEASUREMENT
-from .engine import part_data, slice_part, analyse
+from .engine import analyse, part_data, slice_part
 from .result import SpcResult, json_float, label
 from .rules import SIGNAL_NAMES
 

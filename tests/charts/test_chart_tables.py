@@ -6,17 +6,17 @@ import csv
 import io
 import math
 
-import chartfixtures as F
-
 from qisite.analysis import analyse_measure
 from qisite.charts import chart_requests, measure_tables
 from qisite.model import Exclusion, Observation
+
+import chartfixtures as fixtures
 
 POINT_COLUMNS = ["x", "value", "n", "cl", "lcl", "ucl", "part", "used_for_limits", "signals"]
 
 
 def _request(measure):
-    requests = chart_requests(F.project([measure]), {measure.id: analyse_measure(measure)})
+    requests = chart_requests(fixtures.project([measure]), {measure.id: analyse_measure(measure)})
     return requests[0], requests
 
 
@@ -25,19 +25,19 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 
 def test_csv_has_the_download_columns_and_raw_values():
-    request, _ = _request(F.measure())
+    request, _ = _request(fixtures.measure())
     rows = _csv_rows(request.csv())
     assert rows[0] == POINT_COLUMNS and len(rows) == 1 + 36
     # Montgomery 7.3: c̄ over the first 26 samples, limits c̄ ± 3√c̄; sample 6 (5) is below the lower limit
-    centre = sum(F.MONTGOMERY_7_3) / 26
+    centre = sum(fixtures.MONTGOMERY_7_3) / 26
     lower, upper = centre - 3 * math.sqrt(centre), centre + 3 * math.sqrt(centre)
-    assert rows[6] == [F.weeks(6)[5].isoformat(), "5", "", f"{centre:.6g}", f"{lower:.6g}", f"{upper:.6g}", "1", "yes",
+    assert rows[6] == [fixtures.weeks(6)[5].isoformat(), "5", "", f"{centre:.6g}", f"{lower:.6g}", f"{upper:.6g}", "1", "yes",
                        "outside_limits"]
     assert rows[27][6] == "2"                    # the second part
 
 
 def test_page_cells_read_as_the_chart_reads():
-    request, _ = _request(F.measure())
+    request, _ = _request(fixtures.measure())
     table = request.table
     assert [c.heading for c in table.page_columns] == ["Date", "Value", "Centre", "Lower limit", "Upper limit",
                                                         "Signals"]       # no n: the measure has no denominator
@@ -47,8 +47,8 @@ def test_page_cells_read_as_the_chart_reads():
 
 
 def test_an_excluded_point_is_marked_on_the_page_and_not_used_in_the_csv():
-    day = F.weeks(36)[19]
-    request, _ = _request(F.measure(exclude=(Exclusion(day, "a known cause"),)))
+    day = fixtures.weeks(36)[19]
+    request, _ = _request(fixtures.measure(exclude=(Exclusion(day, "a known cause"),)))
     row = request.table.rows[19]
     assert row.excluded and request.table.page_cells(row)[-1].text == "outside_limits excluded"
     assert _csv_rows(request.csv())[20][7] == "no"
@@ -56,16 +56,16 @@ def test_an_excluded_point_is_marked_on_the_page_and_not_used_in_the_csv():
 
 
 def test_points_after_a_frozen_baseline_are_not_used_for_the_limits():
-    xs = F.weeks(36)
-    request, _ = _request(F.measure(parts=(), freeze=xs[19]))
+    xs = fixtures.weeks(36)
+    request, _ = _request(fixtures.measure(parts=(), freeze=xs[19]))
     used = [row[7] for row in _csv_rows(request.csv())[1:]]
     assert used == ["yes"] * 20 + ["no"] * 16
 
 
 def test_a_stratified_measure_has_one_table_with_a_group_column():
-    xs = F.weeks(24)
+    xs = fixtures.weeks(24)
     rows = [Observation(x, y, 100.0, group) for x in xs for y, group in ((40, "young"), (50, "old"))]
-    measure = F.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
+    measure = fixtures.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
                         parts=(), observations=tuple(rows))
     main, requests = _request(measure)
     assert [r.kind for r in requests] == ["equity", "gap", "groups"]
@@ -81,7 +81,7 @@ def test_a_stratified_measure_has_one_table_with_a_group_column():
 
 def test_pareto_table_is_the_chart_largest_first():
     observations = tuple(Observation(c, v) for c, v in (("small", 5.0), ("big", 50.0), ("middle", 20.0), ("tiny", 0.0)))
-    measure = F.measure(chart="pareto", parts=(), unit="", observations=observations)
+    measure = fixtures.measure(chart="pareto", parts=(), unit="", observations=observations)
     request, _ = _request(measure)
     rows = _csv_rows(request.csv())
     assert rows[0] == ["category", "count", "percent", "cumulative_percent"]
@@ -92,6 +92,6 @@ def test_pareto_table_is_the_chart_largest_first():
 
 def test_hostile_text_stays_data():
     observations = (Observation('<script>alert(1)</script>', 3.0), Observation('a,"b"', 2.0))
-    request, _ = _request(F.measure(chart="pareto", parts=(), observations=observations))
+    request, _ = _request(fixtures.measure(chart="pareto", parts=(), observations=observations))
     rows = _csv_rows(request.csv())
     assert [r[0] for r in rows[1:]] == ['<script>alert(1)</script>', 'a,"b"']       # quoted, not split

@@ -9,9 +9,9 @@ from qisite.charts import chart_requests, draw_charts, icon_svg, render, small_m
 from qisite.charts import pool as render_module
 from qisite.load.network import load_network
 from qisite.problems import Problems
-from support import REPO
 
-import chartsvg as T
+import chartsvg as svgtext
+from support import REPO
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +46,9 @@ def test_every_chart_draws(drawn):
     every, svgs, _ = drawn
     assert set(svgs) == {r.key for r in every}
     for r in every:
-        root = T.parse(svgs[r.key])
+        root = svgtext.parse(svgs[r.key])
         assert root.get("role") == ("group" if r.cycles else "img")  # an image may not contain links
-        assert root.find("svg:desc", T.NS).text == r.description
+        assert root.find("svg:desc", svgtext.NS).text == r.description
         assert r.alt and r.description and r.filename.endswith(".svg")
 
 
@@ -76,23 +76,23 @@ def test_east_india_description(requests):
 def test_equity_chart_structure(drawn, requests):
     _, svgs, _ = drawn
     (r,) = [r for r in requests["cervical-screening-bedford"] if r.kind == "equity"]
-    root = T.parse(svgs[r.key])
-    assert len(T.by_class(root, "qisite-group")) == 2 and len(T.by_class(root, "qisite-reference")) == 1
-    assert [t for t in T.texts(root) if t[0] == "50-64 (reference)"]
+    root = svgtext.parse(svgs[r.key])
+    assert len(svgtext.by_class(root, "qisite-group")) == 2 and len(svgtext.by_class(root, "qisite-reference")) == 1
+    assert [t for t in svgtext.texts(root) if t[0] == "50-64 (reference)"]
     (g,) = [r for r in requests["cervical-screening-bedford"] if r.kind == "gap"]
-    groot = T.parse(svgs[g.key])
-    cls = T.by_class(groot, "qisite-cl")
-    assert T.by_class(groot, "qisite-zero") and len([c for c in cls if "qisite-extended" not in c.get("class")]) == 2
+    groot = svgtext.parse(svgs[g.key])
+    cls = svgtext.by_class(groot, "qisite-cl")
+    assert svgtext.by_class(groot, "qisite-zero") and len([c for c in cls if "qisite-extended" not in c.get("class")]) == 2
 
 
 def test_pareto_structure(drawn, requests):
     _, svgs, _ = drawn
     (r,) = [r for r in requests["camhs-luton-deprivation"] if r.measure_id == "barriers-named"]
-    root = T.parse(svgs[r.key])
-    assert r.kind == "pareto" and len(T.by_class(root, "qisite-pareto-bar")) == 9
-    counts = [int(x) for x, *_ in (("".join(t.itertext()),) for t in T.by_class(root, "qisite-bar-value"))]
+    root = svgtext.parse(svgs[r.key])
+    assert r.kind == "pareto" and len(svgtext.by_class(root, "qisite-pareto-bar")) == 9
+    counts = [int(x) for x, *_ in (("".join(t.itertext()),) for t in svgtext.by_class(root, "qisite-bar-value"))]
     assert counts == sorted(counts, reverse=True)
-    assert T.by_class(root, "qisite-pareto-cumulative")
+    assert svgtext.by_class(root, "qisite-pareto-cumulative")
 
 
 def test_cache_hit_never_calls_matplotlib(drawn, monkeypatch):
@@ -125,8 +125,8 @@ def test_small_multiple_across_teams(network):
     panels = [("East India ward", analyse_measure(m).results[None]),
               ("LGBTQ+ ward", analyse_measure(other).results[None])]
     r = small_multiple_request(panels, measure=m, title="Restrictive interventions, two wards")
-    root = T.parse(render(r))
-    assert r.kind == "multiples" and len(T.by_class(root, "qisite-panel-title")) == 2
+    root = svgtext.parse(render(r))
+    assert r.kind == "multiples" and len(svgtext.by_class(root, "qisite-panel-title")) == 2
 
 
 @pytest.mark.parametrize("family,code", [("variation", c) for c in (
@@ -135,8 +135,8 @@ def test_small_multiple_across_teams(network):
                                                    "pass", "fail", "hit_and_miss")])
 def test_icons(family, code):
     svg = icon_svg(family, code)
-    root = T.parse(svg)
-    assert root.get("role") == "img" and root.find("svg:title", T.NS).text == root.get("aria-label")
+    root = svgtext.parse(svg)
+    assert root.get("role") == "img" and root.find("svg:title", svgtext.NS).text == root.get("aria-label")
 
 
 def test_icon_unknown_code_is_empty():
@@ -158,8 +158,8 @@ def test_ids_unique_across_every_chart_of_a_page(drawn):
 def test_per_thousand_axis_label(requests, drawn):
     _, svgs, _ = drawn
     (r,) = [r for r in requests["lgbtq-inpatient-ward-safety"] if r.measure_id == "lgbtq-incident-rate"]
-    root = T.parse(svgs[r.key])
-    assert ["".join(e.itertext()).strip() for e in T.by_class(root, "qisite-ylabel")] == ["incidents per 1,000 bed days"]
+    root = svgtext.parse(svgs[r.key])
+    assert ["".join(e.itertext()).strip() for e in svgtext.by_class(root, "qisite-ylabel")] == ["incidents per 1,000 bed days"]
 
 
 def test_fortnight_ticks_and_weekly_ticks(requests):
@@ -172,8 +172,10 @@ def test_fortnight_ticks_and_weekly_ticks(requests):
 
 def test_a_failing_chart_is_named(tmp_path):
     import dataclasses
-    from chartfixtures import measure, project
+
     from qisite.charts import ChartError
+
+    from chartfixtures import measure, project
     m = measure()
     (req,) = chart_requests(project([m]), {m.id: analyse_measure(m)})
     broken = dataclasses.replace(req, key="0" * 32, spec=dataclasses.replace(req.spec, axis=None))

@@ -10,14 +10,14 @@ from qisite.analysis import analyse_measure
 from qisite.charts import chart_requests, render
 from qisite.charts.layout import lanes, spread
 
-import chartfixtures as F
-import chartsvg as T
+import chartfixtures as fixtures
+import chartsvg as svgtext
 
 
 @pytest.fixture(scope="module")
 def montgomery():
-    m = F.measure()
-    p = F.project([m], [F.cycle("pdsa-1", F.weeks(26)[25], "New solder mask")])
+    m = fixtures.measure()
+    p = fixtures.project([m], [fixtures.cycle("pdsa-1", fixtures.weeks(26)[25], "New solder mask")])
     (req,) = chart_requests(p, {m.id: analyse_measure(m)})
     return req, render(req)
 
@@ -26,29 +26,29 @@ def test_request_fields(montgomery):
     req, _ = montgomery
     assert req.kind == "spc" and req.filename == "nonconformities.svg" and req.measure_id == "nonconformities"
     assert len(req.key) == 32 and req.headline == ""
-    assert req.cycles == ((1, "pdsa-1", F.weeks(26)[25], "New solder mask"),)
+    assert req.cycles == ((1, "pdsa-1", fixtures.weeks(26)[25], "New solder mask"),)
 
 
 def test_svg_root_is_inline_ready(montgomery):
     req, svg = montgomery
     assert svg.startswith("<svg ") and "<?xml" not in svg and "DOCTYPE" not in svg and "<metadata" not in svg
-    root = T.parse(svg)
+    root = svgtext.parse(svg)
     assert root.get("role") == "group"  # it holds a PDSA link, which an image may not
     assert root.get("width") == "100%" and root.get("viewBox") == "0 0 760 340"
     title_id, desc_id = root.get("aria-labelledby").split()
-    assert root.find(f"svg:title[@id='{title_id}']", T.NS).text == req.alt
-    assert root.find(f"svg:desc[@id='{desc_id}']", T.NS).text == req.description
+    assert root.find(f"svg:title[@id='{title_id}']", svgtext.NS).text == req.alt
+    assert root.find(f"svg:desc[@id='{desc_id}']", svgtext.NS).text == req.description
     assert "target=" not in svg and "DejaVu" not in svg          # in-page links; page font stack
 
 
 def test_montgomery_limits_drawn_where_the_book_puts_them(montgomery):
     """Montgomery Ex. 7.3: c̄ 19.85, UCL 33.22, LCL 6.48 over part 1 (26 samples)."""
     _, svg = montgomery
-    root = T.parse(svg)
-    to_y = T.y_scale(root)
-    cl = [T.path_points(e) for e in T.by_class(root, "qisite-cl")]
-    ucl = [T.path_points(e) for e in T.by_class(root, "qisite-ucl")]
-    lcl = [T.path_points(e) for e in T.by_class(root, "qisite-lcl")]
+    root = svgtext.parse(svg)
+    to_y = svgtext.y_scale(root)
+    cl = [svgtext.path_points(e) for e in svgtext.by_class(root, "qisite-cl")]
+    ucl = [svgtext.path_points(e) for e in svgtext.by_class(root, "qisite-ucl")]
+    lcl = [svgtext.path_points(e) for e in svgtext.by_class(root, "qisite-lcl")]
     assert len(cl) == len(ucl) == len(lcl) == 2                  # one per part
     assert cl[0][0][1] == pytest.approx(to_y(19.846), abs=0.3)
     assert ucl[0][0][1] == pytest.approx(to_y(33.21), abs=0.3)
@@ -58,9 +58,9 @@ def test_montgomery_limits_drawn_where_the_book_puts_them(montgomery):
 
 def test_two_signal_points_with_their_meaning(montgomery):
     _, svg = montgomery
-    root = T.parse(svg)
-    signals = T.by_class(root, "qisite-point-signal")
-    points = [p for g in signals for p in T.uses(g)]
+    root = svgtext.parse(svg)
+    signals = svgtext.by_class(root, "qisite-point-signal")
+    points = [p for g in signals for p in svgtext.uses(g)]
     assert len(points) == 2
     classes = sorted(c for g in signals for c in g.get("class").split() if c in ("qisite-improvement", "qisite-concern"))
     # direction "decrease": sample 6 (5, below the LCL) improves, sample 20 (39, above the UCL) is a concern
@@ -69,13 +69,13 @@ def test_two_signal_points_with_their_meaning(montgomery):
 
 def test_part_break_labelled_and_pdsa_linked(montgomery):
     _, svg = montgomery
-    root = T.parse(svg)
-    assert len(T.by_class(root, "qisite-part-break")) == 1
-    assert [t for t in T.texts(root) if t[0] == "After the new solder mask"]
-    links = [a for a in root.iter(T.SVG + "a") if a.get("href") == "#pdsa-pdsa-1"]
-    assert links and all(a.get(T.XLINK + "href") == "#pdsa-pdsa-1" for a in links)
+    root = svgtext.parse(svg)
+    assert len(svgtext.by_class(root, "qisite-part-break")) == 1
+    assert [t for t in svgtext.texts(root) if t[0] == "After the new solder mask"]
+    links = [a for a in root.iter(svgtext.SVG + "a") if a.get("href") == "#pdsa-pdsa-1"]
+    assert links and all(a.get(svgtext.XLINK + "href") == "#pdsa-pdsa-1" for a in links)
     assert links[0].get("aria-label") == "PDSA 1: New solder mask"
-    number = T.by_class(root, "qisite-pdsa-number")[0]
+    number = svgtext.by_class(root, "qisite-pdsa-number")[0]
     assert "".join(number.itertext()).strip().endswith("1")
 
 
@@ -88,38 +88,38 @@ def test_description_from_the_analysis(montgomery):
 
 
 def test_excluded_points_greyed_and_frozen_baseline_marked():
-    m = F.measure(parts=(), freeze=12, exclude=(__import__("qisite.model", fromlist=["Exclusion"]).Exclusion(F.weeks(36)[5], "audit"),))
-    (req,) = chart_requests(F.project([m]), {m.id: analyse_measure(m)})
-    root = T.parse(render(req))
-    assert len(T.uses(T.by_class(root, "qisite-point-excluded")[0])) == 1
-    assert T.by_class(root, "qisite-baseline") and T.by_class(root, "qisite-baseline-label")
-    assert any("qisite-extended" in (e.get("class") or "") for e in T.by_class(root, "qisite-ucl"))
+    m = fixtures.measure(parts=(), freeze=12, exclude=(__import__("qisite.model", fromlist=["Exclusion"]).Exclusion(fixtures.weeks(36)[5], "audit"),))
+    (req,) = chart_requests(fixtures.project([m]), {m.id: analyse_measure(m)})
+    root = svgtext.parse(render(req))
+    assert len(svgtext.uses(svgtext.by_class(root, "qisite-point-excluded")[0])) == 1
+    assert svgtext.by_class(root, "qisite-baseline") and svgtext.by_class(root, "qisite-baseline-label")
+    assert any("qisite-extended" in (e.get("class") or "") for e in svgtext.by_class(root, "qisite-ucl"))
     assert "1 point excluded from the limits (audit)" in req.description
 
 
 def test_percent_axis_and_target_on_p_chart():
-    obs = tuple(F.Observation(x, float(v), 50.0) for x, v in zip(F.weeks(30), [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6]))
-    m = F.measure(chart="p", n="n", multiply=100, unit="% defective", target=20, parts=(), observations=obs)
-    (req,) = chart_requests(F.project([m]), {m.id: analyse_measure(m)})
-    root = T.parse(render(req))
-    labels = [s for s, x, _ in T.texts(root) if 0 < x < 58]
+    obs = tuple(fixtures.Observation(x, float(v), 50.0) for x, v in zip(fixtures.weeks(30), [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6]))
+    m = fixtures.measure(chart="p", n="n", multiply=100, unit="% defective", target=20, parts=(), observations=obs)
+    (req,) = chart_requests(fixtures.project([m]), {m.id: analyse_measure(m)})
+    root = svgtext.parse(render(req))
+    labels = [s for s, x, _ in svgtext.texts(root) if 0 < x < 58]
     assert labels and all(s.endswith("%") for s in labels if s[0].isdigit())
-    assert T.by_class(root, "qisite-target")
+    assert svgtext.by_class(root, "qisite-target")
     # Montgomery Ex. 7.1: p̄ 0.2313, samples 15 and 23 above the UCL 0.4102
-    assert len([p for g in T.by_class(root, "qisite-point-signal") for p in T.uses(g)]) == 2
-    assert any(s == "UCL 41%" for s, *_ in T.texts(root))
+    assert len([p for g in svgtext.by_class(root, "qisite-point-signal") for p in svgtext.uses(g)]) == 2
+    assert any(s == "UCL 41%" for s, *_ in svgtext.texts(root))
 
 
 def test_hostile_text_is_escaped():
     evil = '<script>alert("x")</script> & <b>'
-    m = F.measure(title=evil, unit=evil)
-    p = F.project([m], [F.cycle("pdsa-1", F.weeks(26)[25], evil)])
+    m = fixtures.measure(title=evil, unit=evil)
+    p = fixtures.project([m], [fixtures.cycle("pdsa-1", fixtures.weeks(26)[25], evil)])
     (req,) = chart_requests(p, {m.id: analyse_measure(m)})
     svg = render(req)
     assert "<script" not in svg and "<b>" not in svg
-    root = T.parse(svg)                                         # still well-formed
-    assert root.find("svg:title", T.NS).text.startswith("Control chart (c): " + evil)
-    assert any(a.get("aria-label") == f"PDSA 1: {evil}" for a in root.iter(T.SVG + "a"))
+    root = svgtext.parse(svg)                                         # still well-formed
+    assert root.find("svg:title", svgtext.NS).text.startswith("Control chart (c): " + evil)
+    assert any(a.get("aria-label") == f"PDSA 1: {evil}" for a in root.iter(svgtext.SVG + "a"))
 
 
 def test_same_request_same_svg(montgomery):
@@ -128,20 +128,20 @@ def test_same_request_same_svg(montgomery):
 
 
 def test_pdsa_markers_on_same_and_adjacent_dates_never_overlap():
-    d = F.weeks(36)
-    cycles = [F.cycle("a", d[10]), F.cycle("b", d[10]), F.cycle("c", d[10] + dt.timedelta(days=1)),
-              F.cycle("d", d[11]), F.cycle("e", d[30])]
-    m = F.measure()
-    (req,) = chart_requests(F.project([m], cycles), {m.id: analyse_measure(m)})
-    root = T.parse(render(req))
-    marks = {g.get("class").split()[-1]: T.uses(g)[0] for g in T.by_class(root, "qisite-pdsa")}
+    d = fixtures.weeks(36)
+    cycles = [fixtures.cycle("a", d[10]), fixtures.cycle("b", d[10]), fixtures.cycle("c", d[10] + dt.timedelta(days=1)),
+              fixtures.cycle("d", d[11]), fixtures.cycle("e", d[30])]
+    m = fixtures.measure()
+    (req,) = chart_requests(fixtures.project([m], cycles), {m.id: analyse_measure(m)})
+    root = svgtext.parse(render(req))
+    marks = {g.get("class").split()[-1]: svgtext.uses(g)[0] for g in svgtext.by_class(root, "qisite-pdsa")}
     assert set(marks) == {f"qisite-pdsa-{c}" for c in "abcde"}
     pts = list(marks.values())
     for i in range(len(pts)):
         for j in range(i + 1, len(pts)):
             (x1, y1), (x2, y2) = pts[i], pts[j]
             assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 16 - 1e-6   # diameter 16 px
-    numbers = sorted("".join(t.itertext()).split()[-1] for t in T.by_class(root, "qisite-pdsa-number"))
+    numbers = sorted("".join(t.itertext()).split()[-1] for t in svgtext.by_class(root, "qisite-pdsa-number"))
     assert numbers == ["1", "2", "3", "4", "5"]
 
 
@@ -172,15 +172,15 @@ def test_table_and_csv(montgomery):
 def test_gap_headline_signed_when_the_gap_reverses():
     from qisite.charts.describe import gap_phrase
     from qisite.model import Observation
-    xs = F.weeks(24)
+    xs = fixtures.weeks(24)
     rows = []
     for i, x in enumerate(xs):
         young = 40 if i < 12 else 60            # 10 points below the reference, then 10 above
         rows += [Observation(x, young, 100.0, "young"), Observation(x, 50, 100.0, "old")]
-    m = F.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
-                  parts=(F.PartStart(xs[12], "Change"),), observations=tuple(rows))
+    m = fixtures.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
+                  parts=(fixtures.PartStart(xs[12], "Change"),), observations=tuple(rows))
     a = analyse_measure(m)
     assert gap_phrase(m, a.gaps["young"]) == "gap −10 → +10 points"
-    reqs = {r.kind: r for r in chart_requests(F.project([m]), {m.id: a})}
+    reqs = {r.kind: r for r in chart_requests(fixtures.project([m]), {m.id: a})}
     assert reqs["equity"].headline == "gap −10 → +10 points"
     assert "reversed from −10 to +10 points" in reqs["equity"].description

@@ -50,7 +50,7 @@ _KEPT_LINK_ATTRIBUTES = ("href", "aria-label")
 _CHART_ID = re.compile(r"\bq[0-9a-f]{8,}\b")  # a chart's id: "q" and the start of its content hash
 
 
-class BuildFailed(Exception):
+class BuildFailedError(Exception):
     """``qisite build`` did not write the site: its output says why."""
 
 
@@ -63,7 +63,7 @@ def build_site(network: Path, output: Path, *, hash_seed: str | None = None) -> 
     result = subprocess.run([sys.executable, "-m", "qisite", "build", "--strict", str(network), "--output", str(output)],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
-        raise BuildFailed(f"qisite build --strict {network} failed (exit {result.returncode}):\n"
+        raise BuildFailedError(f"qisite build --strict {network} failed (exit {result.returncode}):\n"
                           f"{result.stdout}{result.stderr}")
 
 

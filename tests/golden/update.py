@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .snapshot import EXPECTED, REPO, BuildFailed, build_snapshot, differences, read_expected, write_expected
+from .snapshot import EXPECTED, REPO, BuildFailedError, build_snapshot, differences, read_expected, write_expected
 
 
 def main() -> int:
@@ -24,7 +24,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="qisite-golden-") as scratch:
         try:
             built = build_snapshot(Path(scratch), keep_cache=True)
-        except BuildFailed as failure:
+        except BuildFailedError as failure:
             print(f"{failure}\ntests/golden/expected/ was not changed.", file=sys.stderr)
             return 1
     missing, new, changed = differences(read_expected(), built)

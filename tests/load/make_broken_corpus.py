@@ -19,7 +19,6 @@ from pathlib import Path
 
 import yaml
 
-
 PROJECT = """\
 title: Interpreters booked for the diabetes clinic
 summary: The clinic books an interpreter when the referral is made, and more people attend.

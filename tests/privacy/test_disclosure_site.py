@@ -17,6 +17,7 @@ import re
 import pytest
 from privacynetwork import add_measure, replace
 from smallnetwork import BY_GROUP, MONTHS, OVERALL, SMALL, small_number_network
+
 from support import run_qisite
 
 

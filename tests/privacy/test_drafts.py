@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from privacynetwork import make_network, replace
+
 from support import run_qisite
 
 

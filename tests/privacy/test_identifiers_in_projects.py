@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from privacynetwork import add_measure, make_network, replace
+
 from support import run_qisite
 
 PARETO = """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qisite.load.files import FileRefused, read_inside
+from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.tables import read_table
 from qisite.load.yamlfile import read_yaml
 from qisite.problems import Problems, QisiteError
@@ -24,7 +24,7 @@ def test_a_link_out_of_the_folder_is_refused_and_named(tmp_path):
     folder = tmp_path / "project"
     folder.mkdir()
     (folder / "story.md").symlink_to(secret)
-    with pytest.raises(FileRefused, match="'story.md' links to a file outside its folder 'project'"):
+    with pytest.raises(FileRefusedError, match="'story.md' links to a file outside its folder 'project'"):
         read_inside(folder / "story.md", folder)
 
 
@@ -40,7 +40,7 @@ def test_pipes_and_devices_are_refused_without_blocking(tmp_path):
     assert read_yaml(tmp_path / "pipe.yaml", problems) is None
     assert messages(problems) == [("pipe.yaml: 'pipe.yaml' is not a regular file (it is a pipe), so it is not read"
                                    " | replace it with an ordinary file")]
-    with pytest.raises(FileRefused, match="it is a device"):
+    with pytest.raises(FileRefusedError, match="it is a device"):
         read_inside(Path("/dev/zero"), Path("/dev"))
 
 

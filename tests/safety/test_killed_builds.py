@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from support import run_qisite
 
 from qisite.site.output import SiteWriter, staging_folders
+
+from support import run_qisite
 
 KILLS = 30
 

@@ -9,9 +9,9 @@ import threading
 
 import pytest
 
-from qisite.charts.tables import formula_safe as neutralise_formula
 from qisite.charts import pool
 from qisite.charts.safe_svg import is_safe_chart
+from qisite.charts.tables import formula_safe as neutralise_formula
 from qisite.problems import QisiteError
 from qisite.serve import allowed_host, make_handler, refuse_watched_output
 from qisite.site.bidi import isolate_bidi

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitehtml import CHROMIUM, CHROMIUM_ARGS
 from siteharness import Visit, build_site, chromium_or_skip
+from sitehtml import CHROMIUM, CHROMIUM_ARGS
 from support import REPO
 
 

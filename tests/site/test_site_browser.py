@@ -14,7 +14,6 @@ from sitehtml import html_pages
 from support import REPO
 
 
-
 def _expect(page):
     from playwright.sync_api import expect
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -79,7 +79,7 @@ def _check(site: Path, path: str, link, ids) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg_ids(file: Path) -> frozenset[str]:
     return frozenset(re.findall(r'\sid="([^"]+)"', file.read_text(encoding="utf-8")))
 

@@ -8,8 +8,17 @@ import pytest
 
 from qisite.spc import analyse
 
-from spc_published_data import (CIRCUIT_PHASE1, CIRCUIT_PHASE2, CLOTH_NONCONFORMITIES, CLOTH_UNITS,
-                   MORTGAGE_COST, OJ_PHASE1, OJ_PHASE2, PC_NONCONFORMITIES, PISTON_RINGS)
+from spc_published_data import (
+    CIRCUIT_PHASE1,
+    CIRCUIT_PHASE2,
+    CLOTH_NONCONFORMITIES,
+    CLOTH_UNITS,
+    MORTGAGE_COST,
+    OJ_PHASE1,
+    OJ_PHASE2,
+    PC_NONCONFORMITIES,
+    PISTON_RINGS,
+)
 
 
 def outside(result):

@@ -2,9 +2,7 @@
 import numpy as np
 import pytest
 
-from qisite.spc import analyse
-from qisite.spc import rules as R
-from qisite.spc import runs
+from qisite.spc import analyse, rules, runs
 
 # Anhøj J, Olesen AV. Run charts revisited: a simulation study of run chart
 # rules for detection of non-random variation in health care processes.
@@ -113,11 +111,11 @@ def test_ihi_run_chart_shift_and_trend():
 def evaluate(profile, y, chart="i"):
     y = np.asarray(y, dtype=float)
     cl = np.zeros_like(y)
-    return R.evaluate(profile, chart, y, cl, cl - 3, cl + 3, y, np.ones(y.size, bool))
+    return rules.evaluate(profile, chart, y, cl, cl - 3, cl + 3, y, np.ones(y.size, bool))
 
 
 def names(pr):
-    return [R.signal_names(int(b)) for b in pr.bits]
+    return [rules.signal_names(int(b)) for b in pr.bits]
 
 
 # The Health Care Data Guide (Provost & Murray, Jossey-Bass 2011), Fig. 5.x
