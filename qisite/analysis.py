@@ -35,7 +35,7 @@ class MeasureAnalysis:
     results: dict            # group (None when unstratified) → spc.SpcResult
     summaries: dict          # group → spc.Summary
     gaps: dict               # group → spc.GapResult (stratified measures only)
-    icons: dict = None       # group → (variation, assurance): Making Data Count icons from the last point
+    icons: dict | None = None  # group → (variation, assurance): Making Data Count icons from the last point
     suppressed: dict | None = None  # group → per point, what a table shows instead of a withheld value ("" when shown)
 
     def withheld(self, group, index: int) -> str:
@@ -115,10 +115,12 @@ def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
     if not measure.stratified or chart_type(measure.chart).subgroups:
         return {}
     reference = next(s for s in series if s.group == measure.reference_group)
+    assert reference.group is not None, "a stratified measure's series all name their group"
     gaps = {}
     for s in series:
         if s is reference:
             continue
+        assert s.group is not None, "a stratified measure's series all name their group"
         shared = [d for d in reference.x if d in set(s.x)]
         if not shared:
             continue

@@ -15,6 +15,7 @@ import io
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
@@ -107,7 +108,7 @@ def _raw(value) -> Raw:
 
 def _float(value) -> float | None:
     value = _raw(value)
-    return None if value is None else float(value)      # type: ignore[arg-type]
+    return None if value is None else float(value)
 
 
 def _count_text(value: float | None) -> str:
@@ -171,7 +172,7 @@ def measure_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) 
     for group, result in analysis.results.items():
         first = (Cell(str(group), str(group)),) if grouped else ()
         rows += _point_rows(result, value_format, period, first,
-                            lambda index, group=group: analysis.withheld(group, index))
+                            partial(analysis.withheld, group))
     return ChartTable(caption, columns, tuple(rows), withheld=bool(analysis.suppressed))
 
 

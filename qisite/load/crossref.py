@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qisite.model import DriverDiagram, Project
-from qisite.problems import Problems, did_you_mean, one_of
+from qisite.model import DriverDiagram, PrimaryDriver, Project, SecondaryDriver
+from qisite.problems import Location, Problems, did_you_mean, one_of
 
 
 def check_project(project: Project, problems: Problems) -> None:
@@ -14,9 +14,10 @@ def check_project(project: Project, problems: Problems) -> None:
 
 
 def _check_driver_ids(diagram: DriverDiagram, problems: Problems) -> None:
-    seen = {}
+    seen: dict[str, Location] = {}
     for primary in diagram.primary:
-        for node in (primary, *primary.secondary):
+        nodes: tuple[PrimaryDriver | SecondaryDriver, ...] = (primary, *primary.secondary)
+        for node in nodes:
             if node.id in seen:
                 problems.error(node.at.of("id"), f"driver id '{node.id}' is used twice (first at line {seen[node.id].line})",
                                "every driver needs its own id")

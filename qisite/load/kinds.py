@@ -181,13 +181,12 @@ class Choice(Kind):
 
     def __init__(self, values: tuple[str, ...] = (), vocabulary: str | None = None):
         self.values, self.vocabulary = values, vocabulary
+        # set once here (values and vocabulary never change after construction), like the other kinds
+        self.description = (f"one of the {vocabulary.replace('_', ' ')} in site.yaml" if vocabulary
+                            else f"one of {one_of(values)}")
 
     def allowed(self, vocabulary) -> tuple[str, ...]:
         return vocabulary.get(self.vocabulary, ()) if self.vocabulary else self.values
-
-    @property
-    def description(self):
-        return f"one of the {self.vocabulary.replace('_', ' ')} in site.yaml" if self.vocabulary else f"one of {one_of(self.values)}"
 
     def check(self, value, where, ctx):
         allowed = self.allowed(ctx.vocabulary)
@@ -259,7 +258,8 @@ class ListOf(Kind):
         if not isinstance(value, list):
             hint = f"write a list, e.g. [{value}]" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else "start each item on its own line with '- '"
             return self.wrong(value, where, ctx, hint)
-        results, seen = [], {}
+        results: list[Any] = []
+        seen: dict[Any, Location] = {}
         for index, item in enumerate(value):
             item_where = value.item_location(index) if isinstance(value, YList) else where
             checked = self.item.check(item, item_where, ctx)
@@ -340,7 +340,7 @@ def record_of(model: type) -> Record:
 def declared_fields(model: type) -> list[Field]:
     """The YAML keys a dataclass declares (fields with ``key`` metadata), in order."""
     fields = []
-    for spec in dataclasses.fields(model):  # type: ignore[arg-type]
+    for spec in dataclasses.fields(model):
         if "kind" not in spec.metadata:
             continue
         if spec.default_factory is not dataclasses.MISSING:
@@ -364,7 +364,7 @@ class Record(Kind):
         """Refuse a declared key the model has no field for (it would be lost);
         True when the record alone can build the model, False when its loader
         must add fields that are not keys of the file (a project's folder)."""
-        init = {f.name: f for f in dataclasses.fields(model) if f.init}  # type: ignore[arg-type]
+        init = {f.name: f for f in dataclasses.fields(model) if f.init}
         lost = [name for name in self.fields if name not in init]
         if lost:
             raise TypeError(f"{self.title}: {model.__name__} has no field for the declared key(s) {', '.join(lost)}")

@@ -120,8 +120,8 @@ def _read_rows(measure: Measure, table: Table, date_format: str, problems: Probl
             observations.append(_observation(measure, row, table, date_format))
         except CellError as exc:
             failures.append((row.line, exc))
-    for line, exc in failures[:MAX_CELL_ERRORS]:
-        problems.error(Location(table.path, line), exc.message, exc.hint)
+    for line, failure in failures[:MAX_CELL_ERRORS]:
+        problems.error(Location(table.path, line), failure.message, failure.hint)
     if len(failures) > MAX_CELL_ERRORS:
         more = failures[MAX_CELL_ERRORS:]
         problems.error(Location(table.path, more[0][0]), f"{len(more)} more rows have errors (lines {more[0][0]}–{more[-1][0]})",
@@ -243,7 +243,7 @@ def _dates(measure: Measure) -> list[dt.date]:
 
 def _check_dates_named(measure: Measure, problems: Problems) -> None:
     dates = set(_dates(measure))
-    named = [("freeze", measure.freeze, measure.at.of("freeze"))]
+    named: list[tuple[str, object, Location]] = [("freeze", measure.freeze, measure.at.of("freeze"))]
     named += [("part start", p.start, p.at.where if p.at else measure.at.of("parts")) for p in measure.parts]
     named += [("excluded date", e.date, e.at.where if e.at else measure.at.of("exclude")) for e in measure.exclude]
     for label, value, where in named:

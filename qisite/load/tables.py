@@ -78,7 +78,9 @@ def read_table(path: Path, problems: Problems, inside: Path | None = None) -> Ta
         return None
     delimiter = _delimiter(lines[first])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header, rows, header_line = None, [], first + 1
+    header: list[str] | None = None
+    rows: list[Row] = []
+    header_line = first + 1
     max_rows = limit_from_environment(MAX_ROWS_VARIABLE, DEFAULT_MAX_ROWS)
     try:
         line = 1
@@ -110,6 +112,9 @@ def read_table(path: Path, problems: Problems, inside: Path | None = None) -> Ta
     except csv.Error as exc:
         problems.error(Location(path, reader.line_num), f"the CSV is malformed: {exc}", "check for an unclosed quote mark")
         return None
+    # NOTE: a file whose only non-blank lines are empty quoted cells (e.g. `""`) reaches here with no header;
+    # it crashed before (tuple(None)) and still does: reporting it as an empty file is a separate fix.
+    assert header is not None
     return Table(path, tuple(header), tuple(rows), delimiter, header_line)
 
 
@@ -142,7 +147,7 @@ def _unclosed_quote(record: list[str], text: str) -> bool:
 
 def _delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
 
 

@@ -118,11 +118,11 @@ def _parse_local(raw: str, dayfirst: bool) -> dt.date | None:
         return _make_date(raw, year, month, day)
     named = _NAMED_MONTH.match(raw)
     if named:
-        day, month_name, year = named.groups()
-        month = _MONTHS.get(month_name[:3].lower())
-        if month is None:
+        day_text, month_name, year_text = named.groups()
+        named_month = _MONTHS.get(month_name[:3].lower())
+        if named_month is None:
             return None
-        return _make_date(raw, _full_year(year), month, int(day))
+        return _make_date(raw, _full_year(year_text), named_month, int(day_text))
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -40,7 +41,15 @@ class YList(list):
         return self.item_at[index] if index < len(self.item_at) else self.where
 
 
-class _Locating:
+if TYPE_CHECKING:  # the mixin is only ever combined with a SafeLoader; CSafeLoader exists only with libyaml
+    _LoaderBase = yaml.SafeLoader
+    _FastBase = yaml.SafeLoader
+else:
+    _LoaderBase = object
+    _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Locating(_LoaderBase):
     """A safe loader whose containers remember positions; duplicate keys are problems."""
 
     def __init__(self, stream, path: Path, problems: Problems):
@@ -57,7 +66,7 @@ class _LocatingLoader(_Locating, yaml.SafeLoader):
     """Pure Python: slow, but its error marks are the ones the messages below are written for."""
 
 
-class _FastLocatingLoader(_Locating, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastLocatingLoader(_Locating, _FastBase):
     """libyaml's parser (when PyYAML has it): several times faster on valid files."""
 
 

@@ -65,9 +65,10 @@ class ProjectData:
         """The headline of the aim's measure (or the first outcome measure)."""
         measure_id = self.project.aim.measure or next(
             (m.id for m in self.project.measures if m.type == "outcome"), None)
-        found = self.headlines.get(measure_id, ())
+        found = self.headlines.get(measure_id, ()) if measure_id is not None else ()
         affected = [h for h in found if h.group != h.measure.reference_group]
-        return (affected or list(found) or [None])[0]
+        candidates = affected or list(found)
+        return candidates[0] if candidates else None
 
     @property
     def signal(self) -> bool:

@@ -48,7 +48,9 @@ def _entry(data, base: str) -> str:
 
 
 def sitemap(site: SiteData, pages: list[str]) -> str:
-    base = site.network.config.site_url.rstrip("/") + "/"
+    site_url = site.network.config.site_url
+    assert site_url is not None, "sitemap() is only called when site_url is set"
+    base = site_url.rstrip("/") + "/"
     rows = "".join(f"  <url><loc>{escape(base + page)}</loc></url>\n" for page in sorted(pages) if page != urls.NOT_FOUND)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + rows + "</urlset>\n")

@@ -187,6 +187,7 @@ def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
 
 
 def _s_bar(d: PartData, use) -> float:
+    assert d.sd is not None, "xbar and s charts always carry subgroup standard deviations"
     ok = use & np.isfinite(d.sd) & (d.n > 1)
     if not ok.any():
         return float("nan")
@@ -205,6 +206,7 @@ def xbar(d: PartData, use, **_) -> Lines:
 
 def s(d: PartData, use, **_) -> Lines:
     cl = _s_bar(d, use)
+    assert d.sd is not None, "s charts always carry subgroup standard deviations"
     size = d.sd.size
     with np.errstate(invalid="ignore", divide="ignore"):
         sigma = cl * constants.c5(d.n) / constants.c4(d.n)

@@ -171,7 +171,7 @@ class SpcResult:
 
     def to_dict(self) -> dict:
         nhs = self.rules == "nhs"
-        keys = ("x", "y", "n", "cl", "lcl", "ucl", "part", "included", "baseline",
+        keys: tuple[str, ...] = ("x", "y", "n", "cl", "lcl", "ucl", "part", "included", "baseline",
                 "outside_limits", "special_cause", "signals", "variation")
         cols = self._columns()
         cols[0] = [label(v) for v in cols[0]]

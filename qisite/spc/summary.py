@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
@@ -128,7 +129,7 @@ def gap_analysis(series_by_group: Mapping[str, tuple], reference: str, *,
         rates = _rates(*_triple(series))
         xs = tuple(k for k in ref if k in rates)
         gap = np.array([rates[k] - ref[k] for k in xs], dtype=float)
-        result = analyse(gap, chart=chart, x=xs, **options)
+        result = analyse(cast(Sequence[float], gap), chart=chart, x=xs, **options)  # analyse accepts arrays
         out[group] = GapResult(group, reference, xs, gap, result,
                                summarise(result, gap.tolist()))
     return out
