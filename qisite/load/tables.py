@@ -112,9 +112,10 @@ def read_table(path: Path, problems: Problems, inside: Path | None = None) -> Ta
     except csv.Error as exc:
         problems.error(Location(path, reader.line_num), f"the CSV is malformed: {exc}", "check for an unclosed quote mark")
         return None
-    # NOTE: a file whose only non-blank lines are empty quoted cells (e.g. `""`) reaches here with no header;
-    # it crashed before (tuple(None)) and still does: reporting it as an empty file is a separate fix.
-    assert header is not None
+    if header is None:  # only empty quoted cells, e.g. a line `""`: as good as empty
+        problems.error(Location(path, 1), "the data file has no column names, only empty cells",
+                       "the first line must name the columns, e.g. date,value")
+        return None
     return Table(path, tuple(header), tuple(rows), delimiter, header_line)
 
 

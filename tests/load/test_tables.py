@@ -37,3 +37,12 @@ def test_header_problems(tmp_path):
 def test_trailing_excel_columns_are_ignored(tmp_path):
     t, problems = table(tmp_path, b"date,value,,\n2020-01-01,1,,\n")
     assert t.columns == ("date", "value") and not problems.items
+
+
+def test_a_file_of_empty_quoted_cells_is_reported_not_crashed(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text('""\n""\n', encoding="utf-8")
+    problems = Problems()
+    assert read_table(path, problems) is None
+    (error,) = problems.errors
+    assert "no column names" in error.message and error.where.line == 1
