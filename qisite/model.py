@@ -238,6 +238,11 @@ class Observation:
     line: int = 0
 
 
+DERIVED_CHARTS = ("gap", "groups", "multiples")
+"""The extra charts a measure may have besides its own, each in a file named
+``<measure id>-<name>.svg`` (so a measure id may not be another's id plus one of these)."""
+
+
 @record("a measure")
 @dataclass(frozen=True)
 class Measure:
@@ -277,6 +282,11 @@ class Measure:
     @property
     def stratified(self) -> bool:
         return self.group is not None
+
+    def chart_file(self, extra: str = "") -> str:
+        """The file name of the measure's chart, or of one of its extra charts
+        (``extra`` one of DERIVED_CHARTS): ``<id>.svg``, ``<id>-gap.svg`` …"""
+        return f"{self.id}-{extra}.svg" if extra else f"{self.id}.svg"
 
     def groups(self) -> tuple[str, ...]:
         """Group names in first-seen order (empty for an unstratified measure)."""

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,21 @@ def test_the_page_table_and_the_csv_render_the_same_rows(network):
         value = float(shown[1].rstrip("%").replace(",", "").replace("−", "-"))
         assert abs(value - float(raw["value"])) <= 0.5, (shown, raw)
         assert shown[2].replace(",", "") == raw["n"] and shown[6] == raw["signals"].replace(" ", ", ")
+
+
+def test_a_measure_id_that_is_another_measures_gap_chart_file_is_a_located_error(tmp_path):
+    """'x-gap' would write x-gap.svg, the file of measure x's gap chart: one would overwrite the other."""
+    import shutil
+
+    network = tmp_path / "network"
+    shutil.copytree(Path(__file__).parent / "golden" / "network", network)
+    measures = network / "projects" / "wrenfield-interpreter-access" / "measures.yaml"
+    text = measures.read_text(encoding="utf-8")
+    first = text.split("\n  - id: ")[1]
+    measures.write_text(text + "\n  - id: " + first.replace("dna-by-interpreter-need", "dna-by-interpreter-need-gap", 1),
+                        encoding="utf-8")
+    result = run_qisite("check", network)
+    assert result.returncode == 1
+    line = text.count("\n") + 2
+    assert (f"measures.yaml:{line}:9: error: measure id 'dna-by-interpreter-need-gap' is the file name of measure "
+            "'dna-by-interpreter-need''s gap chart") in result.stdout, result.stdout

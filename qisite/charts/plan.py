@@ -205,7 +205,7 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
                    series=_series_spec(result, measure))
     marked = _cycles_tuple(axis, cycles)
     return make_request(
-        measure_id=measure.id, kind="spc", filename=filename or f"{measure.id}.svg", title=measure.title,
+        measure_id=measure.id, kind="spc", filename=filename or measure.chart_file(), title=measure.title,
         alt=describe.spc_alt(measure, result, summary, value_format, axis.period),
         description=describe.spc_description(measure, result, summary, value_format, axis.period, marked),
         spec=spec, cycles=marked, table=tables.measure_table(analysis, value_format, axis.period))
@@ -234,7 +234,7 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
                       ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
                       series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference))
     return make_request(
-        measure_id=measure.id, kind="equity", filename=f"{measure.id}.svg", title=measure.title,
+        measure_id=measure.id, kind="equity", filename=measure.chart_file(), title=measure.title,
         alt=describe.equity_alt(analysis, value_format, axis.period),
         headline=describe.gap_headline(analysis, value_format),
         description=describe.equity_description(analysis, value_format, axis.period),
@@ -283,7 +283,7 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     spec = MultiplesSpec(chart="i", axis=axis, value_format=FormatSpec.of(value_format),
                          ylabel=f"gap, {unit}" if unit else "gap", target=None, zero=True, panels=panels)
     return make_request(
-        measure_id=measure.id, kind="gap", filename=f"{measure.id}-gap.svg",
+        measure_id=measure.id, kind="gap", filename=measure.chart_file("gap"),
         title=f"{measure.title}: the gap to {measure.reference_group}",
         alt=describe.gap_alt(analysis, axis.period), headline=describe.gap_headline(analysis, value_format),
         description=describe.gap_description(analysis, value_format, axis.period),
@@ -311,12 +311,12 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
         items = [(f"{group} (reference)" if group == measure.reference_group else str(group),
                   analysis.results[group]) for group in order]
         summaries = [analysis.summaries[group] for group in order]
-        kind, default_name = "groups", f"{measure.id}-groups.svg"
+        kind, default_name = "groups", measure.chart_file("groups")
     else:
         items = list(panels)
         if measure is None:
             raise ValueError("small_multiple_request needs measure= for a list of panels")
-        kind, default_name = "multiples", f"{measure.id}-multiples.svg"
+        kind, default_name = "multiples", measure.chart_file("multiples")
     xs_all = [x for _, result in items for x in result.x]
     axis = _axis(xs_all, measure.period, cycles, cycle_href)
     values = ([v for _, result in items for v in list(result.y) + list(result.ucl) + list(result.lcl)]
@@ -344,6 +344,6 @@ def pareto_request(analysis: MeasureAnalysis) -> ChartRequest:
                       counts=tuple(result.counts.tolist()), cumulative=tuple(result.cumulative_percent.tolist()),
                       ylabel=measure.unit or "count")
     return make_request(
-        measure_id=measure.id, kind="pareto", filename=f"{measure.id}.svg", title=measure.title,
+        measure_id=measure.id, kind="pareto", filename=measure.chart_file(), title=measure.title,
         alt=describe.pareto_alt(measure, result), description=describe.pareto_description(measure, result),
         spec=spec, table=tables.pareto_table(measure, result))

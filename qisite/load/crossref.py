@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qisite.model import DriverDiagram, PrimaryDriver, Project, SecondaryDriver
+from qisite.model import DERIVED_CHARTS, DriverDiagram, PrimaryDriver, Project, SecondaryDriver
 from qisite.problems import Location, Problems, did_you_mean, one_of
 
 
@@ -11,6 +11,7 @@ def check_project(project: Project, problems: Problems) -> None:
     _check_driver_links(project.drivers, problems)
     _check_aim(project, problems)
     _check_cycles(project, problems)
+    _check_chart_files(project, problems)
 
 
 def _check_driver_ids(diagram: DriverDiagram, problems: Problems) -> None:
@@ -73,3 +74,15 @@ def _check_cycles(project: Project, problems: Problems) -> None:
         if cycle.end and not cycle.decision:
             problems.warning(cycle.at.of("end"), f"PDSA cycle '{cycle.id}' has ended but records no decision",
                              "add 'decision: adopt', 'adapt' or 'abandon' so other teams can learn what worked")
+
+
+def _check_chart_files(project: Project, problems: Problems) -> None:
+    """Two measures never write the same chart file: 'x-gap' is the file of measure x's gap chart."""
+    ids = {m.id for m in project.measures}
+    for measure in project.measures:
+        for extra in DERIVED_CHARTS:
+            stem = measure.id.removesuffix(f"-{extra}")
+            if stem != measure.id and stem in ids:
+                problems.error(measure.at.of("id"),
+                               f"measure id '{measure.id}' is the file name of measure '{stem}''s {extra} chart "
+                               f"({measure.chart_file()})", f"give it an id that does not end in '-{extra}'")
