@@ -88,7 +88,23 @@ class Clash:
         quoted = [f"'{name}'" for name, _ in self.given]
         names = ", ".join(quoted[:-1]) + " and " + quoted[-1]
         instead = ", ".join(f"{slug!r}" for _, slug in self.given)
-        return f"{names} would share the address {self.namespace}/{self.slug}/, so each gets its own: {instead}"
+        text = f"{names} would share the address {self.namespace}/{self.slug}/, so each gets its own: {instead}"
+        look_alikes = [name for name, _ in self.given if foreign_letters(name)]
+        if look_alikes and len({anyascii(unicodedata.normalize("NFKC", name)).casefold() for name, _ in self.given}) == 1:
+            letters = ", ".join(foreign_letters(look_alikes[0])[:3])
+            text += f" — they look alike, but '{look_alikes[0]}' uses letters of another script ({letters})"
+        return text
+
+
+def foreign_letters(name: str) -> list[str]:
+    """Letters of ``name`` outside the Latin script that read like Latin ones once
+    transliterated (a Cyrillic 'а' for 'a'): how a look-alike (homoglyph) name is made."""
+    found = []
+    for char in unicodedata.normalize("NFKC", name):
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN") and anyascii(char).isalpha() \
+                and len(anyascii(char)) == 1:
+            found.append(f"{unicodedata.name(char, char).title()} '{char}'")
+    return found
 
 
 class SlugRegistry:

@@ -172,3 +172,12 @@ def test_check_reports_the_clash_and_strict_refuses_it(world_network):
     assert check.returncode == 0 and "would share the address teams/a-b-trust/" in check.stdout
     strict = run_qisite("check", "--strict", cwd=root)
     assert strict.returncode == 1
+
+
+def test_a_look_alike_organisation_name_is_named_as_such():
+    """A Cyrillic 'Т' in 'NHS Тrust' (a homoglyph) makes a second organisation that reads as the first."""
+    registry = SlugRegistry()
+    registry.add_all("teams", ["NHS Trust", "NHS Тrust", "A&B Trust", "A B Trust"])
+    messages = {clash.slug: clash.message() for clash in registry.clashes}
+    assert "look alike, but 'NHS Тrust' uses letters of another script (Cyrillic Capital Letter Te 'Т')" in messages["nhs-trust"]
+    assert "look alike" not in messages["a-b-trust"]  # a different spelling, not a disguise
