@@ -7,7 +7,7 @@ from pathlib import Path
 from qisite.config import SITE_FILE, default_config, load_config
 from qisite.load.files import is_inside
 from qisite.load.project import is_project_folder, load_project
-from qisite.model import Network, SiteConfig
+from qisite.model import Network, Project, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
 
@@ -39,8 +39,21 @@ def load_network(root: Path, problems: Problems) -> Network:
         if folder.is_dir() and not folder.name.startswith(("_", ".")) and not is_project_folder(folder):
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
-    projects = tuple(p for p in (load_project(f, config, problems) for f in discover(config.projects_dir, problems)) if p)
-    return Network(config, projects)
+    loaded = (load_while_it_holds_still(folder, config, problems) for folder in discover(config.projects_dir, problems))
+    return Network(config, tuple(project for project in loaded if project))
+
+
+def load_while_it_holds_still(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:
+    """A project read while its files may be changing under the build (a ``git pull``): a file
+    that vanishes or changes kind part-way is that project's located problem, never a crash
+    of the whole build, and never a silent absence."""
+    try:
+        return load_project(folder, config, problems)
+    except OSError as exc:
+        where = Path(exc.filename) if isinstance(exc.filename, str) else folder / "project.yaml"
+        problems.error(Location(where), f"the project's files changed while they were read ({exc.strerror or exc})",
+                       "build again once the change (a git pull, a copy) has finished")
+        return None
 
 
 def require_network_root(root: Path) -> None:
