@@ -15,13 +15,25 @@ def _image_as_link(renderer, tokens, index, options, env) -> str:
     token = tokens[index]
     source = str(token.attrGet("src") or "")
     words = escape(token.content or source or "image")
-    elsewhere = source.startswith("//") or ":" in source.split("/", 1)[0]
-    if not elsewhere or not _md.validateLink(source):  # a project's own files are not copied into the site
+    if not _elsewhere(source) or not _md.validateLink(source):  # a project's own files are not copied into the site
         return f'<span class="image-not-shown">[image: {words}]</span>'
-    return f'<a class="image-not-shown" href="{escape(source)}">[image: {words}]</a>'
+    return f'<a class="image-not-shown" href="{escape(source)}" rel="external">[image: {words}]</a>'
+
+
+def _elsewhere(href: str) -> bool:
+    """A link to another host (the site marks those rel="external")."""
+    return href.startswith("//") or ":" in href.split("/", 1)[0]
+
+
+def _link_open(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    if _elsewhere(str(token.attrGet("href") or "")):
+        token.attrSet("rel", "external")
+    return renderer.renderToken(tokens, index, options, env)
 
 
 _md.add_render_rule("image", _image_as_link)
+_md.add_render_rule("link_open", _link_open)
 
 
 def render_markdown(text: str, heading_offset: int = 2) -> Markup:

@@ -48,7 +48,7 @@ def test_download_cells_never_run_as_formulas(cell, written):
 def test_markdown_images_make_no_request():
     html = render_markdown("![tracker](https://evil.example/pixel.png) ![ours](images/ward.png)")
     assert "<img" not in html
-    assert '<a class="image-not-shown" href="https://evil.example/pixel.png">[image: tracker]</a>' in html
+    assert '<a class="image-not-shown" href="https://evil.example/pixel.png" rel="external">[image: tracker]</a>' in html
     assert '<span class="image-not-shown">[image: ours]</span>' in html
 
 

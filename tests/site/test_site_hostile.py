@@ -37,6 +37,8 @@ Raw HTML is not HTML here: {SCRIPT} and {ATTR}.
 <img src=x onerror=alert(1)>
 
 [a link that runs script](javascript:alert(1)) and ![an image](x" onerror="alert(1))
+
+A tracking pixel from another host: ![pixel](https://tracker.example.org/p.gif?who=reader)
 """
 
 
@@ -166,6 +168,8 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
         assert page.locator("h1").inner_text() == TITLE
         assert page.locator("main").inner_text().count(GROUP) >= 1
         assert page.locator(".prose").inner_text().count(SCRIPT) >= 1
+        # the remote image is a link to its host, never loaded (v.assert_clean fails on any outside request)
+        assert page.locator('.prose a[href^="https://tracker.example.org/"]').count() == 1
         assert page.locator(".prose a").count() == 0 or all(
             not (h or "").lower().startswith("javascript") for h in page.locator(".prose a").evaluate_all("as => as.map(a => a.getAttribute('href'))"))
 

@@ -242,7 +242,7 @@ CASES: dict[str, dict] = {
         why="a Markdown image on another host is not loaded: it becomes a link",
         project={"story.md": "# Story\n\n![our ward](https://tracker.evil.example/pixel.png?team=1)\n"},
         expected=dict(outcome="page", pages={"projects/hostile/index.html": dict(
-            contains=['<a class="image-not-shown" href="https://tracker.evil.example/pixel.png?team=1">[image: our ward]</a>'],
+            contains=['<a class="image-not-shown" href="https://tracker.evil.example/pixel.png?team=1" rel="external">[image: our ward]</a>'],
             absent=["<img src=\"https://tracker"])})),
     "bidi-override-in-team-name": dict(
         why="a right-to-left override in a team name is isolated so it cannot reverse the rest of the line",
