@@ -23,7 +23,7 @@ def check_project_text(project: Project, problems: Problems) -> None:
     """A located error for each identifier in the project's YAML text."""
     for value, where, category in _texts(project, project.at):
         for finding in (in_category(value) if category else in_free_text(value)):
-            _report(finding, _refine(where, finding.text), problems, "this text")
+            _report(finding, where, problems, "this text")
 
 
 def check_story(path: Path, text: str, problems: Problems) -> None:
@@ -59,14 +59,3 @@ def _values(value, name: str, at: Positions | None, category: bool) -> Iterator[
                 yield from _texts(item, at)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         yield from _texts(value, at)
-
-
-def _refine(where: Location, text: str) -> Location:
-    """Where no field position was kept (project.yaml's top level), the first line holding the text."""
-    if where.line > 1:
-        return where
-    try:
-        lines = Path(where.file).read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return where
-    return next((where.at(number) for number, line in enumerate(lines, start=1) if text in line), where)

@@ -418,12 +418,13 @@ class Record(Kind):
         return f"expected keys such as {one_of(list(self.fields)[:4])}"
 
     def _build(self, values, raw, where):
-        """The model object; the checked values by name when the loader completes it."""
-        if self.build is None or not self.complete:
+        """The model object; the checked values by name (with ``at``, where each was
+        written) when the loader completes it."""
+        if self.build is None:
             return values
         if "at" in {f.name for f in dataclasses.fields(self.build)}:
             values["at"] = Positions(where, tuple(_spots(raw)))
-        return self.build(**values)
+        return self.build(**values) if self.complete else values
 
     def json_schema(self, vocabulary):
         properties = {}

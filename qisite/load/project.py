@@ -10,7 +10,7 @@ from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
-from qisite.model import Positions, Project, SiteConfig
+from qisite.model import Project, SiteConfig
 from qisite.problems import Location, Problems
 
 PROJECT_FILE = "project.yaml"
@@ -39,7 +39,6 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
     project = Project(
         id=folder.name, folder=folder, drivers=drivers, measures=loaded,
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
-        at=Positions(Location(folder / PROJECT_FILE, 1)),
         **head,
     )
     crossref.check_project(project, problems)
