@@ -111,16 +111,7 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _count_text(value: float | None) -> str:
-    return count(value)                 # "–" when missing, as the other cells
-
-
 # --- SPC points: the table of a measure, of a small multiple --------------------------------
-
-def value_text(value_format: ValueFormat, value: float | None) -> str:
-    """A value for the table, exactly as the chart and the page's headline write it."""
-    return value_format.value(value)
-
 
 def _point_columns(measure_has_n: bool) -> tuple[Column, ...]:
     return (Column("x", "Date"), Column("value", "Value"), Column("n", "n", on_page=measure_has_n),
@@ -142,11 +133,11 @@ def _point_cells(result: spc.SpcResult, index: int, value_format: ValueFormat, p
 
     def value(column) -> Cell:
         raw = _float(column[index])
-        return Cell(value_text(value_format, raw), raw)
+        return Cell(value_format.value(raw), raw)  # as the chart and the page's headline write it
 
     n = _float(result.n[index])
     shown = Cell(withheld, withheld) if withheld else value(result.y)   # "<5": disclosure control (qisite.privacy)
-    return (Cell(date_label(x, period), _raw(x)), shown, Cell(_count_text(n), n),
+    return (Cell(date_label(x, period), _raw(x)), shown, Cell(count(n), n),
             value(result.cl), value(result.lcl), value(result.ucl),
             Cell(str(int(result.part[index])), int(result.part[index])),
             Cell("yes" if included and result.baseline[index] else "no",
