@@ -132,6 +132,8 @@ def chisq_quantile(p: float, df: float) -> float:
     if p == 1.0:
         return math.inf
     a = df / 2.0
+    if math.log(p) / a < -745:  # the quantile, about (p·Γ(a+1))^(1/a), underflows to 0 (a → 0)
+        return 0.0
     low, high = 0.0, max(1.0, a)
     while gamma_p(a, high) < p:
         low, high = high, high * 2.0
