@@ -213,14 +213,14 @@ def funnel(units: Sequence[str], y: Sequence[float], n: Sequence[float], *, char
         if not math.isfinite(sigma_z):
             raise ValueError("the over-dispersion adjustment needs at least two units with a spread")
     out = []
-    for name, count, den, value in zip(units, yv, nv, values):
+    for name, count, den, value in zip(units, yv.tolist(), nv.tolist(), values.tolist()):
         if family == PROPORTION and sigma_z is None:   # PHEindicatormethods compares with the unclamped limits
             bounds = [proportion_limit(level + (1 - level) / 2, den, target, side) for level in LEVELS for side in ("low", "high")]
             shown = funnel_limits(family, target, den)
         else:
             shown = funnel_limits(family, target, den, sigma_z)
             bounds = [shown.lower95, shown.upper95, shown.lower998, shown.upper998]
-        outside = [value < bounds[0] or value > bounds[1], value < bounds[2] or value > bounds[3]]
+        outside = [bool(value < bounds[0] or value > bounds[1]), bool(value < bounds[2] or value > bounds[3])]
         out.append(FunnelUnit(str(name), float(count), float(den), float(value * multiply),
                               shown.lower95 * multiply, shown.upper95 * multiply,
                               shown.lower998 * multiply, shown.upper998 * multiply, *outside))

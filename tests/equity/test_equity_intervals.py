@@ -5,12 +5,17 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from phe_data import number, rows
 
 from qisite.equity.distributions import chisq_quantile, gamma_p, gamma_q, normal_quantile
-from qisite.equity.intervals import (byars_lower, byars_upper, proportion_interval, rate_interval, wilson_lower,
-                                     wilson_upper)
-
-from phe_data import number, rows
+from qisite.equity.intervals import (
+    byars_lower,
+    byars_upper,
+    proportion_interval,
+    rate_interval,
+    wilson_lower,
+    wilson_upper,
+)
 
 REL = 1e-9  # PHEindicatormethods' expect_equal default is 1.5e-8; the fixtures hold R's full precision
 

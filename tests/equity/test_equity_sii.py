@@ -3,10 +3,9 @@ commit 093fd288, used by tests/testthat/testSII.R)."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from phe_data import rows
 
 from qisite.equity.sii import midpoint_ranks, sii
-
-from phe_data import rows
 
 TOLERANCE = 0.05  # testSII.R: expect_equal(..., tolerance = 0.05) on the simulated limits (testthat 3e / waldo)
 
@@ -30,7 +29,7 @@ def _blocks():
 
 
 def _run(block, repetitions=None):
-    col = lambda name: [float(r[name]) for r in block]  # noqa: E731
+    col = lambda name: [float(r[name]) for r in block]
     description = block[0]["TestDescription"]
     multiplier = -100 if "x -100" in description else 100 if "x 100" in description else 1
     return sii(col("Population"), col("Value"), lower=col("LowerCL"), upper=col("UpperCL"),
