@@ -2,10 +2,12 @@
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from phe_data import rows
 
 from qisite.charts.funnel import describe_funnel, funnel_svg
-from qisite.equity import funnel
+from qisite.charts.sii import describe_sii, sii_figure, sii_spc, sii_svg
+from qisite.equity import analyse_equity, funnel
 from qisite.numbers import ValueFormat
 
 PROP = rows("phe_funnel_prop_inputs.csv")[:30]
@@ -49,3 +51,46 @@ def test_the_drawing_is_deterministic():
     one = funnel_svg(_result(), ValueFormat(percent=True), title="t", ylabel="%", prefix="fc")
     two = funnel_svg(_result(), ValueFormat(percent=True), title="t", ylabel="%", prefix="fc")
     assert one == two and re.search(r'viewBox="0 0 760 340"', one)
+
+
+# -- the SII over time ------------------------------------------------------------
+
+QUINTILES = ["Q1", "Q2", "Q3", "Q4", "Q5"]
+
+
+def _equity(steps, missing=None):
+    x, g, y, n = [], [], [], []
+    for t, step in enumerate(steps):
+        for i, name in enumerate(QUINTILES):
+            if (t, name) == missing:
+                continue
+            x.append(f"P{t + 1:02d}")
+            g.append(name)
+            n.append(1000)
+            y.append(1000 * (0.4 + step * i))
+    return analyse_equity(x, g, y, n, chart="p", reference="Q5", order=QUINTILES, multiply=100, repetitions=2000)
+
+
+def test_sii_chart_draws_each_period_with_an_sii():
+    result = _equity([0.05] * 6 + [0.04] * 6, missing=(3, "Q2"))
+    svg = sii_svg(result, ValueFormat(decimals=1), title="SII <b>", ylabel="points", prefix="sa")
+    ET.fromstring(svg)
+    drawn = svg.count('class="qisite-sii-point"') + svg.count('class="qisite-sii-special"')
+    assert drawn == len([p for p in result.periods if p.sii is not None]) == 11
+    assert svg.count('class="qisite-sii-interval"') == 11
+    assert "<b>" not in svg and "qisite-chart-sii" in svg
+
+
+def test_sii_description_reads_the_same_numbers_and_the_spc_verdict():
+    result = _equity([0.05] * 10 + [0.02] * 10)
+    text = describe_sii(result, ValueFormat(decimals=1))
+    first = result.periods[0].sii
+    assert ValueFormat(decimals=1).value(first.sii) in text and "P01" in text and "P20" in text
+    assert sii_spc(result).special_cause.any()
+    assert "Special cause on the SII's i chart at" in text
+
+
+def test_sii_chart_needs_an_order():
+    result = analyse_equity(["a"] * 2, ["Q1", "Q5"], [1, 2], [10, 10], chart="p", reference="Q5")
+    with pytest.raises(ValueError, match="ordered"):
+        sii_figure(result, ValueFormat(), "SII")
