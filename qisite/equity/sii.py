@@ -83,13 +83,17 @@ def _back(value: np.ndarray, value_type: int) -> np.ndarray:
 def sii(population: Sequence[float], value: Sequence[float], *, lower: Sequence[float] | None = None,
         upper: Sequence[float] | None = None, se: Sequence[float] | None = None, value_type: int = 0,
         multiplier: float = 1.0, confidence: float = 0.95, repetitions: int = REPETITIONS,
-        seed: int = SEED) -> SiiResult:
+        seed: int = SEED, transform: bool = False) -> SiiResult:
     """SII and RII of ordered groups (the first is rank 0) with simulated limits.
 
     Give either each group's 95% limits (``lower``/``upper``) or its standard
     error ``se``, on the scale of ``value`` (``se`` on the log/logit scale for
-    value types 1 and 2, as ``phe_sii`` takes it).
+    value types 1 and 2, as ``phe_sii`` takes it). ``transform`` (value types 1
+    and 2, with limits) fits the line on the log/logit scale, as ``phe_sii``'s
+    ``transform = TRUE``: see :func:`_transformed`.
     """
+    if transform and (value_type == 0 or se is not None or lower is None or upper is None):
+        raise ValueError("transform needs value_type 1 (rate) or 2 (proportion) and the 95% limits, not a standard error")
     pop = np.asarray(population, dtype=float)
     k = pop.size
     if not MIN_QUANTILES <= k <= MAX_QUANTILES:
@@ -123,6 +127,13 @@ def sii(population: Sequence[float], value: Sequence[float], *, lower: Sequence[
     intercept, slope = solve @ (_back(y, value_type) * sqrt_a)
 
     draws = np.random.default_rng(seed).standard_normal((repetitions, k)) * sd + y
+    c = confidence + (1 - confidence) / 2
+    lo, hi = round(repetitions * (1 - c)) - 1, round(repetitions * c) - 1   # R's 1-based positions
+    if transform:
+        intercept, slope = solve @ (y * sqrt_a)
+        sim = np.sort((draws * sqrt_a) @ solve.T[:, 1])
+        return _transformed(float(intercept), float(slope), float(sim[lo]), float(sim[hi]), value_type, multiplier,
+                            confidence, repetitions)
     params = (_back(draws, value_type) * sqrt_a) @ solve.T     # repetitions × (intercept, slope)
     sim_sii = np.sort(params[:, 1] * multiplier)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -130,11 +141,41 @@ def sii(population: Sequence[float], value: Sequence[float], *, lower: Sequence[
         if multiplier < 0:
             sim_rii = 1 / sim_rii
     sim_rii = np.sort(sim_rii)
-    c = confidence + (1 - confidence) / 2
-    lo, hi = round(repetitions * (1 - c)) - 1, round(repetitions * c) - 1   # R's 1-based positions
     rii = (intercept + slope) / intercept if intercept != 0 else math.nan
     if multiplier < 0:
         rii = 1 / rii
     return SiiResult(float(multiplier * slope), float(sim_sii[lo]), float(sim_sii[hi]), float(rii),
                      float(sim_rii[lo]), float(sim_rii[hi]), float(intercept * abs(multiplier)),
+                     confidence, repetitions)
+
+
+def _transformed(intercept: float, slope: float, slope_lower: float, slope_upper: float, value_type: int,
+                 multiplier: float, confidence: float, repetitions: int) -> SiiResult:
+    """``phe_sii`` with ``transform = TRUE``: the line fitted on the log (rates) or logit
+    (proportions) scale, its ends transformed back. SII = (back(intercept + slope) −
+    back(intercept)) × multiplier, RII = back(intercept + slope) / back(intercept); the
+    limits put the simulated slopes' limits through the line's midpoint and transform
+    both ends back. Which end bounds which limit follows phe_sii exactly, including its
+    test of ``multiplier < 1`` for rates and ``multiplier < 0`` for proportions."""
+    def back(v: float) -> float:
+        return float(_back(np.asarray(v), value_type))
+
+    top = intercept + slope
+    half = (intercept + top) / 2
+    sii_value = (back(top) - back(intercept)) * multiplier
+    rii = back(top) / back(intercept)
+    if multiplier < 0:
+        rii = 1 / rii
+    low_int, high_int = half - slope_lower / 2, half - slope_upper / 2
+    low_top, high_top = half + slope_lower / 2, half + slope_upper / 2
+    by_lower = ((back(low_top) - back(low_int)) * multiplier, back(low_top) / back(low_int))
+    by_upper = ((back(high_top) - back(high_int)) * multiplier, back(high_top) / back(high_int))
+    swap = multiplier < 1 if value_type == 1 else multiplier < 0
+    if swap:
+        sii_lower, sii_upper = by_upper[0], by_lower[0]
+        rii_lower, rii_upper = 1 / by_upper[1], 1 / by_lower[1]
+    else:
+        sii_lower, sii_upper = by_lower[0], by_upper[0]
+        rii_lower, rii_upper = by_lower[1], by_upper[1]
+    return SiiResult(sii_value, sii_lower, sii_upper, rii, rii_lower, rii_upper, back(intercept) * abs(multiplier),
                      confidence, repetitions)

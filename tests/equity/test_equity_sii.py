@@ -10,8 +10,8 @@ from qisite.equity.sii import midpoint_ranks, sii
 TOLERANCE = 0.05  # testSII.R: expect_equal(..., tolerance = 0.05) on the simulated limits (testthat 3e / waldo)
 
 
-def _blocks():
-    """The phe_sii calculation tests without transform (qisite follows phe_sii's default: no transform)."""
+def _blocks(transform=False):
+    """The phe_sii calculation tests, without or with transform (phe_sii's default is none)."""
     blocks: dict = {}
     for r in rows("phe_sii.csv"):
         if r["sii"] == "" and not any(r["TestDescription"] == k[0] for k in blocks):
@@ -21,7 +21,9 @@ def _blocks():
     out = []
     for key, block in blocks.items():
         description = key[0]
-        if any(word in description for word in ("transform", "error", "warning", "multiple")) or not block[0]["sii"]:
+        if any(word in description for word in ("error", "warning", "multiple")) or not block[0]["sii"]:
+            continue
+        if ("transform" in description) != transform:
             continue
         block.sort(key=lambda r: int(r["Quantile"]))
         out.append(pytest.param(block, id=f"{block[0]['RecordNo']}-{description[:40]}"))
@@ -31,22 +33,28 @@ def _blocks():
 def _run(block, repetitions=None):
     col = lambda name: [float(r[name]) for r in block]
     description = block[0]["TestDescription"]
-    multiplier = -100 if "x -100" in description else 100 if "x 100" in description else 1
+    multiplier = (-100 if "x -100" in description else 100 if "x 100" in description
+                  else -1 if "negative multiplier" in description else 1)
+    transform = "transform" in description
+    confidence = 0.98 if transform and "98%" in description else float(block[0]["Confidence"]) / 100
     return sii(col("Population"), col("Value"), lower=col("LowerCL"), upper=col("UpperCL"),
-               value_type=int(block[0]["ValueType"]), multiplier=multiplier,
-               confidence=float(block[0]["Confidence"]) / 100,
-               repetitions=repetitions or int(block[0]["Repetitions"]))
+               value_type=int(block[0]["ValueType"]), multiplier=multiplier, confidence=confidence,
+               repetitions=repetitions or int(block[0]["Repetitions"]), transform=transform)
 
 
 BLOCKS = _blocks()
+TRANSFORMED = _blocks(transform=True)
 
 
-@pytest.mark.parametrize("block", BLOCKS)
+@pytest.mark.parametrize("block", BLOCKS + TRANSFORMED)
 def test_sii_and_rii_match_phe_exactly(block):
     """The point estimates are a regression: no simulation, so they agree to rounding."""
     result = _run(block, repetitions=1000)
     assert result.sii == pytest.approx(float(block[0]["sii"]), rel=1e-9)
-    assert result.rii == pytest.approx(float(block[0]["rii"]), rel=1e-9)
+    if block[0]["rii"]:
+        assert result.rii == pytest.approx(float(block[0]["rii"]), rel=1e-9)
+    if block[0]["Intercept"]:
+        assert result.intercept == pytest.approx(float(block[0]["Intercept"]), rel=1e-9)
 
 
 def test_simulated_limits_match_phe_within_its_own_tolerance():
@@ -54,7 +62,7 @@ def test_simulated_limits_match_phe_within_its_own_tolerance():
     PHE's areas are paired as testSII.R pairs them (two areas per test)."""
     columns = ("sii_lowercl_1", "sii_uppercl_1", "rii_lowercl_1", "rii_uppercl_1")
     by_test: dict = {}
-    for param in BLOCKS:
+    for param in BLOCKS + TRANSFORMED:
         block = param.values[0]
         by_test.setdefault(block[0]["TestDescription"], []).append(block)
     checked = 0
@@ -71,7 +79,7 @@ def test_simulated_limits_match_phe_within_its_own_tolerance():
             diff = sum(abs(g - e) for g, e in zip(got[c], expected)) / len(expected)
             assert diff / (sum(abs(e) for e in expected) / len(expected)) < TOLERANCE, (blocks[0][0]["TestDescription"], c)
             checked += 1
-    assert checked >= 30
+    assert checked >= 60
 
 
 def test_limits_are_identical_across_runs():
@@ -111,3 +119,10 @@ def test_equal_groups_have_no_inequality(data, value):
 def test_phe_sii_bounds_on_the_number_of_groups(k):
     with pytest.raises(ValueError, match="between 5 and 100"):
         sii([1.0] * k, [0.5] * k, se=[0.1] * k)
+
+
+def test_transform_needs_a_rate_or_proportion_and_limits():
+    with pytest.raises(ValueError, match="transform"):
+        sii([1.0] * 5, [0.5] * 5, lower=[0.4] * 5, upper=[0.6] * 5, transform=True)
+    with pytest.raises(ValueError, match="transform"):
+        sii([1.0] * 5, [0.5] * 5, se=[0.1] * 5, value_type=2, transform=True)
