@@ -15,6 +15,7 @@ from pathlib import Path
 from qisite.equity import analyse_equity, interval_charts
 from qisite.load.tables import read_table
 from qisite.load.values import parse_number
+from qisite.numbers import ValueFormat
 from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
 from qisite.spc.chart_types import PROPORTION, chart_type
 
@@ -38,6 +39,7 @@ def register(subparsers) -> None:
     p.add_argument("--multiply", type=float, default=1.0, metavar="M",
                    help="multiply values, e.g. 100 for percent, 1000 per thousand")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--svg", type=Path, metavar="OUT", help="with --order, also draw the SII over time as SVG into OUT")
     p.set_defaults(func=run)
 
 
@@ -60,12 +62,26 @@ def run(args: argparse.Namespace) -> int:
                                 reference=args.reference, order=args.order, multiply=args.multiply)
     except ValueError as exc:  # the equity package checks its arguments with ValueError; here they came from the user
         raise InputError(args.data, str(exc)) from None
+    if args.svg is not None:
+        if result.ordered is None:
+            raise InputError(args.data, "--svg draws the SII over time: give the groups' order with --order")
+        from qisite.charts.sii import sii_svg
+        svg = sii_svg(result, value_format(args.chart, args.multiply, percent_points=True),
+                      title=f"Slope Index of Inequality of {args.y} per {args.n}", ylabel="SII", prefix="qisite-sii")
+        args.svg.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + svg, encoding="utf-8")
     if args.json:
         json.dump(result.to_dict(), sys.stdout, allow_nan=False, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print_table(result, sys.stdout)
     return 0
+
+
+def value_format(chart: str, multiply: float, percent_points: bool = False) -> ValueFormat:
+    """How the command's values read on a chart: a percentage for proportions × 100
+    (an SII or a gap of percentages is in points, so no % sign), otherwise plain."""
+    percent = chart_type(chart).family == PROPORTION and multiply == 100 and not percent_points
+    return ValueFormat(percent=percent, decimals=1)
 
 
 # -- reading ------------------------------------------------------------------

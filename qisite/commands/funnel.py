@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from qisite.commands.equity import fmt, print_rows, read_columns
+from qisite.commands.equity import fmt, print_rows, read_columns, value_format
 from qisite.equity import funnel, interval_charts
 from qisite.problems import InputError
 from qisite.spc.chart_types import PROPORTION, chart_type
@@ -33,6 +33,7 @@ def register(subparsers) -> None:
     p.add_argument("--overdispersion", action="store_true",
                    help="widen the limits by Laney's sigma-z (as qicharts2's p' and u' charts) when every unit looks special")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--svg", type=Path, metavar="OUT", help="also draw the funnel plot as SVG into OUT")
     p.set_defaults(func=run)
 
 
@@ -49,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
                         chart=args.chart, multiply=args.multiply, overdispersion=args.overdispersion)
     except ValueError as exc:
         raise InputError(args.data, str(exc)) from None
+    if args.svg is not None:
+        from qisite.charts.funnel import funnel_svg
+        svg = funnel_svg(result, value_format(args.chart, args.multiply), title=f"{args.y} per {args.n} by {args.unit}",
+                         ylabel=args.y, prefix="qisite-funnel", xlabel=args.n)
+        args.svg.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + svg, encoding="utf-8")
     if args.json:
         json.dump(result.to_dict(), sys.stdout, allow_nan=False, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -82,3 +82,17 @@ def test_funnel_table_and_a_missing_column():
     bad = run_qisite("funnel", DATA / "phe_funnel_prop_inputs.csv", "--unit", "Area", "--y", "numerator",
                      "--n", "denominatr", "--chart", "p")
     assert bad.returncode == 2 and "did you mean 'denominator'" in bad.stderr
+
+
+def test_svg_outputs(tmp_path):
+    out = tmp_path / "funnel.svg"
+    done = run_qisite("funnel", DATA / "phe_funnel_prop_inputs.csv", "--unit", "Area", "--y", "numerator",
+                      "--n", "denominator", "--chart", "p", "--multiply", "100", "--svg", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").count('class="qisite-funnel-unit"') == 303
+    sii_out = tmp_path / "sii.svg"
+    done = _equity(_equity_csv(tmp_path), "--order", "IMD 1,IMD 2,IMD 3,IMD 4,IMD 5", "--svg", sii_out)
+    assert done.returncode == 0, done.stderr
+    assert sii_out.read_text(encoding="utf-8").count('class="qisite-sii-interval"') == 2
+    refused = _equity(_equity_csv(tmp_path), "--svg", sii_out)
+    assert refused.returncode == 2 and "--order" in refused.stderr
