@@ -44,9 +44,11 @@ class Period:
 
     def to_dict(self) -> dict:
         s = self.sii
+        figures = (s.sii, s.sii_lower, s.sii_upper, s.rii, s.rii_lower, s.rii_upper) if s else (None,) * 6
+        names = ("sii", "sii_lower95", "sii_upper95", "rii", "rii_lower95", "rii_upper95")
+        # an RII has no value when the line's value at rank 0 is 0: null, never NaN in the JSON
         return {"x": self.x, "groups": [g.to_dict() for g in self.groups], "gaps": [g.to_dict() for g in self.gaps],
-                "sii": s and s.sii, "sii_lower95": s and s.sii_lower, "sii_upper95": s and s.sii_upper,
-                "rii": s and s.rii, "rii_lower95": s and s.rii_lower, "rii_upper95": s and s.rii_upper}
+                **{name: _finite(v) for name, v in zip(names, figures)}}
 
 
 @dataclass(frozen=True)

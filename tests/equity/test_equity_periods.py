@@ -89,3 +89,18 @@ def test_a_period_missing_an_ordered_group_has_no_sii():
     n += [100] * 4
     result = analyse_equity(x, g, y, n, chart="p", reference="Q4", order=QUINTILES, repetitions=1000)
     assert result.periods[0].sii is not None and result.periods[1].sii is None
+
+
+
+def test_an_rii_without_a_value_is_null_in_the_json():
+    """When the fitted line is 0 at the most deprived end the RII (a ratio to it) has no value: null, not NaN."""
+    import json
+    import math
+    from dataclasses import replace
+
+    result = analyse_equity(*_rows([100, 300, 500, 700, 900], [1000] * 5), chart="p", reference="Q5",
+                            order=QUINTILES, repetitions=1000)
+    period = result.periods[0]
+    broken = replace(period, sii=replace(period.sii, rii=math.nan, rii_upper=math.inf))
+    doc = json.loads(json.dumps(broken.to_dict(), allow_nan=False))
+    assert doc["rii"] is None and doc["rii_upper95"] is None and doc["sii"] == pytest.approx(period.sii.sii)
