@@ -80,6 +80,8 @@ def local_path(source: str) -> str | None:
 
 def image_sources(text: str) -> Iterator[tuple[str, int]]:
     """(image source as written, line within the text counted from 0) for each Markdown image."""
+    if "![" not in text:  # no image: spare parsing a long text
+        return
     for token in _parser.parse(text):
         if token.type != "inline" or not token.children:
             continue

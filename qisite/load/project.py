@@ -41,7 +41,7 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
         **head,
     )
-    if not limits.check_cycles(project, problems):
+    if not limits.check_project(project, problems):
         return None
     crossref.check_project(project, problems)
     identifiers.check_project_text(project, problems)

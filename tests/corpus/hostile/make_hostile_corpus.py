@@ -635,6 +635,11 @@ CASES: dict[str, dict] = {
         project=many_groups(60),
         expected=dict(outcome="problem", problems=[dict(file="projects/hostile/data/by-group.csv:52", severity="error",
                                                         message="has more than 50 groups in column 'group', the limit")])),
+    "story-too-long-to-render": dict(
+        why="a 2 MB story.md (within the file limit) is over the Markdown limit: rendering it would take ~170 MB",
+        big_files={"projects/hostile/story.md": 2},
+        expected=dict(outcome="problem", problems=[dict(file="projects/hostile/story.md:1", severity="error",
+                                                        message="this Markdown text is longer than the limit of 1,024 KB")])),
     "too-many-pdsa-cycles": dict(
         why="a PDSA log with more cycles than the limit is a located error naming the limit and its variable",
         project={"pdsa.yaml": cycles(501)},
