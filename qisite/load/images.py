@@ -73,7 +73,7 @@ def local_path(source: str) -> str | None:
         return None
     path = unquote(source.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
     normal = posixpath.normpath(path)
-    if normal in (".", "") or normal.startswith("../") or normal == ".." or "\x00" in normal:
+    if normal in (".", "", "..") or normal.startswith(("../", "/")) or "\x00" in normal:
         return None
     return normal
 
