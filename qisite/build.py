@@ -22,6 +22,7 @@ from qisite.problems import Problems, QisiteError
 from qisite.site import urls
 from qisite.site.context import SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
+from qisite.site.images import write_project_images
 from qisite.site.output import CACHE_DIR, SiteWriter
 from qisite.site.pages import all_pages
 from qisite.site.render import environment, inline, template_dirs
@@ -60,6 +61,7 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
         charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
         report.pages = write_pages(site, root, charts, writer)
         write_project_files(site, charts, writer)
+        write_project_images(site, writer, problems)
         write_assets(site, root, writer)
         writer.commit()
         report.written = True

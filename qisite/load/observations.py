@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from qisite.load.files import is_inside
+from qisite.load.limits import check_groups
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
@@ -187,6 +188,8 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
     if not table.rows:
         problems.error(Location(path, table.header_line), f"the data file has no rows for measure '{measure.id}'",
                        "add one row per period under the header")
+        return
+    if measure.group and not check_groups(measure, path, problems):
         return
     kind = chart_type(measure.chart)
     if not (kind.subgroups or kind.one_row_per_event):  # two events, or two observations, may share a date

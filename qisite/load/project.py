@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from qisite.load import crossref, identifiers
+from qisite.load import crossref, identifiers, images, limits
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
@@ -41,9 +41,12 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
         **head,
     )
+    if not limits.check_project(project, problems):
+        return None
     crossref.check_project(project, problems)
     identifiers.check_project_text(project, problems)
     identifiers.check_story(folder / STORY_FILE, story, problems)
+    images.check_images(project, problems)
     return project if len(problems.errors) == before else None
 
 

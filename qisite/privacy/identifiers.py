@@ -63,7 +63,8 @@ class Finding:
 
     def message(self, where: str) -> str:
         shown = f" '{self.text}'" if self.kind != IDENTIFIER_COLUMN else ""
-        return f"{where} holds what looks like a {self.kind}{shown}: patient identifiers are never published"
+        article = "an" if self.kind.startswith(("NHS", "a", "e", "i", "o", "u")) else "a"
+        return f"{where} holds what looks like {article} {self.kind}{shown}: patient identifiers are never published"
 
 
 def nhs_check_digit(nine_digits: str) -> int | None:

@@ -1,43 +1,49 @@
 """Markdown from teams, rendered safely: raw HTML off, unsafe links refused, and
-no image loaded from anywhere: a page makes no request to another host (and
-a team's story cannot track its readers), so an image on another host is shown
-as a link to it, and any other image as its description."""
+no image loaded from another host: a page makes no request to another host (and
+a team's story cannot track its readers). An image on another host is shown as
+a link to it; an image from the project's own folder, which the build copies
+beside the page (:mod:`qisite.site.images`), is shown when the caller says where
+the copies are (``images``); any other image as its description."""
 
 from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from qisite.load.images import is_elsewhere, local_path
+
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
-def _image_as_link(renderer, tokens, index, options, env) -> str:
+def _image(renderer, tokens, index, options, env) -> str:
     token = tokens[index]
     source = str(token.attrGet("src") or "")
     words = escape(token.content or source or "image")
-    if not _elsewhere(source) or not _md.validateLink(source):  # a project's own files are not copied into the site
+    own = local_path(source)
+    if own is not None and env.get("images") is not None:
+        return f'<img src="{escape(posixpath.join(env["images"], quote(own)))}" alt="{escape(token.content)}" loading="lazy">'
+    if not is_elsewhere(source) or not _md.validateLink(source):
         return f'<span class="image-not-shown">[image: {words}]</span>'
     return f'<a class="image-not-shown" href="{escape(source)}" rel="external">[image: {words}]</a>'
 
 
-def _elsewhere(href: str) -> bool:
-    """A link to another host (the site marks those rel="external")."""
-    return href.startswith("//") or ":" in href.split("/", 1)[0]
-
-
 def _link_open(renderer, tokens, index, options, env) -> str:
     token = tokens[index]
-    if _elsewhere(str(token.attrGet("href") or "")):
+    if is_elsewhere(str(token.attrGet("href") or "")):
         token.attrSet("rel", "external")
     return renderer.renderToken(tokens, index, options, env)
 
 
-_md.add_render_rule("image", _image_as_link)
+_md.add_render_rule("image", _image)
 _md.add_render_rule("link_open", _link_open)
 
 
-def render_markdown(text: str, heading_offset: int = 2) -> Markup:
-    """HTML for a Markdown text; headings shifted down so a page keeps one <h1>."""
+def render_markdown(text: str, heading_offset: int = 2, images: str | None = None) -> Markup:
+    """HTML for a Markdown text; headings shifted down so a page keeps one <h1>. ``images`` is the
+    link from the page to the folder holding the project's copied images (None: show none)."""
     if not text:
         return Markup("")
     tokens = _md.parse(text)
@@ -45,4 +51,4 @@ def render_markdown(text: str, heading_offset: int = 2) -> Markup:
         if token.type in ("heading_open", "heading_close"):
             level = min(6, int(token.tag[1]) + heading_offset)
             token.tag = f"h{level}"
-    return Markup(_md.renderer.render(tokens, _md.options, {}))
+    return Markup(_md.renderer.render(tokens, _md.options, {"images": images}))

@@ -14,6 +14,7 @@ from qisite.links import cycle_numbers
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.bidi import isolate_bidi
+from qisite.site.images import images_folder
 from qisite.site.markdown import render_markdown
 from qisite.site.theme import ConfinedLoader
 
@@ -34,10 +35,19 @@ def environment(network_root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         finalize=isolate_bidi,
     )
-    env.filters.update(markdown=render_markdown, value=format_value, count=count, day=format_day)
+    env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
                        headline_values=headline_values, cycle_numbers=cycle_numbers)
     return env
+
+
+@jinja2.pass_context
+def markdown(context, text: str, heading_offset: int = 2, project=None) -> Markup:
+    """A team's Markdown, showing images from ``project``'s folder (by default the project
+    whose page this is); with no project, images show as their description."""
+    project = project or getattr(context.get("data"), "project", None)
+    images = urls.relative(context["page"], images_folder(project.id)) if project else None
+    return render_markdown(text, heading_offset, images)
 
 
 @jinja2.pass_context

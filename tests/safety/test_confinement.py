@@ -95,3 +95,46 @@ def test_a_theme_file_linking_out_stops_the_build_with_its_name(tmp_path):
     (static / "site.css").symlink_to("/etc/passwd")
     with pytest.raises(QisiteError, match="site.css: 'site.css' links to a file outside"):
         read_theme_file(static / "site.css", static)
+
+
+@pytest.mark.parametrize("variable, limit, make, message", [
+    ("QISITE_MAX_GROUPS", 3, "groups", "measure 'by-group' has more than 3 groups in column 'group', the limit"),
+    ("QISITE_MAX_PDSA_CYCLES", 2, "cycles", "pdsa.yaml has 3 PDSA cycles, more than the limit of 2"),
+    ("QISITE_MAX_MARKDOWN_KB", 1, "story", "this Markdown text is longer than the limit of 1 KB for one text"),
+])
+def test_groups_cycles_and_markdown_limits_name_themselves_and_can_be_raised(tmp_path, monkeypatch, variable, limit,
+                                                                             make, message):
+    """Each limit is a located error naming its variable with a doubled value to try; raising it lifts the error."""
+    from qisite.commands.new import write_scaffold
+    from qisite.load.network import load_network
+
+    (tmp_path / "site.yaml").write_text("title: Limits\n", encoding="utf-8")
+    project = tmp_path / "projects" / "p"
+    write_scaffold(project)
+    if make == "groups":
+        measures = project / "measures.yaml"
+        measures.write_text(measures.read_text(encoding="utf-8").replace(
+            "    target: 70\n", "    target: 70\n  - id: by-group\n    title: By group\n    type: process\n"
+            "    definition: Seen by group.\n    data: data/by-group.csv\n    x: month\n    y: seen\n    n: referred\n"
+            "    group: group\n    reference_group: G0\n    chart: p\n    period: month\n", 1), encoding="utf-8")
+        (project / "data" / "by-group.csv").write_text("month,group,seen,referred\n" + "".join(
+            f"2024-{m:02d}-01,G{g},20,40\n" for m in range(1, 13) for g in range(4)), encoding="utf-8")
+    elif make == "cycles":
+        pdsa = project / "pdsa.yaml"
+        text = pdsa.read_text(encoding="utf-8")
+        cycle = text[text.index("  - id: pdsa-1"):]
+        pdsa.write_text(text + cycle.replace("pdsa-1", "pdsa-2") + cycle.replace("pdsa-1", "pdsa-3"), encoding="utf-8")
+    else:
+        (project / "story.md").write_text("# Story\n\n" + "A sentence of the story. " * 60, encoding="utf-8")
+    monkeypatch.setenv(variable, str(limit))
+    problems = Problems()
+    load_network(tmp_path, problems)
+    found = [p for p in problems.errors if p.message == message]
+    assert found, [p.message for p in problems]
+    assert f"{variable}={limit * 2}" in found[0].hint
+    assert found[0].where.line
+    monkeypatch.setenv(variable, str(limit * 2))
+    problems = Problems()
+    network = load_network(tmp_path, problems)
+    assert not problems.errors, [p.message for p in problems.errors]
+    assert [p.id for p in network.projects] == ["p"]

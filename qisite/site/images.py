@@ -1,0 +1,28 @@
+"""Copy the images a project's Markdown shows from its own folder into the site,
+beside the project's page (``projects/<id>/images/<path in the project folder>``).
+
+Each image is read again through the same checks as when the project was
+loaded (:func:`qisite.load.images.project_images`: confined to the project
+folder, size-limited, a raster image whose content matches its name or an SVG
+that only draws), so a file swapped after loading is still refused: it is not
+copied, and the refusal is a located error of the build.
+"""
+
+from __future__ import annotations
+
+from qisite.load.images import IMAGES_FOLDER, project_images
+from qisite.problems import Problems
+from qisite.site import urls
+from qisite.site.context import SiteData
+from qisite.site.output import SiteWriter
+
+
+def images_folder(project_id: str) -> str:
+    """The site path of the folder holding a project's copied images."""
+    return urls.project_file(project_id, IMAGES_FOLDER)
+
+
+def write_project_images(site: SiteData, writer: SiteWriter, problems: Problems) -> None:
+    for data in site.projects:
+        for image, content in project_images(data.project, problems):
+            writer.write_bytes(f"{images_folder(data.project.id)}/{image.path}", content)
