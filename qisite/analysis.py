@@ -103,7 +103,8 @@ def _icons(result) -> tuple[str | None, str | None]:
 def _analyse(s: Series, measure: Measure, rules: str):
     return spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
                        parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
-                       rules=rules, direction=measure.direction, target=measure.target)
+                       rules=rules, direction=measure.direction, target=measure.target,
+                       shift=measure.shift, trend=measure.trend)
 
 
 def _values(s: Series, measure: Measure):

@@ -272,6 +272,14 @@ class Measure:
         ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
     exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
+    shift: int | None = field(default=None, metadata=key(Count(minimum=2), (
+        "points in a row on one side of the centre line that signal a shift, for the ihi and nhs rules "
+        "(default 8 ihi, 7 nhs; 6 on run charts)")))
+    trend: int | None = field(default=None, metadata=key(Count(minimum=2), (
+        "points in a row rising or falling that signal a trend, for the ihi and nhs rules "
+        "(default 6 ihi, 7 nhs; 5 on run charts)")))
+    warning_limits: bool = field(default=False, metadata=key(
+        Boolean(), "true draws the 2σ warning limits as well as the 3σ control limits"))
     date_format: str | None = field(default=None, metadata=key(
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
     counts: str | None = field(default=None, metadata=key(

@@ -56,6 +56,7 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
     x, y = kit.as_array(series.x), kit.as_array(series.y)
     count = x.size
     cl, lcl, ucl = kit.as_array(series.cl), kit.as_array(series.lcl), kit.as_array(series.ucl)
+    lcl95, ucl95 = kit.as_array(series.lcl95), kit.as_array(series.ucl95)
     included = np.array(series.included, dtype=bool)
     meaning = np.array(series.meaning, dtype=object)
     dense = count > 80                                   # many points: thinner line, smaller dots
@@ -83,6 +84,11 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
                     panel.add_line(Line2D(step_x, step_y, color=style.MUTED, linewidth=0.9,
                                           linestyle=(0, (4, 2.5)) if not extended else (0, (1.5, 2.5)),
                                           gid=name + (" qisite-extended" if extended else ""), zorder=2))
+            for limit, name in ((ucl95, "qisite-ucl95"), (lcl95, "qisite-lcl95")) if ucl95.size else ():
+                step_x, step_y = _steps(x, limit, piece_first, piece_last, count)
+                if step_x.size:
+                    panel.add_line(Line2D(step_x, step_y, color=style.MUTED, linewidth=0.6, alpha=0.8,
+                                          linestyle=(0, (1, 2)), gid=name, zorder=2))
     panel.add_line(Line2D(x, y, color=style.DATA, linewidth=line_width, marker="o",
                           markersize=2.2 if dense else 3.2 if small else 4.2,
                           markerfacecolor=style.DATA, markeredgewidth=0, gid="qisite-data", zorder=3))

@@ -184,7 +184,15 @@ def _series_spec(result: spc.SpcResult, measure: Measure, meaning=None) -> Serie
         outside=tuple(result.outside_limits.tolist()),
         parts=_part_labels(measure, result, meaning),
         freeze=_freeze_index(result),
-        limits=bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()))
+        limits=bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()),
+        **_warning_limits(result, measure))
+
+
+def _warning_limits(result: spc.SpcResult, measure: Measure) -> dict:
+    """The 2σ limits, when the measure asks for them to be drawn."""
+    if not measure.warning_limits or result.lcl95 is None or result.ucl95 is None:
+        return {}
+    return {"lcl95": _optional_floats(result.lcl95), "ucl95": _optional_floats(result.ucl95)}
 
 
 def _cycles_tuple(axis: AxisSpec, cycles: tuple) -> tuple:

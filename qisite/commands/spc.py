@@ -45,6 +45,10 @@ def register(subparsers) -> None:
     p.add_argument("--direction", choices=DIRECTIONS, default="neutral",
                    help="direction of improvement")
     p.add_argument("--target", type=float, metavar="V", help="target value (in multiplied units)")
+    p.add_argument("--shift", type=int, metavar="K",
+                   help="points in a row on one side that signal a shift (ihi, nhs rules)")
+    p.add_argument("--trend", type=int, metavar="K",
+                   help="points in a row rising or falling that signal a trend (ihi, nhs rules)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--svg", type=Path, metavar="OUT", help="also draw the chart as SVG into OUT")
     p.set_defaults(func=run)
@@ -59,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         result = analyse(y, n, chart=args.chart, x=x if args.x else None, freeze=args.freeze,
                          parts=args.part, exclude=args.exclude, multiply=args.multiply,
                          screen_mr=args.screen_mr, rules=args.rules,
-                         direction=args.direction, target=args.target)
+                         direction=args.direction, target=args.target, shift=args.shift,
+                         trend=args.trend)
     except ValueError as exc:  # the spc package checks its arguments with ValueError; here they came from the user
         raise InputError(args.data, str(exc)) from None
     summary = summarise(result, y, n)

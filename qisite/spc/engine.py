@@ -77,8 +77,15 @@ def slice_part(d: limits.PartData, a: int, b: int) -> limits.PartData:
     return limits.PartData(d.y[a:b], d.n[a:b], d.num[a:b], None if d.sd is None else d.sd[a:b])
 
 
-def _check_options(chart, rules, direction, multiply, target):
+def _check_length(name: str, value) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 2):
+        raise ValueError(f"{name} must be a whole number of points ≥ 2, not {value!r}")
+
+
+def _check_options(chart, rules, direction, multiply, target, shift=None, trend=None):
     check_chart(chart)
+    _check_length("shift", shift)
+    _check_length("trend", trend)
     rule_sets.check_profile(rules)
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown direction {direction!r}: choose one of {', '.join(DIRECTIONS)}")
@@ -92,33 +99,38 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
             x: Sequence | None = None, freeze: int | None = None,
             parts: Sequence[int] | None = None, exclude: Sequence[int] = (),
             multiply: float = 1.0, screen_mr: bool = True, rules: str = "anhoej",
-            direction: str = "neutral", target: float | None = None) -> SpcResult:
+            direction: str = "neutral", target: float | None = None,
+            shift: int | None = None, trend: int | None = None) -> SpcResult:
     """Compute centre line, limits, runs analysis and special causes.
 
     See docs/spc.md. Indices (freeze, parts, exclude) are 1-based point
     positions. For xbar/s charts ``y`` is a list of subgroups (each a list of
-    raw observations) and ``n`` is ignored.
+    raw observations) and ``n`` is ignored. ``shift``/``trend`` set the run
+    lengths of the ``ihi`` and ``nhs`` profiles (``anhoej`` has none: a
+    warning says they were not used).
     """
-    _check_options(chart, rules, direction, multiply, target)
+    _check_options(chart, rules, direction, multiply, target, shift, trend)
     data, notes = part_data(y, n, chart)
     size = data.y.size
     if x is not None and len(x) != size:
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
     labels = tuple(x) if x is not None else tuple(range(1, size + 1))
     lay = phases.layout(size, _freeze_position(freeze, x), parts, exclude)
-    cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl")}
+    cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl", "lcl95", "ucl95")}
     bits = np.zeros(size, dtype=np.int32)
     side = np.zeros(size, dtype=np.int8)
     part_rows, warns = [], list(notes)
     starts, ends = (lay.starts, lay.ends) if size else ((), ())
     for k, (a, b) in enumerate(zip(starts, ends), start=1):
-        lines, pr, used, part_warns = _analyse_part(k, data, lay, a, b, chart, rules, screen_mr)
+        lines, pr, used, part_warns = _analyse_part(k, data, lay, a, b, chart, rules, screen_mr,
+                                                    shift, trend)
         for key in cols:
             cols[key][a:b] = getattr(lines, key)
         bits[a:b], side[a:b] = pr.bits, pr.side
         warns += part_warns
         part_rows.append((k, a, b, lines.cl, used, pr))
     warns += result_warnings.date_gaps(x)
+    warns += result_warnings.unused_lengths(rules, shift, trend)
     for key in cols:
         cols[key] *= multiply
     special = bits != 0
@@ -132,15 +144,26 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     return SpcResult(chart, rules, direction, target, float(multiply), bool(screen_mr),
                      labels, cols["y"], data.n.copy(), cols["cl"], cols["lcl"], cols["ucl"],
                      lay.part, lay.included, lay.baseline, bits, side, classification,
-                     part_objs, tuple(warns), variation, assurance)
+                     part_objs, tuple(warns), variation, assurance, cols["lcl95"], cols["ucl95"],
+                     *_lengths_used(rules, chart, shift, trend))
 
 
-def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr):
+def _lengths_used(rules, chart, shift, trend) -> tuple[int | None, int | None]:
+    """The shift and trend lengths the profile applied (None for anhoej and
+    for charts without runs rules)."""
+    lengths = rule_sets.default_lengths(rules, not chart_type(chart).has_limits)
+    if lengths is None or not chart_type(chart).runs_rules:
+        return None, None
+    return shift or lengths[0], trend or lengths[1]
+
+
+def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr, shift=None, trend=None):
     """Lines, rule results, number of points used and warnings for part k."""
     use = lay.baseline[a:b] & lay.included[a:b]
     lines = limits.CHARTS[chart](slice_part(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
     usable = lay.included[a:b] & np.isfinite(lines.y)
-    pr = rule_sets.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable)
+    pr = rule_sets.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable,
+                            shift=shift, trend=trend)
     used = int((use & np.isfinite(lines.y)).sum())
     sigma_z = _sigma_z(chart, lines, data.n[a:b], use, screen_mr)
     warns = [w for w in (result_warnings.few_points(k, used, chart), result_warnings.overdispersion(k, chart, sigma_z)) if w]

@@ -5,7 +5,9 @@ points that may be used for the centre line and limits (baseline and not
 excluded; missing values are skipped inside). It returns a :class:`Lines`
 holding per-point arrays. ``z`` is each point's distance from the centre line
 in sigma units (on the transformed scale for t charts), which the zone rules
-(2 of 3 beyond 2σ, 15 within 1σ) read.
+(2 of 3 beyond 2σ, 15 within 1σ) read. ``lcl95``/``ucl95`` are the 2σ
+("warning", roughly 95%) limits, computed like the 3σ ones with 2 for 3 and
+clamped the same way (qicharts2's ``lcl.95``/``ucl.95``).
 
 Formulas follow DOMAIN.md §3, Montgomery (Introduction to Statistical Quality
 Control) and qicharts2.
@@ -34,6 +36,8 @@ class Lines:
     lcl: np.ndarray
     ucl: np.ndarray
     z: np.ndarray
+    lcl95: np.ndarray
+    ucl95: np.ndarray
     sigma_z: float = float("nan")  # Laney's between-subgroup factor (p/u only)
 
 
@@ -72,23 +76,29 @@ def average_moving_range(v: np.ndarray, screen: bool) -> float:
     return amr
 
 
+def _clamp(v, lower, upper):
+    if lower is not None:
+        v = np.where(v < lower, lower, v)
+    if upper is not None:
+        v = np.where(v > upper, upper, v)
+    return v
+
+
 def _lines(y, cl, sigma, lower=None, upper=None) -> Lines:
     cl_arr = np.broadcast_to(np.asarray(cl, dtype=float), y.shape).copy()
     sigma = np.broadcast_to(np.asarray(sigma, dtype=float), y.shape)
     with np.errstate(invalid="ignore", divide="ignore"):
-        lcl = cl_arr - 3 * sigma
-        ucl = cl_arr + 3 * sigma
+        lcl, ucl = cl_arr - 3 * sigma, cl_arr + 3 * sigma
+        lcl95, ucl95 = cl_arr - 2 * sigma, cl_arr + 2 * sigma
         z = (y - cl_arr) / sigma
-    if lower is not None:
-        lcl = np.where(lcl < lower, lower, lcl)
-    if upper is not None:
-        ucl = np.where(ucl > upper, upper, ucl)
-    return Lines(y, cl_arr, lcl, ucl, z)
+    return Lines(y, cl_arr, _clamp(lcl, lower, upper), _clamp(ucl, lower, upper), z,
+                 _clamp(lcl95, lower, upper), _clamp(ucl95, lower, upper))
 
 
 def run(d: PartData, use, **_) -> Lines:
     size = d.y.size
-    return Lines(d.y, _full(size, _nanmedian(d.y[use])), _nan(size), _nan(size), _nan(size))
+    return Lines(d.y, _full(size, _nanmedian(d.y[use])), _nan(size), _nan(size), _nan(size),
+                 _nan(size), _nan(size))
 
 
 def i(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
@@ -105,7 +115,8 @@ def mr(d: PartData, use, **_) -> Lines:
     with np.errstate(invalid="ignore", divide="ignore"):
         sigma = (constants.D4 - 1) * cl / 3
         z = (y - cl) / sigma
-    return Lines(y, _full(size, cl), _full(size, 0.0), _full(size, constants.D4 * cl), z)
+    return Lines(y, _full(size, cl), _full(size, 0.0), _full(size, constants.D4 * cl), z,
+                 _full(size, max(cl - 2 * sigma, 0.0)), _full(size, cl + 2 * sigma))
 
 
 def c(d: PartData, use, **_) -> Lines:
@@ -152,7 +163,7 @@ def _prime(d, use, sigma_fn, upper, screen_mr) -> Lines:
     sigma = sigma_fn(cl, d.n)
     sz = laney_sigma_z(d.y, cl, sigma, use, screen_mr)
     base = _lines(d.y, cl, sigma * sz, lower=0.0, upper=upper)
-    return Lines(base.y, base.cl, base.lcl, base.ucl, base.z, sz)
+    return Lines(base.y, base.cl, base.lcl, base.ucl, base.z, base.lcl95, base.ucl95, sz)
 
 
 def pp(d: PartData, use, *, screen_mr=True, **_) -> Lines:
@@ -173,7 +184,8 @@ def g(d: PartData, use, **_) -> Lines:
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (d.y - mean) / sigma
     return Lines(d.y, _full(size, _nanmedian(d.y[use])), _full(size, lcl),
-                 _full(size, mean + 3 * sigma), z)
+                 _full(size, mean + 3 * sigma), z, _full(size, max(mean - 2 * sigma, 0.0)),
+                 _full(size, mean + 2 * sigma))
 
 
 def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
@@ -183,7 +195,7 @@ def t(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
     tl = i(PartData(yt, d.n, yt), use, screen_mr=screen_mr, nhs=nhs)
     back = lambda v: np.where(v > 0, v, 0.0) ** 3.6
     with np.errstate(invalid="ignore"):
-        return Lines(d.y, back(tl.cl), back(tl.lcl), back(tl.ucl), tl.z)
+        return Lines(d.y, back(tl.cl), back(tl.lcl), back(tl.ucl), tl.z, back(tl.lcl95), back(tl.ucl95))
 
 
 def _s_bar(d: PartData, use) -> float:
@@ -211,7 +223,8 @@ def s(d: PartData, use, **_) -> Lines:
     with np.errstate(invalid="ignore", divide="ignore"):
         sigma = cl * constants.c5(d.n) / constants.c4(d.n)
         z = (d.sd - cl) / sigma
-    return Lines(d.sd, _full(size, cl), constants.b3(d.n) * cl, constants.b4(d.n) * cl, z)
+    return Lines(d.sd, _full(size, cl), constants.b3(d.n) * cl, constants.b4(d.n) * cl, z,
+                 constants.b3(d.n, 2.0) * cl, constants.b4(d.n, 2.0) * cl)
 
 
 CHARTS = {

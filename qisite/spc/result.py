@@ -67,6 +67,8 @@ class SpcPoint:
     special_cause: bool
     signals: tuple[str, ...] = ()
     variation: str | None = None  # nhs: "improvement", "concern", "neutral"
+    lcl95: float | None = None    # 2σ limits
+    ucl95: float | None = None
 
     def to_dict(self, nhs: bool = False) -> dict:
         d = {
@@ -75,6 +77,7 @@ class SpcPoint:
             "included": self.included, "baseline": self.baseline,
             "outside_limits": self.outside_limits,
             "special_cause": self.special_cause, "signals": list(self.signals),
+            "lcl95": self.lcl95, "ucl95": self.ucl95,
         }
         if nhs:
             d["variation"] = self.variation
@@ -133,6 +136,10 @@ class SpcResult:
     warnings: tuple[str, ...] = ()
     variation: str | None = None
     assurance: str | None = None
+    lcl95: np.ndarray | None = None   # 2σ limits (NaN where the chart has none)
+    ucl95: np.ndarray | None = None
+    shift: int | None = None          # run lengths the ihi/nhs rules applied
+    trend: int | None = None
 
     def __len__(self) -> int:
         return int(self.y.size)
@@ -167,23 +174,27 @@ class SpcResult:
             [tuple(signal_names(b)) if b else () for b in bits],
             [c or None for c in self.classification.tolist()] if nhs
             else [None] * len(bits),
+            _nums(self._limit95(self.lcl95)), _nums(self._limit95(self.ucl95)),
         ]
+
+    def _limit95(self, v: np.ndarray | None) -> np.ndarray:
+        return np.full(self.y.size, np.nan) if v is None else v
 
     def to_dict(self) -> dict:
         nhs = self.rules == "nhs"
         keys: tuple[str, ...] = ("x", "y", "n", "cl", "lcl", "ucl", "part", "included", "baseline",
-                "outside_limits", "special_cause", "signals", "variation")
+                "outside_limits", "special_cause", "signals", "variation", "lcl95", "ucl95")
         cols = self._columns()
         cols[0] = [label(v) for v in cols[0]]
         cols[2] = _counts(self.n)
         cols[11] = [list(s) for s in cols[11]]
         if not nhs:
-            keys, cols = keys[:-1], cols[:-1]
+            keys, cols = keys[:12] + keys[13:], cols[:12] + cols[13:]
         points = [dict(zip(keys, row)) for row in zip(*cols)]
         d = {
             "chart": self.chart, "rules": self.rules, "direction": self.direction,
             "target": json_float(self.target), "multiply": self.multiply,
-            "screen_mr": self.screen_mr,
+            "screen_mr": self.screen_mr, "shift": self.shift, "trend": self.trend,
             "points": points,
             "parts": [p.to_dict() for p in self.parts],
             "warnings": list(self.warnings),
