@@ -44,6 +44,7 @@ from qisite.load.schemas import (
     MEASURE_TYPES,
     PERIODS,
 )
+from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.chart_types import NAMES as CHART_TYPES
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
@@ -278,6 +279,8 @@ class Measure:
     trend: int | None = field(default=None, metadata=key(Count(minimum=2), (
         "points in a row rising or falling that signal a trend, for the ihi and nhs rules "
         "(default 6 ihi, 7 nhs; 5 on run charts)")))
+    same_date: str = field(default="sum", metadata=key(Choice(SAME_DATE), (
+        "rows that share a date: sum their values (counts, default) or average them (mean)")))
     warning_limits: bool = field(default=False, metadata=key(
         Boolean(), "true draws the 2σ warning limits as well as the 3σ control limits"))
     date_format: str | None = field(default=None, metadata=key(
