@@ -198,19 +198,18 @@ def plain_columns(path: Path, wanted: list[str]) -> dict[str, list[str]] | None:
     text = text.replace("\r\n", "\n")
     if '"' in text or "\r" in text:
         return None
+    text = text.rstrip("\n")
     lines = text.split("\n")  # as csv does: never at \u2028 or \x0b, as splitlines would
-    while lines and not lines[-1]:
-        lines.pop()
-    if len(lines) < 2 or _BLANK_LINE.search("\n".join(lines)):
+    if len(lines) < 2 or _BLANK_LINE.search(text):
         return None
     delimiter = _delimiter(lines[0])
     header = [name.strip() for name in lines[0].split(delimiter)]
     rows = lines[1:]
     if (not all(header) or len(set(header)) != len(header) or any(c not in header for c in wanted)
             or len(rows) > limit_from_environment(MAX_ROWS_VARIABLE, DEFAULT_MAX_ROWS)
-            or sum(line.count(delimiter) for line in lines) != len(lines) * (len(header) - 1)):
+            or text.count(delimiter) != len(lines) * (len(header) - 1)):
         return None
-    if len(header) == 1:
-        return {header[0]: rows}
-    cells = list(zip(*[line.split(delimiter) for line in rows]))
-    return {name: list(cells[header.index(name)]) for name in wanted}
+    # every row has exactly the header's cells: one split of the whole text, then a stride per column
+    width = len(header)
+    cells = text.replace("\n", delimiter).split(delimiter) if width > 1 else lines
+    return {name: cells[width + header.index(name)::width] for name in wanted}

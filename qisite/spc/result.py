@@ -12,8 +12,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar
 from json.encoder import encode_basestring
+from typing import ClassVar
 
 import numpy as np
 
@@ -35,11 +35,16 @@ def _nums(arr: np.ndarray) -> list:
     return [v if math.isfinite(v) else None for v in out]
 
 
-def _counts(arr: np.ndarray) -> list:
-    """Denominators as ints when they are whole numbers (JSON shows 50, not 50.0)."""
-    vals = _nums(arr)
+def _whole(arr: np.ndarray) -> bool:
+    """Denominators that are all whole numbers (JSON shows 50, not 50.0)."""
     ok = np.isfinite(arr)
-    if ok.any() and np.all(arr[ok] == np.round(arr[ok])) and np.abs(arr[ok]).max() < 2 ** 53:
+    return bool(ok.any() and np.all(arr[ok] == np.round(arr[ok])) and np.abs(arr[ok]).max() < 2 ** 53)
+
+
+def _counts(arr: np.ndarray) -> list:
+    """Denominators as ints when they are whole numbers."""
+    vals = _nums(arr)
+    if _whole(arr):
         return [None if v is None else int(v) for v in vals]
     return vals
 
@@ -186,24 +191,39 @@ class SpcResult:
     _POINT_KEYS: ClassVar[tuple[str, ...]] = ("x", "y", "n", "cl", "lcl", "ucl", "part", "included", "baseline",
                    "outside_limits", "special_cause", "signals", "variation", "lcl95", "ucl95")
 
-    def _point_columns(self, texts: bool = False) -> tuple[tuple[str, ...], list]:
-        """The JSON keys of a point and their columns (``variation`` only for
-        nhs); with ``texts``, each value already as its JSON text."""
-        cols = self._columns(signals=not texts)
-        plain = set(map(type, cols[0])) <= {int, str}
-        cols[0] = cols[0] if plain else [label(v) for v in cols[0]]
+    def _point_columns(self) -> tuple[tuple[str, ...], list]:
+        """The JSON keys of a point and their columns (``variation`` only for nhs)."""
+        cols = self._columns()
+        cols[0] = [label(v) for v in cols[0]]
         cols[2] = _counts(self.n)
-        if texts:
-            bits = self.bits.tolist()
-            table = {b: _dumps(signal_names(b)) for b in dict.fromkeys(bits)}
-            cols = [_texts(col) for col in cols]
-            cols[11] = list(map(table.__getitem__, bits))
-        else:
-            cols[11] = [list(s) for s in cols[11]]
+        cols[11] = [list(s) for s in cols[11]]
         keys: tuple[str, ...] = self._POINT_KEYS
         if self.rules != "nhs":
             keys, cols = keys[:12] + keys[13:], cols[:12] + cols[13:]
         return keys, cols
+
+    def _point_texts(self) -> tuple[tuple[str, ...], list[list[str]]]:
+        """As :meth:`_point_columns`, each value already its JSON text, made
+        from the numpy columns: a run of equal values is encoded once."""
+        plain = set(map(type, self.x)) <= {int, str}
+        labels = list(self.x) if plain else [label(v) for v in self.x]
+        bits = self.bits
+        signals = {b: _dumps(signal_names(b)) for b in dict.fromkeys(bits.tolist())}
+        texts = [
+            _label_texts(labels), _float_texts(self.y),
+            _float_texts(self.n, whole=_whole(self.n)),
+            _float_texts(self.cl), _float_texts(self.lcl), _float_texts(self.ucl),
+            _run_texts(self.part, str) or list(map(str, self.part.tolist())),
+            _bool_texts(self.included), _bool_texts(self.baseline), _bool_texts(self.outside_limits),
+            _bool_texts(bits != 0),
+            _run_texts(bits, signals.__getitem__) or list(map(signals.__getitem__, bits.tolist())),
+            _variation_texts(self.classification) if self.rules == "nhs" else [],
+            _float_texts(self._limit95(self.lcl95)), _float_texts(self._limit95(self.ucl95)),
+        ]
+        keys: tuple[str, ...] = self._POINT_KEYS
+        if self.rules != "nhs":
+            keys, texts = keys[:12] + keys[13:], texts[:12] + texts[13:]
+        return keys, texts
 
     def _head(self) -> dict:
         return {"chart": self.chart, "rules": self.rules, "direction": self.direction,
@@ -225,7 +245,7 @@ class SpcResult:
         """``json.dumps({**self.to_dict(), **extra}, ensure_ascii=False,
         allow_nan=False)``, character for character, written column by column
         so that 100,000 points take a fraction of a second (docs/spc.md)."""
-        keys, texts = self._point_columns(texts=True)
+        keys, texts = self._point_texts()
         template = "{" + ", ".join(f"{_dumps(k)}: %s" for k in keys) + "}"
         points = ", ".join([template % row for row in zip(*texts)])
         head, tail = _dumps(self._head()), _dumps({**self._tail(), **(extra or {})})
@@ -236,24 +256,62 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def _texts(values: list) -> list[str]:
-    """Each value's JSON text, as ``json.dumps`` writes it inside a list.
-
-    Columns of few distinct values (centre lines, limits, flags, parts) encode
-    each value once; strings go through the C string encoder; other numbers
-    through one ``json.dumps`` of the whole list, split at its separators (safe:
-    numbers, true, false and null contain no ", ")."""
-    if not values:
+def _run_texts(a: np.ndarray, encode) -> list[str] | None:
+    """JSON texts of a column with few runs of equal values (centre lines,
+    limits, flags, parts), each run encoded once; None when runs are many."""
+    if a.size == 0:
         return []
+    same = a[1:] == a[:-1]
+    if a.dtype.kind == "f":  # NaN equals NaN here; 0.0 and -0.0 print differently
+        same = ((same & (np.signbit(a[1:]) == np.signbit(a[:-1])))
+                | (np.isnan(a[1:]) & np.isnan(a[:-1])))
+    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    if starts.size * 4 > a.size:
+        return None
+    texts = np.empty(starts.size, dtype=object)
+    texts[:] = [encode(v) for v in a[starts].tolist()]
+    return np.repeat(texts, np.diff(np.append(starts, a.size))).tolist()
+
+
+def _float_texts(a: np.ndarray, whole: bool = False) -> list[str]:
+    """Numbers as json.dumps writes them (null where not finite; whole
+    numbers as integers with ``whole``, as :func:`_counts` gives them)."""
+    def one(v: float) -> str:
+        return "null" if not math.isfinite(v) else str(int(v)) if whole else repr(v)
+    runs = _run_texts(a, one)
+    if runs is not None:
+        return runs
+    values = a.tolist()
+    if len(dict.fromkeys(values[:2048])) * 2 <= min(len(values), 2048):  # few distinct values: p limits by n
+        distinct = dict.fromkeys(values)
+        if len(distinct) * 4 <= len(values) and 0.0 not in distinct:       # 0.0 == -0.0: not as keys
+            table = {v: one(v) for v in distinct}
+            return list(map(table.__getitem__, values))
+    if whole:
+        finite = np.isfinite(a)
+        if finite.all():
+            return list(map(str, a.astype(np.int64).tolist()))
+        return list(map(one, a.tolist()))
+    return _dumps(_nums(a))[1:-1].split(", ")
+
+
+def _variation_texts(classification: np.ndarray) -> list[str]:
+    table = {c: _dumps(c or None) for c in dict.fromkeys(classification.tolist())}
+    return list(map(table.__getitem__, classification.tolist()))
+
+
+def _bool_texts(a: np.ndarray) -> list[str]:
+    runs = _run_texts(a, lambda v: "true" if v else "false")
+    return runs if runs is not None else ["true" if v else "false" for v in a.tolist()]
+
+
+def _label_texts(values: list) -> list[str]:
+    """x labels as JSON texts: strings through the C string encoder, numbers
+    through one json.dumps of the list (split at its separators: safe for
+    numbers, which contain no ", ")."""
     kinds = set(map(type, values))
-    few = len(dict.fromkeys(values[:256])) <= 16 if kinds <= {float, int, bool, type(None), str} else False
-    distinct = dict.fromkeys(values) if few else None
-    # 0.0 == -0.0 and 1 == 1.0 == True share one dict key: memoise only plain columns
-    if distinct is not None and len(distinct) * 4 <= len(values) and 0.0 not in distinct:
-        table = {v: _dumps(v) for v in distinct}
-        return list(map(table.__getitem__, values))
     if kinds == {str}:
         return list(map(encode_basestring, values))
-    if str in kinds or list in kinds or dict in kinds:
-        return [_dumps(v) for v in values]
-    return _dumps(values)[1:-1].split(", ")
+    if kinds <= {int, float, type(None)}:
+        return _dumps(values)[1:-1].split(", ") if values else []
+    return [_dumps(v) for v in values]
