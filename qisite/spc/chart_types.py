@@ -80,6 +80,7 @@ CHART_TYPES: tuple[ChartType, ...] = (
     _type("run", "Run chart", "run chart (median)", MEASUREMENT, centre="median", limits=False,
           optional_n=True),
     _type("i", "Control chart (I)", "individuals (XmR)", MEASUREMENT, optional_n=True),
+    _type("ip", "Control chart (I′)", "I prime: rates or values with varying n", MEASUREMENT, optional_n=True),
     _type("mr", "Moving-range chart", "moving range", MEASUREMENT, runs_rules=False, optional_n=True),
     _type("c", "Control chart (c)", "counts", COUNT, counts="events"),
     _type("u", "Control chart (u)", "rates (counts / exposure)", RATE, denominator=True, counts="events",

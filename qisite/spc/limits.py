@@ -108,6 +108,35 @@ def i(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
     return _lines(d.y, cl, sigma)
 
 
+SQRT_PI_OVER_2 = float(np.sqrt(np.pi / 2))
+SCREEN_S = 3.2665  # qicharts2 qic.ip: drop moving s_i ≥ 3.2665 × mean (Nelson's screening)
+
+
+def ip(d: PartData, use, *, screen_mr=True, **_) -> Lines:
+    """I′ (I prime) chart (Taylor 2018; Anhøj & Mohammed, *Mastering SPC
+    Charts in Healthcare*, ch. "I prime charts"; qicharts2 ``chart = "ip"``):
+    an I chart whose σ allows for each point's subgroup size n_i.
+
+    CL = Σ y_i n_i / Σ n_i; s_i = √(π/2) |y_i − y_{i−1}| / √(1/n_i + 1/n_{i−1})
+    over consecutive baseline points (screened at 3.2665 × mean); limits
+    CL ± 3 s̄/√n_i. Without n every n_i is 1 and the chart is the I chart with
+    √π/2 = 0.88623 in place of 1/1.128 = 0.88652. Not clamped."""
+    n = np.where(np.isfinite(d.n) & (d.n > 0), d.n, np.nan) if np.isfinite(d.n).any() else np.ones(d.y.size)
+    ok = use & np.isfinite(d.y) & np.isfinite(n)
+    cl = float((d.y[ok] * n[ok]).sum() / n[ok].sum()) if ok.any() else float("nan")
+    yb, nb = d.y[use], n[use]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        moving = SQRT_PI_OVER_2 * np.abs(np.diff(yb)) / np.sqrt(1 / nb[1:] + 1 / nb[:-1])
+    moving = moving[np.isfinite(moving)]
+    s_bar = float(moving.mean()) if moving.size else float("nan")
+    if screen_mr and moving.size:
+        kept = moving[moving < SCREEN_S * s_bar]
+        s_bar = float(kept.mean()) if kept.size else s_bar
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sigma = s_bar / np.sqrt(n)
+    return _lines(d.y, cl, sigma)
+
+
 def mr(d: PartData, use, **_) -> Lines:
     y = np.concatenate(([np.nan], np.abs(np.diff(d.y)))) if d.y.size else d.y
     cl = _nanmean(y[use])
@@ -228,6 +257,6 @@ def s(d: PartData, use, **_) -> Lines:
 
 
 CHARTS = {
-    "run": run, "i": i, "mr": mr, "c": c, "u": u, "p": p, "pp": pp, "up": up,
+    "run": run, "i": i, "ip": ip, "mr": mr, "c": c, "u": u, "p": p, "pp": pp, "up": up,
     "g": g, "t": t, "xbar": xbar, "s": s,
 }
