@@ -257,6 +257,6 @@ def s(d: PartData, use, **_) -> Lines:
 
 
 CHARTS = {
-    "run": run, "i": i, "ip": ip, "mr": mr, "c": c, "u": u, "p": p, "pp": pp, "up": up,
+    "run": run, "i": i, "mr": mr, "c": c, "u": u, "p": p, "pp": pp, "up": up, "ip": ip,
     "g": g, "t": t, "xbar": xbar, "s": s,
 }
