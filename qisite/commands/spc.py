@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import math
 import sys
 from pathlib import Path
@@ -16,9 +17,9 @@ from pathlib import Path
 from qisite.load.tables import plain_columns, read_table
 from qisite.load.values import parse_date, parse_number, plain_numbers
 from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
-from qisite.spc import CHARTS, DIRECTIONS, RULES, aggregate, analyse, summarise
+from qisite.spc import DIRECTIONS, RULES, aggregate, analyse, pareto, summarise
 from qisite.spc.aggregate import SAME_DATE
-from qisite.spc.chart_types import chart_type
+from qisite.spc.chart_types import NAMES, chart_type
 
 
 def register(subparsers) -> None:
@@ -27,8 +28,8 @@ def register(subparsers) -> None:
         description="Compute centre line, control limits, runs analysis and special-cause "
                     "signals for one measure in a CSV file.")
     p.add_argument("data", type=Path, metavar="DATA.csv", help="CSV file with a header row")
-    p.add_argument("--chart", required=True, choices=CHARTS, metavar="TYPE",
-                   help=f"chart type: {', '.join(CHARTS)}")
+    p.add_argument("--chart", required=True, choices=NAMES, metavar="TYPE",
+                   help=f"chart type: {', '.join(NAMES)} (pareto: --x is the category column, --y the counts)")
     p.add_argument("--y", required=True, metavar="COL", help="value or numerator column")
     p.add_argument("--n", metavar="COL", help="denominator column (p, u, pp, up; optional for run/i)")
     p.add_argument("--x", metavar="COL", help="subgroup / date column; rows sharing x are aggregated")
@@ -57,6 +58,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not chart_type(args.chart).spc:
+        return run_pareto(args)
     x, y, n = read_columns(args.data, args.x, args.y, args.n)
     if chart_type(args.chart).subgroups and args.x is None:
         raise InputError(args.data, "xbar and s charts need --x to group the rows (raw observations) into subgroups")
@@ -77,6 +80,30 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(result.to_json({"summary": summary.to_dict()}) + "\n")
     else:
         print_table(result, summary, sys.stdout)
+    return 0
+
+
+def run_pareto(args: argparse.Namespace) -> int:
+    """Counts per category, largest first, with the cumulative percentage
+    (the same computation as the site's Pareto charts)."""
+    if args.x is None:
+        raise InputError(args.data, "a Pareto chart needs --x, the category column (and --y, the counts)")
+    if args.svg is not None:
+        raise InputError(args.data, "--svg draws SPC charts only; the site draws Pareto charts")
+    x, y, _ = read_columns(args.data, args.x, args.y, None)
+    try:
+        result = pareto(x, [None if v != v else v for v in y])
+    except ValueError as exc:
+        raise InputError(args.data, str(exc)) from None
+    doc = {"chart": "pareto", **result.to_dict()}
+    if args.json:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, allow_nan=False) + "\n")
+        return 0
+    width = max([len(str(c)) for c in result.categories] + [8])
+    print(f"pareto chart, {len(result.categories)} categories", file=sys.stdout)
+    print(f"{'category'.ljust(width)}  {'count':>8}  {'%':>6}  {'cum. %':>6}", file=sys.stdout)
+    for cat, count, pct, cum in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
+        print(f"{str(cat).ljust(width)}  {_fmt(float(count)):>8}  {pct:6.1f}  {cum:6.1f}", file=sys.stdout)
     return 0
 
 
