@@ -105,7 +105,15 @@ def _analyse(s: Series, measure: Measure, rules: str):
     return spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
                        parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
                        rules=rules, direction=measure.direction, target=measure.target,
-                       shift=measure.shift, trend=measure.trend)
+                       shift=measure.shift, trend=measure.trend, centre=measure.centre,
+                       limits=given_limits(measure))
+
+
+def given_limits(measure: Measure) -> tuple[float, float] | None:
+    """The control limits the team gave, when it gave both."""
+    if measure.lower_limit is None or measure.upper_limit is None:
+        return None
+    return measure.lower_limit, measure.upper_limit
 
 
 def _values(s: Series, measure: Measure):

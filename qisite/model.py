@@ -279,6 +279,13 @@ class Measure:
     trend: int | None = field(default=None, metadata=key(Count(minimum=2), (
         "points in a row rising or falling that signal a trend, for the ihi and nhs rules "
         "(default 6 ihi, 7 nhs; 5 on run charts)")))
+    centre: float | None = field(default=None, metadata=key(Number(), (
+        "a centre line given by the team (e.g. a national baseline), after the multiplier, "
+        "used instead of the one estimated from the data; limits follow from it")))
+    lower_limit: float | None = field(default=None, metadata=key(Number(), (
+        "a lower control limit given by the team, after the multiplier (with upper_limit)")))
+    upper_limit: float | None = field(default=None, metadata=key(Number(), (
+        "an upper control limit given by the team, after the multiplier (with lower_limit)")))
     same_date: str = field(default="sum", metadata=key(Choice(SAME_DATE), (
         "rows that share a date: sum their values (counts, default) or average them (mean)")))
     warning_limits: bool = field(default=False, metadata=key(

@@ -48,6 +48,10 @@ def register(subparsers) -> None:
     p.add_argument("--direction", choices=DIRECTIONS, default="neutral",
                    help="direction of improvement")
     p.add_argument("--target", type=float, metavar="V", help="target value (in multiplied units)")
+    p.add_argument("--cl", type=float, metavar="V",
+                   help="centre line given (e.g. a national baseline), in multiplied units, instead of estimated")
+    p.add_argument("--limits", type=float, nargs=2, metavar=("LOWER", "UPPER"),
+                   help="control limits given, in multiplied units, instead of estimated")
     p.add_argument("--shift", type=int, metavar="K",
                    help="points in a row on one side that signal a shift (ihi, nhs rules)")
     p.add_argument("--trend", type=int, metavar="K",
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
                          parts=args.part, exclude=args.exclude, multiply=args.multiply,
                          screen_mr=args.screen_mr, rules=args.rules,
                          direction=args.direction, target=args.target, shift=args.shift,
-                         trend=args.trend)
+                         trend=args.trend, centre=args.cl, limits=tuple(args.limits) if args.limits else None)
     except ValueError as exc:  # the spc package checks its arguments with ValueError; here they came from the user
         raise InputError(args.data, str(exc)) from None
     summary = summarise(result, y, n)

@@ -49,6 +49,21 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
     if chart_type(measure.chart).needs_denominator and not measure.n:
         problems.error(at.of("chart"), f"a {measure.chart} chart needs a denominator: measure '{measure.id}' has no 'n' column",
                        "add 'n: COLUMN' naming the column of denominators (e.g. patients seen)")
+    kind = chart_type(measure.chart)
+    if measure.centre is not None and not kind.given_centre:
+        problems.error(at.of("centre"), f"a {measure.chart} chart's centre line cannot be given: its limits rest on its own estimate",
+                       "remove 'centre', or choose a chart whose centre line can be given (i, p, u, c …)")
+    if (measure.lower_limit is None) != (measure.upper_limit is None):
+        problems.error(at.of("lower_limit" if measure.lower_limit is not None else "upper_limit"),
+                       f"measure '{measure.id}' gives one control limit but not the other",
+                       "give both lower_limit and upper_limit, or neither")
+    elif measure.lower_limit is not None and measure.upper_limit is not None:
+        centre_outside = measure.centre is not None and not measure.lower_limit <= measure.centre <= measure.upper_limit
+        if not kind.has_limits:
+            problems.error(at.of("lower_limit"), f"a {measure.chart} chart has no control limits to give", "remove lower_limit and upper_limit")
+        elif measure.lower_limit >= measure.upper_limit or centre_outside:
+            problems.error(at.of("lower_limit"), "lower_limit must be below upper_limit, with the centre line between them",
+                           "check the two limits (in the measure's units, after the multiplier)")
     if measure.group and not measure.reference_group:
         problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group}' but names no reference_group",
                        "add 'reference_group: NAME', the group the others are compared with")

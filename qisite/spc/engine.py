@@ -100,7 +100,8 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
             parts: Sequence[int] | None = None, exclude: Sequence[int] = (),
             multiply: float = 1.0, screen_mr: bool = True, rules: str = "anhoej",
             direction: str = "neutral", target: float | None = None,
-            shift: int | None = None, trend: int | None = None) -> SpcResult:
+            shift: int | None = None, trend: int | None = None,
+            centre: float | None = None, limits: tuple[float, float] | None = None) -> SpcResult:
     """Compute centre line, limits, runs analysis and special causes.
 
     See docs/spc.md. Indices (freeze, parts, exclude) are 1-based point
@@ -110,6 +111,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     warning says they were not used).
     """
     _check_options(chart, rules, direction, multiply, target, shift, trend)
+    given = _check_given(chart, centre, limits, multiply)
     data, notes = part_data(y, n, chart)
     size = data.y.size
     if x is not None and len(x) != size:
@@ -123,7 +125,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     starts, ends = (lay.starts, lay.ends) if size else ((), ())
     for k, (a, b) in enumerate(zip(starts, ends), start=1):
         lines, pr, used, part_warns = _analyse_part(k, data, lay, a, b, chart, rules, screen_mr,
-                                                    shift, trend)
+                                                    shift, trend, given)
         for key in cols:
             cols[key][a:b] = getattr(lines, key)
         bits[a:b], side[a:b] = pr.bits, pr.side
@@ -157,10 +159,35 @@ def _lengths_used(rules, chart, shift, trend) -> tuple[int | None, int | None]:
     return shift or lengths[0], trend or lengths[1]
 
 
-def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr, shift=None, trend=None):
+def _check_given(chart, centre, given_limits, multiply) -> tuple[float | None, tuple[float, float] | None]:
+    """A centre line and limits given by the team, in the chart's own units."""
+    for name, v in (("centre", centre),) + tuple(("limits", x) for x in (given_limits or ())):
+        if v is None and name == "centre":
+            continue
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            raise ValueError(f"{name} must be numbers, not {v!r}")
+    kind = chart_type(chart)
+    if centre is not None and not kind.given_centre:
+        raise ValueError(f"a {chart} chart's centre line cannot be given: its limits rest on its own estimate")
+    if given_limits is not None:
+        if not kind.has_limits:
+            raise ValueError(f"a {chart} chart has no control limits to give")
+        lower, upper = given_limits
+        if not lower < upper or (centre is not None and not lower <= centre <= upper):
+            raise ValueError(f"limits must be lower < upper around the centre line, not {lower!r}, {upper!r}")
+        given_limits = (lower / multiply, upper / multiply)
+    return (None if centre is None else centre / multiply), given_limits
+
+
+def _analyse_part(k, data, lay, a, b, chart, rules, screen_mr, shift=None, trend=None, given: tuple = (None, None)):
     """Lines, rule results, number of points used and warnings for part k."""
     use = lay.baseline[a:b] & lay.included[a:b]
-    lines = limits.CHARTS[chart](slice_part(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs")
+    centre, given_limits = given
+    extra = {} if centre is None else {"cl": centre}
+    lines = limits.CHARTS[chart](slice_part(data, a, b), use, screen_mr=screen_mr, nhs=rules == "nhs", **extra)
+    if given_limits is not None:
+        lower, upper = given_limits
+        lines = limits.given(lines, lower, upper, centre)
     usable = lay.included[a:b] & np.isfinite(lines.y)
     pr = rule_sets.evaluate(rules, chart, lines.y, lines.cl, lines.lcl, lines.ucl, lines.z, usable,
                             shift=shift, trend=trend)

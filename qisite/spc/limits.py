@@ -95,14 +95,14 @@ def _lines(y, cl, sigma, lower=None, upper=None) -> Lines:
                  _clamp(lcl95, lower, upper), _clamp(ucl95, lower, upper))
 
 
-def run(d: PartData, use, **_) -> Lines:
+def run(d: PartData, use, *, cl=None, **_) -> Lines:
     size = d.y.size
-    return Lines(d.y, _full(size, _nanmedian(d.y[use])), _nan(size), _nan(size), _nan(size),
+    return Lines(d.y, _full(size, _nanmedian(d.y[use]) if cl is None else cl), _nan(size), _nan(size), _nan(size),
                  _nan(size), _nan(size))
 
 
-def i(d: PartData, use, *, screen_mr=True, nhs=False, **_) -> Lines:
-    cl = _nanmean(d.y[use])
+def i(d: PartData, use, *, screen_mr=True, nhs=False, cl=None, **_) -> Lines:
+    cl = _nanmean(d.y[use]) if cl is None else cl
     amr = average_moving_range(d.y[use], screen_mr)
     sigma = amr * constants.NHS_XMR / 3 if nhs else amr / constants.D2
     return _lines(d.y, cl, sigma)
@@ -112,7 +112,7 @@ SQRT_PI_OVER_2 = float(np.sqrt(np.pi / 2))
 SCREEN_S = 3.2665  # qicharts2 qic.ip: drop moving s_i ≥ 3.2665 × mean (Nelson's screening)
 
 
-def ip(d: PartData, use, *, screen_mr=True, **_) -> Lines:
+def ip(d: PartData, use, *, screen_mr=True, cl=None, **_) -> Lines:
     """I′ (I prime) chart (Taylor 2018; Anhøj & Mohammed, *Mastering SPC
     Charts in Healthcare*, ch. "I prime charts"; qicharts2 ``chart = "ip"``):
     an I chart whose σ allows for each point's subgroup size n_i.
@@ -123,7 +123,8 @@ def ip(d: PartData, use, *, screen_mr=True, **_) -> Lines:
     √π/2 = 0.88623 in place of 1/1.128 = 0.88652. Not clamped."""
     n = np.where(np.isfinite(d.n) & (d.n > 0), d.n, np.nan) if np.isfinite(d.n).any() else np.ones(d.y.size)
     ok = use & np.isfinite(d.y) & np.isfinite(n)
-    cl = float((d.y[ok] * n[ok]).sum() / n[ok].sum()) if ok.any() else float("nan")
+    if cl is None:
+        cl = float((d.y[ok] * n[ok]).sum() / n[ok].sum()) if ok.any() else float("nan")
     yb, nb = d.y[use], n[use]
     with np.errstate(invalid="ignore", divide="ignore"):
         moving = SQRT_PI_OVER_2 * np.abs(np.diff(yb)) / np.sqrt(1 / nb[1:] + 1 / nb[:-1])
@@ -148,8 +149,8 @@ def mr(d: PartData, use, **_) -> Lines:
                  _full(size, max(cl - 2 * sigma, 0.0)), _full(size, cl + 2 * sigma))
 
 
-def c(d: PartData, use, **_) -> Lines:
-    cl = _nanmean(d.num[use])
+def c(d: PartData, use, *, cl=None, **_) -> Lines:
+    cl = _nanmean(d.num[use]) if cl is None else cl
     return _lines(d.num, cl, np.sqrt(cl) if cl >= 0 else np.nan, lower=0.0)
 
 
@@ -177,30 +178,30 @@ def laney_sigma_z(y, cl, sigma, use, screen_mr=True) -> float:
     return average_moving_range(z, screen_mr) / constants.D2
 
 
-def p(d: PartData, use, **kw) -> Lines:
-    cl = _ratio_cl(d, use)
+def p(d: PartData, use, *, cl=None, **_) -> Lines:
+    cl = _ratio_cl(d, use) if cl is None else cl
     return _lines(d.y, cl, sigma_p(cl, d.n), lower=0.0, upper=1.0)
 
 
-def u(d: PartData, use, **kw) -> Lines:
-    cl = _ratio_cl(d, use)
+def u(d: PartData, use, *, cl=None, **_) -> Lines:
+    cl = _ratio_cl(d, use) if cl is None else cl
     return _lines(d.y, cl, sigma_u(cl, d.n), lower=0.0)
 
 
-def _prime(d, use, sigma_fn, upper, screen_mr) -> Lines:
-    cl = _ratio_cl(d, use)
+def _prime(d, use, sigma_fn, upper, screen_mr, cl=None) -> Lines:
+    cl = _ratio_cl(d, use) if cl is None else cl
     sigma = sigma_fn(cl, d.n)
     sz = laney_sigma_z(d.y, cl, sigma, use, screen_mr)
     base = _lines(d.y, cl, sigma * sz, lower=0.0, upper=upper)
     return Lines(base.y, base.cl, base.lcl, base.ucl, base.z, base.lcl95, base.ucl95, sz)
 
 
-def pp(d: PartData, use, *, screen_mr=True, **_) -> Lines:
-    return _prime(d, use, sigma_p, 1.0, screen_mr)
+def pp(d: PartData, use, *, screen_mr=True, cl=None, **_) -> Lines:
+    return _prime(d, use, sigma_p, 1.0, screen_mr, cl)
 
 
-def up(d: PartData, use, *, screen_mr=True, **_) -> Lines:
-    return _prime(d, use, sigma_u, None, screen_mr)
+def up(d: PartData, use, *, screen_mr=True, cl=None, **_) -> Lines:
+    return _prime(d, use, sigma_u, None, screen_mr, cl)
 
 
 def g(d: PartData, use, **_) -> Lines:
@@ -238,9 +239,10 @@ def _s_bar(d: PartData, use) -> float:
     return float(np.sqrt(((n - 1) * d.sd[ok] ** 2).sum() / (n - 1).sum()))
 
 
-def xbar(d: PartData, use, **_) -> Lines:
+def xbar(d: PartData, use, *, cl=None, **_) -> Lines:
     ok = use & np.isfinite(d.y) & (d.n > 0)
-    cl = float((d.n[ok] * d.y[ok]).sum() / d.n[ok].sum()) if ok.any() else float("nan")
+    if cl is None:
+        cl = float((d.n[ok] * d.y[ok]).sum() / d.n[ok].sum()) if ok.any() else float("nan")
     sigma = _s_bar(d, use) * constants.a3(d.n) / 3
     return _lines(d.y, cl, sigma)
 
@@ -254,6 +256,19 @@ def s(d: PartData, use, **_) -> Lines:
         z = (d.sd - cl) / sigma
     return Lines(d.sd, _full(size, cl), constants.b3(d.n) * cl, constants.b4(d.n) * cl, z,
                  constants.b3(d.n, 2.0) * cl, constants.b4(d.n, 2.0) * cl)
+
+
+def given(lines: Lines, lower: float, upper: float, centre: float | None) -> Lines:
+    """Limits given by the team (e.g. from a national baseline) instead of
+    estimated: constant ``lower``/``upper``; the centre line is ``centre``, or
+    the one estimated; σ on each side is a third of the distance to the limit,
+    so the 2σ lines and the zone rules follow the given limits."""
+    y = lines.y
+    cl = lines.cl if centre is None else np.full(y.size, centre)
+    below, above = (cl - lower) / 3, (upper - cl) / 3
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(y < cl, (y - cl) / below, (y - cl) / above)
+    return Lines(y, cl, np.full(y.size, lower), np.full(y.size, upper), z, cl - 2 * below, cl + 2 * above)
 
 
 CHARTS = {

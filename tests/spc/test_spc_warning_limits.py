@@ -97,3 +97,40 @@ def test_anhoej_warns_that_lengths_are_not_used():
 def test_lengths_are_checked(bad):
     with pytest.raises(ValueError, match="shift must be a whole number of points ≥ 2"):
         analyse([1, 2, 3], chart="i", rules="nhs", shift=bad)
+
+
+# -- centre line and limits given by the team --------------------------------------
+
+def test_given_centre_p_chart_is_montgomerys_standard_given():
+    # Montgomery 6th ed. §7.2.1, "standard given": with p known the limits are
+    # p ± 3√(p(1−p)/n): p = 0.25, n = 50 → 0.0663 and 0.4337.
+    r = analyse(OJ_PHASE1, [50] * 30, chart="p", centre=25.0, multiply=100)
+    assert r.cl[0] == 25.0
+    assert r.lcl[0] == pytest.approx(6.629, abs=1e-3) and r.ucl[0] == pytest.approx(43.371, abs=1e-3)
+
+
+def test_given_centre_i_chart_keeps_the_moving_range_sigma():
+    est = analyse(MORTGAGE_COST, chart="i", screen_mr=False)
+    given = analyse(MORTGAGE_COST, chart="i", screen_mr=False, centre=305.0)
+    assert given.cl[0] == 305.0
+    assert given.ucl[0] - 305.0 == pytest.approx(est.ucl[0] - est.cl[0])
+
+
+def test_given_limits_drive_the_zone_rules():
+    r = analyse([10, 12, 11, 13, 40, 9, 15.5, 16], chart="i", centre=11, limits=(5, 17))
+    assert (r.lcl == 5).all() and (r.ucl == 17).all()
+    assert r.lcl95[0] == 7 and r.ucl95[0] == 15             # two thirds of the way to each limit
+    assert r.points[4].signals == ("outside_limits",)
+    r = analyse([10, 12, 11, 13, 40, 12, 15.5, 16], chart="i", rules="nhs", centre=11, limits=(5, 17))
+    assert r.points[6].signals == ("two_of_three",) and r.points[7].signals == ("two_of_three",)
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"chart": "g", "centre": 3}, "centre line cannot be given"),
+    ({"chart": "run", "limits": (1, 2)}, "no control limits"),
+    ({"chart": "i", "limits": (5, 1)}, "lower < upper"),
+    ({"chart": "i", "centre": 9, "limits": (1, 5)}, "lower < upper"),
+])
+def test_given_lines_are_checked(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        analyse([1, 2, 3, 4], **kwargs)
