@@ -106,7 +106,20 @@ def _analyse(s: Series, measure: Measure, rules: str):
                        parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
                        rules=rules, direction=measure.direction, target=measure.target,
                        shift=measure.shift, trend=measure.trend, centre=measure.centre,
-                       limits=given_limits(measure))
+                       limits=given_limits(measure), trajectory=trajectory_values(measure, s.x))
+
+
+def trajectory_values(measure: Measure, x: tuple) -> list[float] | None:
+    """The trajectory's value at each point: the latest step dated on or
+    before the point (NaN before the first step); None without a trajectory."""
+    if not measure.trajectory:
+        return None
+    steps = sorted(measure.trajectory, key=lambda step: step.date)
+    values = []
+    for d in x:
+        known = [step.value for step in steps if isinstance(d, dt.date) and step.date <= d]
+        values.append(known[-1] if known else float("nan"))
+    return values
 
 
 def given_limits(measure: Measure) -> tuple[float, float] | None:

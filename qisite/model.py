@@ -220,6 +220,14 @@ class PartStart:
     at: Positions = _positions()
 
 
+@record("a trajectory step")
+@dataclass(frozen=True)
+class TrajectoryStep:
+    date: dt.date = field(metadata=key(Date(), "from this date on …"))
+    value: float = field(metadata=key(Number(), "… the target is this value (after the multiplier)"))
+    at: Positions = _positions()
+
+
 @record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
@@ -286,6 +294,9 @@ class Measure:
         "a lower control limit given by the team, after the multiplier (with upper_limit)")))
     upper_limit: float | None = field(default=None, metadata=key(Number(), (
         "an upper control limit given by the team, after the multiplier (with lower_limit)")))
+    trajectory: tuple[TrajectoryStep, ...] = field(default=(), metadata=key(
+        ListOf(record_of(TrajectoryStep)), "a target that changes over time: dated values, drawn as steps; "
+        "assurance is judged against its latest value"))
     same_date: str = field(default="sum", metadata=key(Choice(SAME_DATE), (
         "rows that share a date: sum their values (counts, default) or average them (mean)")))
     warning_limits: bool = field(default=False, metadata=key(

@@ -130,6 +130,7 @@ def spc_figure(spec: SpcSpec) -> Figure:
     values = kit.series_values(series)
     if spec.target is not None:
         values.append(spec.target)
+    values += [v for v in spec.trajectory if v is not None]
     if spec.zero:
         values.append(0.0)
     y_low, y_high = kit.y_range(values, value_format.percent, value_format.scale)
@@ -141,12 +142,20 @@ def spc_figure(spec: SpcSpec) -> Figure:
     if spec.target is not None:
         kit.target_line(panel, axis.xlim, spec.target)
         labels.append((spec.target, f"Target {value_format.value(spec.target)}", style.TARGET))
+    key = kit.key_items([series], spec.target)
+    path = kit.as_array(spec.trajectory)
+    if np.isfinite(path).any():
+        x = kit.as_array(series.x)
+        panel.add_line(Line2D(x, path, drawstyle="steps-post", **kit.key_symbol("trajectory")[1],
+                              gid="qisite-trajectory", zorder=2))
+        latest = path[np.isfinite(path)][-1]
+        labels.append((latest, f"Trajectory {value_format.value(latest)}", style.TARGET))
+        key.append(("trajectory", "Trajectory"))
     panel.set_xlim(*axis.xlim)
     panel.set_ylim(y_low, y_high)
     kit.y_ticks(frame, panel, y_low, y_high, value_format)
     kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
     kit.right_labels(frame, [label for label in labels if y_low <= label[0] <= y_high], right + 4, bottom, height,
                      y_low, y_high)
-    kit.top_rows(frame, panel, axis, spec.ylabel, kit.key_items([series], spec.target), breaks, freeze,
-                 left, right, top)
+    kit.top_rows(frame, panel, axis, spec.ylabel, key, breaks, freeze, left, right, top)
     return frame.fig

@@ -289,6 +289,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
         return False, {"color": style.MUTED, "linewidth": 1.0, "linestyle": (0, (5, 2))}
     if kind == "limits":
         return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (4, 2.5))}
+    if kind == "trajectory":
+        return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (2, 1.5))}
     if kind == "limits95":
         return False, {"color": style.MUTED, "linewidth": 0.6, "alpha": 0.8, "linestyle": (0, (1, 2))}
     if kind.startswith("runs"):

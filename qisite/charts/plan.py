@@ -210,7 +210,8 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     value_format = series_format(measure, result)
     spec = SpcSpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                    ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
-                   series=_series_spec(result, measure))
+                   series=_series_spec(result, measure),
+                   trajectory=() if result.trajectory is None else _optional_floats(result.trajectory))
     marked = _cycles_tuple(axis, cycles)
     return make_request(
         measure_id=measure.id, kind="spc", filename=filename or measure.chart_file(), title=measure.title,

@@ -113,6 +113,7 @@ class SpcSpec:
     target: float | None
     series: SeriesSpec
     zero: bool = False                 # draw the "no gap" line (a one-panel gap chart)
+    trajectory: tuple[float | None, ...] = ()  # a target that moves: its value at each point
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
             multiply: float = 1.0, screen_mr: bool = True, rules: str = "anhoej",
             direction: str = "neutral", target: float | None = None,
             shift: int | None = None, trend: int | None = None,
-            centre: float | None = None, limits: tuple[float, float] | None = None) -> SpcResult:
+            centre: float | None = None, limits: tuple[float, float] | None = None,
+            trajectory: Sequence | None = None) -> SpcResult:
     """Compute centre line, limits, runs analysis and special causes.
 
     See docs/spc.md. Indices (freeze, parts, exclude) are 1-based point
@@ -116,6 +117,9 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     size = data.y.size
     if x is not None and len(x) != size:
         raise ValueError(f"x has {len(x)} labels but there are {size} points")
+    path = None if trajectory is None else _floats(trajectory, "trajectory")
+    if path is not None and path.size != size:
+        raise ValueError(f"trajectory has {path.size} values but there are {size} points")
     labels = tuple(x) if x is not None else tuple(range(1, size + 1))
     lay = phases.layout(size, _freeze_position(freeze, x), parts, exclude)
     cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl", "lcl95", "ucl95")}
@@ -142,12 +146,12 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
     variation = assurance = None
     if rules == "nhs":
         variation = rule_sets.variation_icon(cols["y"], special, side, direction)
-        assurance = _assurance(cols, target, direction)
+        assurance = _assurance(cols, target, direction, path)
     return SpcResult(chart, rules, direction, target, float(multiply), bool(screen_mr),
                      labels, cols["y"], data.n.copy(), cols["cl"], cols["lcl"], cols["ucl"],
                      lay.part, lay.included, lay.baseline, bits, side, classification,
                      part_objs, tuple(warns), variation, assurance, cols["lcl95"], cols["ucl95"],
-                     *_lengths_used(rules, chart, shift, trend))
+                     *_lengths_used(rules, chart, shift, trend), path)
 
 
 def _lengths_used(rules, chart, shift, trend) -> tuple[int | None, int | None]:
@@ -229,9 +233,13 @@ def _part(k, a, b, cl, used, pr, multiply, rules) -> SpcPart:
                    r.crossings_min, pr.runs_signal, part_signal, dict(pr.extra))
 
 
-def _assurance(cols, target, direction):
+def _assurance(cols, target, direction, path=None):
+    """Against the target — or, with a trajectory, against its value at the
+    last point with limits (a trajectory is a target that moves)."""
     ok = np.flatnonzero(np.isfinite(cols["lcl"]) & np.isfinite(cols["ucl"]))
     if not ok.size:
         return None
     last = ok[-1]
+    if path is not None and np.isfinite(path[last]):
+        target = float(path[last])
     return rule_sets.assurance_icon(target, cols["lcl"][last], cols["ucl"][last], direction)

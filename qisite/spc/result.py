@@ -148,6 +148,7 @@ class SpcResult:
     ucl95: np.ndarray | None = None
     shift: int | None = None          # run lengths the ihi/nhs rules applied
     trend: int | None = None
+    trajectory: np.ndarray | None = None  # target value at each point (output units), when given
 
     def __len__(self) -> int:
         return int(self.y.size)
@@ -192,7 +193,8 @@ class SpcResult:
                    "outside_limits", "special_cause", "signals", "variation", "lcl95", "ucl95")
 
     def _point_columns(self) -> tuple[tuple[str, ...], list]:
-        """The JSON keys of a point and their columns (``variation`` only for nhs)."""
+        """The JSON keys of a point and their columns (``variation`` only for
+        nhs, ``trajectory`` only when one is given)."""
         cols = self._columns()
         cols[0] = [label(v) for v in cols[0]]
         cols[2] = _counts(self.n)
@@ -200,6 +202,8 @@ class SpcResult:
         keys: tuple[str, ...] = self._POINT_KEYS
         if self.rules != "nhs":
             keys, cols = keys[:12] + keys[13:], cols[:12] + cols[13:]
+        if self.trajectory is not None:
+            keys, cols = keys + ("trajectory",), cols + [_nums(self.trajectory)]
         return keys, cols
 
     def _point_texts(self) -> tuple[tuple[str, ...], list[list[str]]]:
@@ -223,6 +227,8 @@ class SpcResult:
         keys: tuple[str, ...] = self._POINT_KEYS
         if self.rules != "nhs":
             keys, texts = keys[:12] + keys[13:], texts[:12] + texts[13:]
+        if self.trajectory is not None:
+            keys, texts = keys + ("trajectory",), texts + [_float_texts(self.trajectory)]
         return keys, texts
 
     def _head(self) -> dict:

@@ -30,3 +30,24 @@ def test_warning_limits_drawn_at_two_sigma_when_asked():
 
 def test_warning_limits_off_by_default():
     assert svgtext.by_class(_svg(), "qisite-ucl95") == []
+
+
+def test_trajectory_drawn_as_steps_with_assurance_against_its_latest_value():
+    from qisite.model import TrajectoryStep
+    weeks = fixtures.weeks(36)
+    steps = (TrajectoryStep(weeks[0], 30.0), TrajectoryStep(weeks[30], 8.0))
+    m = fixtures.measure(trajectory=steps, target=30.0)
+    analysis = analyse_measure(m, "nhs")
+    result = analysis.results[None]
+    assert result.trajectory[:30].tolist() == [30.0] * 30 and result.trajectory[30:].tolist() == [8.0] * 6
+    # part 2 (points 27–36): c̄ 11.4, limits 1.27–21.53; decrease is better. Against the
+    # target 30 (above the UCL) it would be consistent_pass; against the trajectory's
+    # latest value 8 (inside the limits) it is hit and miss.
+    assert result.assurance == "inconsistent"
+    assert result.to_dict()["points"][-1]["trajectory"] == 8.0
+    (req,) = chart_requests(fixtures.project([m]), {m.id: analysis})
+    root = svgtext.parse(render(req))
+    (line,) = svgtext.by_class(root, "qisite-trajectory")
+    to_y = svgtext.y_scale(root)
+    ys = {round(y, 1) for _, y in svgtext.path_points(line)}
+    assert ys == {round(to_y(30.0), 1), round(to_y(8.0), 1)}

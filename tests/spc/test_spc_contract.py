@@ -59,6 +59,8 @@ def _reference(result, extra):
     {"chart": "i"}, {"chart": "run", "rules": "ihi"}, {"chart": "p", "rules": "nhs", "direction": "increase", "target": 0.3},
     {"chart": "u", "multiply": 1000, "parts": [20]}, {"chart": "c", "exclude": [3, 4]}, {"chart": "mr"},
     {"chart": "t"}, {"chart": "g", "rules": "nhs"},
+    {"chart": "i", "rules": "nhs", "direction": "increase", "trajectory": [None] * 20 + [0.5] * 10 + [0.25] * 10},
+    {"chart": "ip", "centre": 0.3, "limits": (0.1, 0.5)},
 ])
 def test_to_json_is_json_dumps(kwargs):
     rng = np.random.default_rng(7)
@@ -67,7 +69,7 @@ def test_to_json_is_json_dumps(kwargs):
     y[[5, 17]] = np.nan
     y[9] = -0.0 if kwargs["chart"] == "i" else y[9]
     x = [f"2024-{1 + k // 28:02d}-{1 + k % 28:02d} “ü”" for k in range(40)]
-    args = (y.tolist(), n.tolist() if kwargs["chart"] in ("p", "u") else None)
+    args = (y.tolist(), n.tolist() if kwargs["chart"] in ("p", "u", "ip") else None)
     result = analyse(*args, x=x, **kwargs)
     extra = {"summary": summarise(result, *args).to_dict()}
     assert result.to_json(extra) == _reference(result, extra)
