@@ -106,7 +106,8 @@ def _analyse(s: Series, measure: Measure, rules: str):
                        parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
                        rules=rules, direction=measure.direction, target=measure.target,
                        shift=measure.shift, trend=measure.trend, centre=measure.centre,
-                       limits=given_limits(measure), trajectory=trajectory_values(measure, s.x))
+                       limits=given_limits(measure), trajectory=trajectory_values(measure, s.x),
+                       rebase=measure.rebase)
 
 
 def trajectory_values(measure: Measure, x: tuple) -> list[float] | None:

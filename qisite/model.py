@@ -297,6 +297,9 @@ class Measure:
     trajectory: tuple[TrajectoryStep, ...] = field(default=(), metadata=key(
         ListOf(record_of(TrajectoryStep)), "a target that changes over time: dated values, drawn as steps; "
         "assurance is judged against its latest value"))
+    rebase: str | None = field(default=None, metadata=key(Choice(("auto",)), (
+        "auto: a run chart's median is re-based after each sustained run (runcharter's rule: "
+        "shift points in a row, default 9, on the improving side)")))
     same_date: str = field(default="sum", metadata=key(Choice(SAME_DATE), (
         "rows that share a date: sum their values (counts, default) or average them (mean)")))
     warning_limits: bool = field(default=False, metadata=key(

@@ -52,6 +52,8 @@ def register(subparsers) -> None:
                    help="centre line given (e.g. a national baseline), in multiplied units, instead of estimated")
     p.add_argument("--limits", type=float, nargs=2, metavar=("LOWER", "UPPER"),
                    help="control limits given, in multiplied units, instead of estimated")
+    p.add_argument("--rebase", choices=("auto",),
+                   help="run charts: re-base the median after each sustained run (runcharter's rule)")
     p.add_argument("--shift", type=int, metavar="K",
                    help="points in a row on one side that signal a shift (ihi, nhs rules)")
     p.add_argument("--trend", type=int, metavar="K",
@@ -73,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
                          parts=args.part, exclude=args.exclude, multiply=args.multiply,
                          screen_mr=args.screen_mr, rules=args.rules,
                          direction=args.direction, target=args.target, shift=args.shift,
-                         trend=args.trend, centre=args.cl, limits=tuple(args.limits) if args.limits else None)
+                         trend=args.trend, centre=args.cl, limits=tuple(args.limits) if args.limits else None,
+                         rebase=args.rebase)
     except ValueError as exc:  # the spc package checks its arguments with ValueError; here they came from the user
         raise InputError(args.data, str(exc)) from None
     summary = summarise(result, y, n)

@@ -64,6 +64,12 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
         elif measure.lower_limit >= measure.upper_limit or centre_outside:
             problems.error(at.of("lower_limit"), "lower_limit must be below upper_limit, with the centre line between them",
                            "check the two limits (in the measure's units, after the multiplier)")
+    if measure.rebase and kind.has_limits:
+        problems.error(at.of("rebase"), f"rebase: auto re-bases a run chart's median; a {measure.chart} chart uses parts",
+                       "remove 'rebase', or add parts where the process changed")
+    elif measure.rebase and measure.parts:
+        problems.error(at.of("rebase"), "rebase: auto finds the parts itself: give parts or rebase, not both",
+                       "remove 'rebase' or the parts")
     if measure.group and not measure.reference_group:
         problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group}' but names no reference_group",
                        "add 'reference_group: NAME', the group the others are compared with")

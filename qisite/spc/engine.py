@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import limits, phases
+from . import rebase as rebase_rule
 from . import rules as rule_sets
 from . import warnings as result_warnings
 from .chart_types import BY_NAME, SPC_NAMES, chart_type
@@ -102,7 +103,7 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
             direction: str = "neutral", target: float | None = None,
             shift: int | None = None, trend: int | None = None,
             centre: float | None = None, limits: tuple[float, float] | None = None,
-            trajectory: Sequence | None = None) -> SpcResult:
+            trajectory: Sequence | None = None, rebase: str | None = None) -> SpcResult:
     """Compute centre line, limits, runs analysis and special causes.
 
     See docs/spc.md. Indices (freeze, parts, exclude) are 1-based point
@@ -122,6 +123,8 @@ def analyse(y: Sequence, n: Sequence | None = None, *, chart: str = "run",
         raise ValueError(f"trajectory has {path.size} values but there are {size} points")
     labels = tuple(x) if x is not None else tuple(range(1, size + 1))
     lay = phases.layout(size, _freeze_position(freeze, x), parts, exclude)
+    if rebase is not None:
+        lay = _rebased(lay, data.y, chart, rebase, parts, _freeze_position(freeze, x), shift, direction)
     cols = {k: np.full(size, np.nan) for k in ("y", "cl", "lcl", "ucl", "lcl95", "ucl95")}
     bits = np.zeros(size, dtype=np.int32)
     side = np.zeros(size, dtype=np.int8)
@@ -161,6 +164,28 @@ def _lengths_used(rules, chart, shift, trend) -> tuple[int | None, int | None]:
     if lengths is None or not chart_type(chart).runs_rules:
         return None, None
     return shift or lengths[0], trend or lengths[1]
+
+
+def _rebased(lay, y, chart, rebase, parts, freeze, shift, direction):
+    """runcharter's automatic re-basing (qisite.spc.rebase): a new part at each
+    sustained run, its median from the run's own points."""
+    if rebase != "auto":
+        raise ValueError(f"rebase must be 'auto', not {rebase!r}")
+    if chart_type(chart).has_limits:
+        raise ValueError("rebase: auto re-bases the median of a run chart; control charts use parts")
+    if parts:
+        raise ValueError("rebase: auto finds the parts itself: give parts or rebase, not both")
+    first = freeze or rebase_rule.MED_ROWS
+    runlength = shift or rebase_rule.RUNLENGTH
+    side = {"increase": 1, "decrease": -1}.get(direction, 0)
+    runs = rebase_rule.sustained_runs(y, first, runlength, side)
+    ends = [run[0] for run in runs]   # a part ends just before each run (1-based end = 0-based start)
+    new = phases.layout(y.size, None, ends or None, (np.flatnonzero(~lay.included) + 1).tolist())
+    baseline = np.zeros(y.size, dtype=bool)
+    baseline[:first] = True
+    for run in runs:
+        baseline[run] = True
+    return phases.Layout(new.part, baseline, new.included, new.starts, new.ends)
 
 
 def _check_given(chart, centre, given_limits, multiply) -> tuple[float | None, tuple[float, float] | None]:
