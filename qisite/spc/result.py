@@ -252,7 +252,21 @@ class SpcResult:
         allow_nan=False)``, character for character, written column by column
         so that 100,000 points take a fraction of a second (docs/spc.md)."""
         keys, texts = self._point_texts()
-        template = "{" + ", ".join(f"{_dumps(k)}: %s" for k in keys) + "}"
+        fields = [f"{_dumps(k)}: %s" for k in keys]
+        flags = (self.part, self.included, self.baseline, self.outside_limits, self.bits)
+        # cl … signals (fields 3–11), or part … signals (6–11) when the limits vary
+        # with n, change together at part and signal boundaries: one text per run
+        # of them, so each row fills fewer fields
+        for first, columns in ((3, (self.cl, self.lcl, self.ucl) + flags), (6, flags)):
+            starts = _common_runs(columns)
+            if starts is not None and starts.size * 4 <= len(self):
+                merged = np.empty(starts.size, dtype=object)
+                merged[:] = [", ".join(f % texts[j][i] for j, f in enumerate(fields[first:12], start=first))
+                             for i in starts.tolist()]
+                texts[first:12] = [np.repeat(merged, np.diff(np.append(starts, len(self)))).tolist()]
+                fields[first:12] = ["%s"]
+                break
+        template = "{" + ", ".join(fields) + "}"
         points = ", ".join([template % row for row in zip(*texts)])
         head, tail = _dumps(self._head()), _dumps({**self._tail(), **(extra or {})})
         return f"{head[:-1]}, \"points\": [{points}], {tail[1:]}"
@@ -262,15 +276,33 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
+def _same_as_previous(a: np.ndarray) -> np.ndarray:
+    """Per point after the first: equal to the point before, as JSON would
+    print it (NaN equals NaN; 0.0 and -0.0 differ)."""
+    same = a[1:] == a[:-1]
+    if a.dtype.kind == "f":
+        same = ((same & (np.signbit(a[1:]) == np.signbit(a[:-1])))
+                | (np.isnan(a[1:]) & np.isnan(a[:-1])))
+    return same
+
+
+def _common_runs(columns: tuple[np.ndarray, ...]) -> np.ndarray | None:
+    """0-based starts of the runs over which every column stays the same."""
+    size = columns[0].size
+    if size == 0:
+        return None
+    same = np.ones(size - 1, dtype=bool)
+    for a in columns:
+        same &= _same_as_previous(a)
+    return np.flatnonzero(np.concatenate(([True], ~same)))
+
+
 def _run_texts(a: np.ndarray, encode) -> list[str] | None:
     """JSON texts of a column with few runs of equal values (centre lines,
     limits, flags, parts), each run encoded once; None when runs are many."""
     if a.size == 0:
         return []
-    same = a[1:] == a[:-1]
-    if a.dtype.kind == "f":  # NaN equals NaN here; 0.0 and -0.0 print differently
-        same = ((same & (np.signbit(a[1:]) == np.signbit(a[:-1])))
-                | (np.isnan(a[1:]) & np.isnan(a[:-1])))
+    same = _same_as_previous(a)
     starts = np.flatnonzero(np.concatenate(([True], ~same)))
     if starts.size * 4 > a.size:
         return None
