@@ -59,7 +59,7 @@ def _series(measure: Measure, rows: list[Observation], group: str | None) -> Ser
                       _excluded(measure, x))
     x, y, n = spc.aggregate([o.x for o in rows], [o.y for o in rows],
                             [o.n for o in rows] if measure.n else None, chart=measure.chart,
-                            same_date=measure.same_date)
+                            same_date=measure.same_date or "sum")
     return Series(group, tuple(x), tuple(y), None if n is None else tuple(n),
                   _freeze_points(measure, x), _part_ends(measure, x), _excluded(measure, x))
 

@@ -300,8 +300,8 @@ class Measure:
     rebase: str | None = field(default=None, metadata=key(Choice(("auto",)), (
         "auto: a run chart's median is re-based after each sustained run (runcharter's rule: "
         "shift points in a row, default 9, on the improving side)")))
-    same_date: str = field(default="sum", metadata=key(Choice(SAME_DATE), (
-        "rows that share a date: sum their values (counts, default) or average them (mean)")))
+    same_date: str | None = field(default=None, metadata=key(Choice(SAME_DATE), (
+        "rows that share a date (an error without this key): sum them (counts) or average them (mean)")))
     warning_limits: bool = field(default=False, metadata=key(
         Boolean(), "true draws the 2σ warning limits as well as the 3σ control limits"))
     date_format: str | None = field(default=None, metadata=key(

@@ -210,7 +210,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
                        "add one row per period under the header")
         return
     kind = chart_type(measure.chart)
-    if not (kind.subgroups or kind.one_row_per_event):  # two events, or two observations, may share a date
+    if not (kind.subgroups or kind.one_row_per_event or measure.same_date):  # two events, or two observations, or rows the measure says to combine, may share a date
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return
