@@ -58,7 +58,8 @@ def _series(measure: Measure, rows: list[Observation], group: str | None) -> Ser
         return Series(group, tuple(x), tuple(y), None, _freeze_points(measure, x), _part_ends(measure, x),
                       _excluded(measure, x))
     x, y, n = spc.aggregate([o.x for o in rows], [o.y for o in rows],
-                            [o.n for o in rows] if measure.n else None, chart=measure.chart)
+                            [o.n for o in rows] if measure.n else None, chart=measure.chart,
+                            same_date=measure.same_date or "sum")
     return Series(group, tuple(x), tuple(y), None if n is None else tuple(n),
                   _freeze_points(measure, x), _part_ends(measure, x), _excluded(measure, x))
 
@@ -103,7 +104,30 @@ def _icons(result) -> tuple[str | None, str | None]:
 def _analyse(s: Series, measure: Measure, rules: str):
     return spc.analyse(_values(s, measure), s.n, chart=measure.chart, x=s.x, freeze=s.freeze,
                        parts=s.parts or None, exclude=s.exclude, multiply=measure.multiply,
-                       rules=rules, direction=measure.direction, target=measure.target)
+                       rules=rules, direction=measure.direction, target=measure.target,
+                       shift=measure.shift, trend=measure.trend, centre=measure.centre,
+                       limits=given_limits(measure), trajectory=trajectory_values(measure, s.x),
+                       rebase=measure.rebase)
+
+
+def trajectory_values(measure: Measure, x: tuple) -> list[float] | None:
+    """The trajectory's value at each point: the latest step dated on or
+    before the point (NaN before the first step); None without a trajectory."""
+    if not measure.trajectory:
+        return None
+    steps = sorted(measure.trajectory, key=lambda step: step.date)
+    values = []
+    for d in x:
+        known = [step.value for step in steps if isinstance(d, dt.date) and step.date <= d]
+        values.append(known[-1] if known else float("nan"))
+    return values
+
+
+def given_limits(measure: Measure) -> tuple[float, float] | None:
+    """The control limits the team gave, when it gave both."""
+    if measure.lower_limit is None or measure.upper_limit is None:
+        return None
+    return measure.lower_limit, measure.upper_limit
 
 
 def _values(s: Series, measure: Measure):

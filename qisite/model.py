@@ -44,6 +44,7 @@ from qisite.load.schemas import (
     MEASURE_TYPES,
     PERIODS,
 )
+from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.chart_types import NAMES as CHART_TYPES
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
@@ -219,6 +220,14 @@ class PartStart:
     at: Positions = _positions()
 
 
+@record("a trajectory step")
+@dataclass(frozen=True)
+class TrajectoryStep:
+    date: dt.date = field(metadata=key(Date(), "from this date on …"))
+    value: float = field(metadata=key(Number(), "… the target is this value (after the multiplier)"))
+    at: Positions = _positions()
+
+
 @record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
@@ -272,6 +281,29 @@ class Measure:
         ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
     exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
+    shift: int | None = field(default=None, metadata=key(Count(minimum=2), (
+        "points in a row on one side of the centre line that signal a shift, for the ihi and nhs rules "
+        "(default 8 ihi, 7 nhs; 6 on run charts)")))
+    trend: int | None = field(default=None, metadata=key(Count(minimum=2), (
+        "points in a row rising or falling that signal a trend, for the ihi and nhs rules "
+        "(default 6 ihi, 7 nhs; 5 on run charts)")))
+    centre: float | None = field(default=None, metadata=key(Number(), (
+        "a centre line given by the team (e.g. a national baseline), after the multiplier, "
+        "used instead of the one estimated from the data; limits follow from it")))
+    lower_limit: float | None = field(default=None, metadata=key(Number(), (
+        "a lower control limit given by the team, after the multiplier (with upper_limit)")))
+    upper_limit: float | None = field(default=None, metadata=key(Number(), (
+        "an upper control limit given by the team, after the multiplier (with lower_limit)")))
+    trajectory: tuple[TrajectoryStep, ...] = field(default=(), metadata=key(
+        ListOf(record_of(TrajectoryStep)), "a target that changes over time: dated values, drawn as steps; "
+        "assurance is judged against its latest value"))
+    rebase: str | None = field(default=None, metadata=key(Choice(("auto",)), (
+        "auto: a run chart's median is re-based after each sustained run (runcharter's rule: "
+        "shift points in a row, default 9, on the improving side)")))
+    same_date: str | None = field(default=None, metadata=key(Choice(SAME_DATE), (
+        "rows that share a date (an error without this key): sum them (counts) or average them (mean)")))
+    warning_limits: bool = field(default=False, metadata=key(
+        Boolean(), "true draws the 2σ warning limits as well as the 3σ control limits"))
     date_format: str | None = field(default=None, metadata=key(
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
     counts: str | None = field(default=None, metadata=key(

@@ -56,6 +56,7 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
     x, y = kit.as_array(series.x), kit.as_array(series.y)
     count = x.size
     cl, lcl, ucl = kit.as_array(series.cl), kit.as_array(series.lcl), kit.as_array(series.ucl)
+    lcl95, ucl95 = kit.as_array(series.lcl95), kit.as_array(series.ucl95)
     included = np.array(series.included, dtype=bool)
     meaning = np.array(series.meaning, dtype=object)
     dense = count > 80                                   # many points: thinner line, smaller dots
@@ -83,6 +84,11 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
                     panel.add_line(Line2D(step_x, step_y, color=style.MUTED, linewidth=0.9,
                                           linestyle=(0, (4, 2.5)) if not extended else (0, (1.5, 2.5)),
                                           gid=name + (" qisite-extended" if extended else ""), zorder=2))
+            for limit, name in ((ucl95, "qisite-ucl95"), (lcl95, "qisite-lcl95")) if ucl95.size else ():
+                step_x, step_y = _steps(x, limit, piece_first, piece_last, count)
+                if step_x.size:
+                    panel.add_line(Line2D(step_x, step_y, color=style.MUTED, linewidth=0.6, alpha=0.8,
+                                          linestyle=(0, (1, 2)), gid=name, zorder=2))
     panel.add_line(Line2D(x, y, color=style.DATA, linewidth=line_width, marker="o",
                           markersize=2.2 if dense else 3.2 if small else 4.2,
                           markerfacecolor=style.DATA, markeredgewidth=0, gid="qisite-data", zorder=3))
@@ -124,6 +130,7 @@ def spc_figure(spec: SpcSpec) -> Figure:
     values = kit.series_values(series)
     if spec.target is not None:
         values.append(spec.target)
+    values += [v for v in spec.trajectory if v is not None]
     if spec.zero:
         values.append(0.0)
     y_low, y_high = kit.y_range(values, value_format.percent, value_format.scale)
@@ -135,12 +142,20 @@ def spc_figure(spec: SpcSpec) -> Figure:
     if spec.target is not None:
         kit.target_line(panel, axis.xlim, spec.target)
         labels.append((spec.target, f"Target {value_format.value(spec.target)}", style.TARGET))
+    key = kit.key_items([series], spec.target)
+    path = kit.as_array(spec.trajectory)
+    if np.isfinite(path).any():
+        x = kit.as_array(series.x)
+        panel.add_line(Line2D(x, path, drawstyle="steps-post", **kit.key_symbol("trajectory")[1],
+                              gid="qisite-trajectory", zorder=2))
+        latest = path[np.isfinite(path)][-1]
+        labels.append((latest, f"Trajectory {value_format.value(latest)}", style.TARGET))
+        key.append(("trajectory", "Trajectory"))
     panel.set_xlim(*axis.xlim)
     panel.set_ylim(y_low, y_high)
     kit.y_ticks(frame, panel, y_low, y_high, value_format)
     kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
     kit.right_labels(frame, [label for label in labels if y_low <= label[0] <= y_high], right + 4, bottom, height,
                      y_low, y_high)
-    kit.top_rows(frame, panel, axis, spec.ylabel, kit.key_items([series], spec.target), breaks, freeze,
-                 left, right, top)
+    kit.top_rows(frame, panel, axis, spec.ylabel, key, breaks, freeze, left, right, top)
     return frame.fig

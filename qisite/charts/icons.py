@@ -1,7 +1,7 @@
 """Making Data Count icons (NHS England) as small inline SVGs for summary tables.
 
 Variation: ``common_cause``, ``improvement_high|low``, ``concern_high|low``,
-``neither_high|low`` (the codes ``qisite.spc`` gives, NHSRplotthedots names).
+``neutral_high|low`` (the codes ``qisite.spc`` gives, NHSRplotthedots names).
 Assurance: ``consistent_pass``, ``consistent_fail``, ``inconsistent`` (also
 accepted: ``pass``, ``fail``, ``hit_and_miss``).
 
@@ -24,8 +24,8 @@ VARIATION = {
     "improvement_low": ("Special cause variation: improvement (low values)", style.IMPROVEMENT, "L", "improvement"),
     "concern_high": ("Special cause variation: concern (high values)", style.CONCERN, "H", "concern"),
     "concern_low": ("Special cause variation: concern (low values)", style.CONCERN, "L", "concern"),
-    "neither_high": ("Special cause variation: high values, neither improvement nor concern", style.PURPLE, "H", "neutral"),
-    "neither_low": ("Special cause variation: low values, neither improvement nor concern", style.PURPLE, "L", "neutral"),
+    "neutral_high": ("Special cause variation: high values, neither improvement nor concern", style.PURPLE, "H", "neutral"),
+    "neutral_low": ("Special cause variation: low values, neither improvement nor concern", style.PURPLE, "L", "neutral"),
 }
 ASSURANCE = {
     "consistent_pass": ("Assurance: the target will consistently be met", style.IMPROVEMENT, "P"),
@@ -33,7 +33,8 @@ ASSURANCE = {
     "inconsistent": ("Assurance: hit and miss — the target will be met only some of the time", style.NEUTRAL, "?"),
 }
 ALIASES = {"pass": "consistent_pass", "fail": "consistent_fail", "hit_and_miss": "inconsistent",
-           "hit-and-miss": "inconsistent", "common": "common_cause"}
+           "hit-and-miss": "inconsistent", "common": "common_cause",
+           "neither_high": "neutral_high", "neither_low": "neutral_low"}  # names before 2026-12
 
 _OPEN = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="{size}" height="{size}" '
          'role="img" aria-label="{label}" class="qisite-icon qisite-icon-{family} qisite-icon-{code}">'

@@ -289,6 +289,10 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
         return False, {"color": style.MUTED, "linewidth": 1.0, "linestyle": (0, (5, 2))}
     if kind == "limits":
         return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (4, 2.5))}
+    if kind == "trajectory":
+        return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (2, 1.5))}
+    if kind == "limits95":
+        return False, {"color": style.MUTED, "linewidth": 0.6, "alpha": 0.8, "linestyle": (0, (1, 2))}
     if kind.startswith("runs"):
         colour = style.MEANING_COLOUR.get(kind.removeprefix("runs-"), style.NEUTRAL)
         return False, {"color": colour, "linewidth": 1.6, "linestyle": (0, (6, 3))}
@@ -311,6 +315,8 @@ def key_items(series_list: Sequence[SeriesSpec], target: float | None) -> list[K
         items.append(("excluded", "Excluded"))
     if any(series.limits for series in series_list):
         items.append(("limits", "Limits"))
+    if any(series.ucl95 for series in series_list):
+        items.append(("limits95", "2σ limits"))
     if target is not None:
         items.append(("target", "Target"))
     return items

@@ -184,7 +184,15 @@ def _series_spec(result: spc.SpcResult, measure: Measure, meaning=None) -> Serie
         outside=tuple(result.outside_limits.tolist()),
         parts=_part_labels(measure, result, meaning),
         freeze=_freeze_index(result),
-        limits=bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()))
+        limits=bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()),
+        **_warning_limits(result, measure))
+
+
+def _warning_limits(result: spc.SpcResult, measure: Measure) -> dict:
+    """The 2σ limits, when the measure asks for them to be drawn."""
+    if not measure.warning_limits or result.lcl95 is None or result.ucl95 is None:
+        return {}
+    return {"lcl95": _optional_floats(result.lcl95), "ucl95": _optional_floats(result.ucl95)}
 
 
 def _cycles_tuple(axis: AxisSpec, cycles: tuple) -> tuple:
@@ -202,7 +210,8 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     value_format = series_format(measure, result)
     spec = SpcSpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                    ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
-                   series=_series_spec(result, measure))
+                   series=_series_spec(result, measure),
+                   trajectory=() if result.trajectory is None else _optional_floats(result.trajectory))
     marked = _cycles_tuple(axis, cycles)
     return make_request(
         measure_id=measure.id, kind="spc", filename=filename or measure.chart_file(), title=measure.title,

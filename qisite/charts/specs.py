@@ -83,6 +83,8 @@ class SeriesSpec:
     parts: tuple[PartSpec, ...]
     freeze: int | None                 # index of the last baseline point, when points follow it in part 1
     limits: bool                       # any finite limit
+    lcl95: tuple[float | None, ...] = ()  # 2σ warning limits, drawn when given (measure key warning_limits)
+    ucl95: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class SpcSpec:
     target: float | None
     series: SeriesSpec
     zero: bool = False                 # draw the "no gap" line (a one-panel gap chart)
+    trajectory: tuple[float | None, ...] = ()  # a target that moves: its value at each point
 
 
 @dataclass(frozen=True)

@@ -155,13 +155,18 @@ class Number(Kind):
 class Count(Kind):
     description = "a whole number of points"
 
+    def __init__(self, minimum: int = 1):
+        self.minimum = minimum
+        if minimum > 1:
+            self.description = f"a whole number of points, at least {minimum}"
+
     def check(self, value, where, ctx):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             return self.wrong(value, where, ctx)
         return value
 
     def json_schema(self, vocabulary):
-        return {"type": "integer", "minimum": 1}
+        return {"type": "integer", "minimum": self.minimum}
 
 
 class Boolean(Kind):

@@ -50,6 +50,27 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
     if chart_type(measure.chart).needs_denominator and not measure.n:
         problems.error(at.of("chart"), f"a {measure.chart} chart needs a denominator: measure '{measure.id}' has no 'n' column",
                        "add 'n: COLUMN' naming the column of denominators (e.g. patients seen)")
+    kind = chart_type(measure.chart)
+    if measure.centre is not None and not kind.given_centre:
+        problems.error(at.of("centre"), f"a {measure.chart} chart's centre line cannot be given: its limits rest on its own estimate",
+                       "remove 'centre', or choose a chart whose centre line can be given (i, p, u, c …)")
+    if (measure.lower_limit is None) != (measure.upper_limit is None):
+        problems.error(at.of("lower_limit" if measure.lower_limit is not None else "upper_limit"),
+                       f"measure '{measure.id}' gives one control limit but not the other",
+                       "give both lower_limit and upper_limit, or neither")
+    elif measure.lower_limit is not None and measure.upper_limit is not None:
+        centre_outside = measure.centre is not None and not measure.lower_limit <= measure.centre <= measure.upper_limit
+        if not kind.has_limits:
+            problems.error(at.of("lower_limit"), f"a {measure.chart} chart has no control limits to give", "remove lower_limit and upper_limit")
+        elif measure.lower_limit >= measure.upper_limit or centre_outside:
+            problems.error(at.of("lower_limit"), "lower_limit must be below upper_limit, with the centre line between them",
+                           "check the two limits (in the measure's units, after the multiplier)")
+    if measure.rebase and kind.has_limits:
+        problems.error(at.of("rebase"), f"rebase: auto re-bases a run chart's median; a {measure.chart} chart uses parts",
+                       "remove 'rebase', or add parts where the process changed")
+    elif measure.rebase and measure.parts:
+        problems.error(at.of("rebase"), "rebase: auto finds the parts itself: give parts or rebase, not both",
+                       "remove 'rebase' or the parts")
     if measure.group and not measure.reference_group:
         problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group}' but names no reference_group",
                        "add 'reference_group: NAME', the group the others are compared with")
@@ -192,7 +213,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
     if measure.group and not check_groups(measure, path, problems):
         return
     kind = chart_type(measure.chart)
-    if not (kind.subgroups or kind.one_row_per_event):  # two events, or two observations, may share a date
+    if not (kind.subgroups or kind.one_row_per_event or measure.same_date):  # two events, or two observations, or rows the measure says to combine, may share a date
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return

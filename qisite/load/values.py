@@ -7,6 +7,7 @@ hint; the caller adds the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from qisite.problems import CellError
@@ -52,6 +53,33 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
         raise CellError(f"'{shown(raw)}' is not a number", "write digits only, e.g. 12 or 0.5; leave the cell empty if the value is missing") from None
     if value != value or value in (float("inf"), float("-inf")):
         raise CellError(f"'{shown(raw)}' is not a finite number")
+    return value
+
+
+def plain_numbers(cells: list[str]) -> list[float] | None:
+    """A column as :func:`parse_number` reads it cell by cell — floats, NaN
+    for a missing value — in one pass, or None when some cell needs
+    :func:`parse_number` itself (percent signs, thousands separators, decimal
+    commas, words, spreadsheet errors, infinities): ``float`` accepts exactly
+    what ``parse_number`` accepts once those are set aside."""
+    try:
+        values = list(map(float, cells))
+        if all(map(math.isfinite, values)):
+            return values
+    except ValueError:
+        pass
+    try:
+        return [_NAN if c.strip().lower() in MISSING else _finite(float(c)) for c in cells]
+    except ValueError:
+        return None
+
+
+_NAN = float("nan")
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(value)
     return value
 
 

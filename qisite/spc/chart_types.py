@@ -42,6 +42,7 @@ class ChartType:
     one_row_per_event: bool     # rows are events, never summed by date
     laney_version: str = ""     # the over-dispersion-adjusted chart to suggest ("pp" for p)
     spc: bool = True            # False for Pareto charts: no centre line, no rules
+    given_centre: bool = True   # a centre line given by the team (measure key centre) can replace the estimate
 
     @property
     def rule_profiles(self) -> tuple[str, ...]:
@@ -68,19 +69,20 @@ class ChartType:
 def _type(name: str, label: str, help: str, family: str, *, centre: str = "mean",
           denominator: bool = False, counts: str = "", unit: str = "", percent: bool = False,
           limits: bool = True, runs_rules: bool = True, optional_n: bool = False,
-          events: bool = False, laney: str = "", spc: bool = True) -> ChartType:
+          events: bool = False, laney: str = "", spc: bool = True, given_centre: bool = True) -> ChartType:
     return ChartType(name=name, label=label, help=help, family=family, needs_denominator=denominator,
                      counts=counts, unit=unit, multiply=1.0, percent=percent, centre_word=centre,
                      median=centre == "median", has_limits=limits, runs_rules=runs_rules,
                      accepts_denominator=denominator or optional_n, one_row_per_event=events,
-                     laney_version=laney, spc=spc)
+                     laney_version=laney, spc=spc, given_centre=given_centre and spc)
 
 
 CHART_TYPES: tuple[ChartType, ...] = (
     _type("run", "Run chart", "run chart (median)", MEASUREMENT, centre="median", limits=False,
           optional_n=True),
     _type("i", "Control chart (I)", "individuals (XmR)", MEASUREMENT, optional_n=True),
-    _type("mr", "Moving-range chart", "moving range", MEASUREMENT, runs_rules=False, optional_n=True),
+    _type("mr", "Moving-range chart", "moving range", MEASUREMENT, runs_rules=False, optional_n=True,
+          given_centre=False),
     _type("c", "Control chart (c)", "counts", COUNT, counts="events"),
     _type("u", "Control chart (u)", "rates (counts / exposure)", RATE, denominator=True, counts="events",
           laney="up"),
@@ -89,12 +91,13 @@ CHART_TYPES: tuple[ChartType, ...] = (
     _type("pp", "Control chart (Laney p′)", "Laney p′", PROPORTION, denominator=True, counts="people",
           unit="%", percent=True),
     _type("up", "Control chart (Laney u′)", "Laney u′", RATE, denominator=True, counts="events"),
+    _type("ip", "Control chart (I′)", "I prime: rates or values with varying n", MEASUREMENT, optional_n=True),
     _type("g", "Control chart (g)", "opportunities between events", TIME_BETWEEN_EVENTS, centre="median",
-          counts="opportunities", events=True),
+          counts="opportunities", events=True, given_centre=False),
     _type("t", "Control chart (t)", "time between events", TIME_BETWEEN_EVENTS, centre="centre line",
-          unit="days", events=True),
+          unit="days", events=True, given_centre=False),
     _type("xbar", "Control chart (x̄)", "subgroup means", SUBGROUP),
-    _type("s", "Control chart (s)", "subgroup SDs", SUBGROUP, centre="mean standard deviation"),
+    _type("s", "Control chart (s)", "subgroup SDs", SUBGROUP, centre="mean standard deviation", given_centre=False),
     _type("pareto", "Pareto chart", "counts by category, largest first", CATEGORIES, centre="",
           counts="events", limits=False, runs_rules=False, spc=False),
 )

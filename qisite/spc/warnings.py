@@ -84,3 +84,13 @@ def overdispersion(part: int, chart: str, sigma_z: float) -> str | None:
         return None
     return (f"part {part}: {chart} limits look over-dispersed (Laney σz = {sigma_z:.2f}); "
             f"consider the {chart}′ chart (--chart {laney})")
+
+
+def unused_lengths(rules: str, shift: int | None, trend: int | None) -> list[str]:
+    """Shift and trend lengths mean nothing to the Anhøj rules, whose runs
+    limits follow from the number of useful points."""
+    given = [f"{name} {v}" for name, v in (("shift", shift), ("trend", trend)) if v is not None]
+    if rules != "anhoej" or not given:
+        return []
+    return [f"{' and '.join(given)} not used: the anhoej rules have no fixed shift or trend length "
+            "(their runs limits depend on the number of points); choose the ihi or nhs rules"]

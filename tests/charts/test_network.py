@@ -130,8 +130,8 @@ def test_small_multiple_across_teams(network):
 
 
 @pytest.mark.parametrize("family,code", [("variation", c) for c in (
-    "common_cause", "improvement_high", "improvement_low", "concern_high", "concern_low", "neither_high",
-    "neither_low")] + [("assurance", c) for c in ("consistent_pass", "consistent_fail", "inconsistent",
+    "common_cause", "improvement_high", "improvement_low", "concern_high", "concern_low", "neutral_high",
+    "neutral_low")] + [("assurance", c) for c in ("consistent_pass", "consistent_fail", "inconsistent",
                                                    "pass", "fail", "hit_and_miss")])
 def test_icons(family, code):
     svg = icon_svg(family, code)

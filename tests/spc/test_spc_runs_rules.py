@@ -188,7 +188,7 @@ def test_nhs_improvement_concern_and_icons():
     flat = analyse(base + [10.0], chart="i", rules="nhs", direction="increase", target=10.5)
     assert flat.variation == "common_cause" and flat.assurance == "inconsistent"
     neutral = analyse(base + [30.0], chart="i", rules="nhs")
-    assert neutral.variation == "neither_high" and neutral.assurance is None
+    assert neutral.variation == "neutral_high" and neutral.assurance is None
     d = up.to_dict()
     assert d["variation"] == "improvement_high" and d["points"][-1]["variation"] == "improvement"
 
