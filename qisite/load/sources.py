@@ -175,11 +175,12 @@ def _resolve_git(entry: ProjectSource, address: str, root: Path, where: Location
         run_git(["checkout", "--quiet", "--force", "--no-recurse-submodules", "--detach", commit], cwd=checkout)
         run_git(["clean", "-ffdxq"], cwd=checkout)
     except GitError as failure:
-        problems.error(where, f"the git source {label} could not be read: {failure}",
+        problems.error(where, f"the git source {label} could not be read: {str(failure).replace(address, label)}",
                        "check the address and ref (git clone it by hand to see why); the other sources are still built")
         return None
     if offline:
-        problems.warning(where, f"the git source {label} could not be updated ({offline}), so the cached commit "
+        problems.warning(where, f"the git source {label} could not be updated ({offline.replace(address, label)}), "
+                                f"so the cached commit "
                                 f"{commit[:12]} is shown", "build again once the repository can be reached")
     folder = checkout / inside
     if not is_inside(folder, checkout):
@@ -198,10 +199,16 @@ def _resolve_git(entry: ProjectSource, address: str, root: Path, where: Location
 def update_checkout(checkout: Path, address: str, ref: str | None) -> str:
     """Clone or update the cached repository; why it could not be updated ('' when it was, or need not be)."""
     if not (checkout / ".git").is_dir():
-        shutil.rmtree(checkout, ignore_errors=True)  # a clone cut short leaves no .git: start again
+        shutil.rmtree(checkout, ignore_errors=True)
         checkout.parent.mkdir(parents=True, exist_ok=True)
-        run_git(["clone", "--quiet", "--no-checkout", "--no-recurse-submodules", "--filter=blob:none",
-                 "--", address, str(checkout)])
+        partial = checkout.with_name(f"{checkout.name}.partial-{os.getpid()}")  # a clone cut short is never used
+        shutil.rmtree(partial, ignore_errors=True)
+        try:
+            run_git(["clone", "--quiet", "--no-checkout", "--no-recurse-submodules", "--filter=blob:none",
+                     "--", address, str(partial)])
+            partial.rename(checkout)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
         return ""
     if ref and FULL_COMMIT.match(ref) and _has_commit(checkout, ref):
         return ""  # a commit never changes: the cache is current

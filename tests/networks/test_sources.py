@@ -115,6 +115,16 @@ def test_a_broken_and_an_unreachable_repository_are_reported_and_the_others_publ
         assert (root / "_site" / "projects" / project_id / "index.html").is_file()
 
 
+def test_a_token_in_an_address_is_never_repeated(world):
+    root, _ = world
+    (root / "site.yaml").write_text("title: t\nsources:\n  - git: http://qi-bot:s3cret-token@127.0.0.1:9/x.git\n",
+                                    encoding="utf-8")
+    _, problems = loaded(root)
+    [error] = problems.errors
+    assert "http://127.0.0.1:9/x.git could not be read" in error.message
+    assert "s3cret" not in error.message + error.hint
+
+
 def test_a_cached_repository_is_used_when_it_cannot_be_reached(world):
     root, commits = world
     loaded(root)
