@@ -191,3 +191,16 @@ def test_addresses_shown_on_the_site_carry_no_credentials():
     assert sources.is_remote("git@host:a/b.git") and sources.is_remote("https://h/a")
     assert not sources.is_remote("../team-c") and not sources.is_remote("/srv/git/a.git")
     assert sources.cache_name("https://h/a/team-c.git") != sources.cache_name("https://other/team-c.git")
+
+
+def test_the_project_page_links_to_its_file_on_the_repositorys_web_pages(world, monkeypatch):
+    """As if team C's repository were https://github.com/qi/team-c.git (no network here)."""
+    root, commits = world
+    monkeypatch.setattr(sources, "web_address", lambda address: "https://github.com/qi/team-c" if "team-c" in address else None)
+    report = build(root)
+    assert report.written and not report.problems.errors
+    page = (root / "_site" / "projects" / "c-first" / "index.html").read_text(encoding="utf-8")
+    assert ('<a class="edit-link" href="https://github.com/qi/team-c/blob/main/projects/c-first/project.yaml" '
+            'rel="external">Edit this project</a>') in page
+    assert f'<code title="{commits["c"]}">{commits["c"][:12]}</code>' in page
+    assert "edit-link" not in (root / "_site" / "projects" / "d-project" / "index.html").read_text(encoding="utf-8")
