@@ -167,6 +167,11 @@ def resolve_source(entry: ProjectSource, root: Path, where: Location, problems: 
 
 def _resolve_git(entry: ProjectSource, address: str, root: Path, where: Location, problems: Problems) -> ResolvedSource | None:
     label = without_credentials(address)
+    if address.startswith("-") or (entry.ref or "").startswith("-"):
+        problems.error(where, f"'{address if address.startswith('-') else entry.ref}' starts with '-', which git "
+                              "would read as an option, so the source is not read",
+                       "write the repository's address or path (e.g. ./-name for a folder called -name)")
+        return None
     inside = (entry.path or DEFAULT_REPOSITORY_FOLDER).strip("/")
     checkout = root / SOURCES_CACHE / cache_name(address)
     try:

@@ -147,10 +147,12 @@ def test_a_project_id_in_two_sources_names_both(world):
 
 def test_a_folder_outside_the_repository_is_refused(world, tmp_path):
     root, _ = world
-    (root / "site.yaml").write_text("title: t\nsources:\n  - git: ../team-c\n    path: ../../..\n  - ref: main\n",
+    (root / "site.yaml").write_text("title: t\nsources:\n  - git: ../team-c\n    path: ../../..\n  - ref: main\n"
+                                    "  - git: --upload-pack=touch /tmp/x\n  - git: ../team-c\n    ref: --output=/tmp/y\n",
                                     encoding="utf-8")
     projects, problems = loaded(root)
     messages = [p.message for p in problems.errors]
+    assert sum("which git would read as an option" in m for m in messages) == 2
     assert any("outside the repository" in m for m in messages)
     assert any("needs 'path:'" in m for m in messages)
     assert sorted(projects) == ["own-project"]
