@@ -87,3 +87,23 @@ def test_it_opens_from_disk_in_chromium_with_every_chart_and_table_and_no_reques
             browser.close()
     assert requests == [out.as_uri()], requests
     assert not errors, errors
+
+
+def test_hostile_text_and_a_networks_own_stylesheet_cannot_escape_the_file(tmp_path):
+    root = tmp_path / "network"
+    (root / "templates" / "static").mkdir(parents=True)
+    (root / "templates" / "static" / "site.css").write_text("body { color: red } /* </style><script>alert(1)</script> */")
+    (root / "site.yaml").write_text("title: t\n", encoding="utf-8")
+    done = run_qisite("new", root / "projects" / "hostile")
+    assert done.returncode == 0, done.stderr
+    yaml_file = root / "projects" / "hostile" / "project.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
+        "team: Hostile team", "team: '</style><script>alert(2)</script>'"), encoding="utf-8")
+    out = tmp_path / "hostile.html"
+    done = run_qisite("export", "hostile", "--out", out, "--root", root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count("</style>") == 1  # the network's CSS cannot close the element early
+    outside_style = html[:html.index("<style>")] + html[html.index("</style>"):]
+    assert "<script" not in outside_style
+    assert "&lt;/style&gt;&lt;script&gt;alert(2)" in html
