@@ -103,7 +103,8 @@ def test_hostile_text_and_a_networks_own_stylesheet_cannot_escape_the_file(tmp_p
     done = run_qisite("export", "hostile", "--out", out, "--root", root)
     assert done.returncode == 0, done.stdout + done.stderr
     html = out.read_text(encoding="utf-8")
-    assert html.count("</style>") == 1  # the network's CSS cannot close the element early
-    outside_style = html[:html.index("<style>")] + html[html.index("</style>"):]
+    head_style = html[html.index("<style>"):html.index("</head>")]
+    assert head_style.count("</style>") == 1 and head_style.endswith("</style>\n")  # the CSS cannot close it early
+    outside_style = html[:html.index("<style>")] + html[html.index("</head>"):]
     assert "<script" not in outside_style
     assert "&lt;/style&gt;&lt;script&gt;alert(2)" in html
