@@ -30,10 +30,16 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds sharing one cache are not serialised
+    fcntl = None  # type: ignore[assignment]
 
 from qisite.load.files import is_inside
 from qisite.model import Project, ProjectSource, Provenance, SiteConfig
@@ -175,10 +181,11 @@ def _resolve_git(entry: ProjectSource, address: str, root: Path, where: Location
     inside = (entry.path or DEFAULT_REPOSITORY_FOLDER).strip("/")
     checkout = root / SOURCES_CACHE / cache_name(address)
     try:
-        offline = update_checkout(checkout, git_address(address, root), entry.ref)
-        commit = resolve_commit(checkout, entry.ref)
-        run_git(["checkout", "--quiet", "--force", "--no-recurse-submodules", "--detach", commit], cwd=checkout)
-        run_git(["clean", "-ffdxq"], cwd=checkout)
+        with cache_lock(checkout):
+            offline = update_checkout(checkout, git_address(address, root), entry.ref)
+            commit = resolve_commit(checkout, entry.ref)
+            run_git(["checkout", "--quiet", "--force", "--no-recurse-submodules", "--detach", commit], cwd=checkout)
+            run_git(["clean", "-ffdxq"], cwd=checkout)
     except GitError as failure:
         problems.error(where, f"the git source {label} could not be read: {str(failure).replace(address, label)}",
                        "check the address and ref (git clone it by hand to see why); the other sources are still built")
@@ -199,6 +206,17 @@ def _resolve_git(entry: ProjectSource, address: str, root: Path, where: Location
     branch = entry.ref or default_branch(checkout)
     return ResolvedSource(folder, label, where, entry.organisation, entry.ref, commit, checkout, inside,
                           web_address(address), branch)
+
+
+@contextmanager
+def cache_lock(checkout: Path) -> Iterator[None]:
+    """One process at a time updates a cached repository (a preview and a build may share
+    it); the system releases the lock when a process is killed."""
+    checkout.parent.mkdir(parents=True, exist_ok=True)
+    with open(checkout.with_name(checkout.name + ".lock"), "a", encoding="utf-8") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
 
 
 def update_checkout(checkout: Path, address: str, ref: str | None) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,6 +138,15 @@ def test_a_cached_repository_is_used_when_it_cannot_be_reached(world):
     assert "could not be updated" in warning.message and commits["c"][:12] in warning.message
 
 
+def test_builds_sharing_the_cache_at_once_both_read_every_source(world):
+    root, _ = world
+    runs = [subprocess.Popen([sys.executable, "-m", "qisite", "check", "--format", "json", str(root)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0 and json.loads(out)["projects"] == 5, out + err
+
+
 def test_a_project_id_in_two_sources_names_both(world):
     root, _ = world
     add_project(root.parent / "team-b" / "projects" / "own-project", "Team B")
@@ -162,7 +174,7 @@ def test_a_repository_cannot_run_its_hooks(world, tmp_path):
     """A hook the build would trigger in the cached clone (post-checkout) is never run."""
     root, _ = world
     loaded(root)
-    [clone] = (root / ".qisite-cache" / "sources").glob("team-c-*")
+    [clone] = [p for p in (root / ".qisite-cache" / "sources").glob("team-c-*") if p.is_dir()]
     marker = tmp_path / "hook-ran"
     hook = clone / ".git" / "hooks" / "post-checkout"
     hook.write_text(f"#!/bin/sh\ntouch '{marker}'\n")
