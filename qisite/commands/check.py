@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from qisite.check_formats import github_annotations, gitlab_report
@@ -150,12 +151,18 @@ def _json_report(problems: Problems, checked: int, failed: bool) -> None:
 
 
 def _github_report(problems: Problems, checked: int, failed: bool) -> None:
-    print(github_annotations(_sorted(problems), Path.cwd()), end="")
+    print(github_annotations(_sorted(problems), _repository_root("GITHUB_WORKSPACE")), end="")
     _summary(problems, checked, failed)
 
 
 def _gitlab_report(problems: Problems, checked: int, failed: bool) -> None:
-    print(gitlab_report(_sorted(problems), Path.cwd()), end="")  # the whole of stdout is the report
+    print(gitlab_report(_sorted(problems), _repository_root("CI_PROJECT_DIR")), end="")  # all of stdout is the report
+
+
+def _repository_root(variable: str) -> Path:
+    """What CI paths are relative to: the checkout the CI service names (so a check run
+    in a subfolder still annotates the right file), else the current folder."""
+    return Path(os.environ.get(variable, "").strip() or Path.cwd())
 
 
 def _sorted(problems: Problems):

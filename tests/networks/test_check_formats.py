@@ -49,6 +49,13 @@ def test_hostile_text_stays_one_command_and_reads_back_whole():
     assert message == "bad value '%0A::error::injected'\nsecond line, with: punctuation\nhint: fix it: now"
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch):
+    """Paths relative to the current folder, even when these tests run in GitHub's or GitLab's CI."""
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+
+
 @pytest.fixture
 def network(tmp_path):
     root = tmp_path / "net"
@@ -101,6 +108,14 @@ def test_gitlab_format_is_a_code_quality_report(network):
     assert report and all(i["location"]["path"] == "projects/bad-project/measures.yaml" for i in report)
     assert {i["severity"] for i in report} == {"major"}
     assert json.loads(run_qisite("check", "--format", "gitlab", cwd=network).stdout) == report  # stable fingerprints
+
+
+@pytest.mark.parametrize(("output", "variable"), [("github", "GITHUB_WORKSPACE"), ("gitlab", "CI_PROJECT_DIR")])
+def test_paths_are_relative_to_the_checkout_the_ci_service_names(network, output, variable, monkeypatch):
+    monkeypatch.setenv(variable, str(network.parent))
+    done = run_qisite("check", "--format", output, cwd=network)
+    assert "net/projects/bad-project/measures.yaml" in done.stdout
+    assert "file=projects/" not in done.stdout and '"path": "projects/' not in done.stdout
 
 
 def test_repeated_problems_get_distinct_fingerprints_and_unlocated_ones_line_1():
