@@ -29,7 +29,7 @@ from typing import ClassVar, TextIO
 from qisite import __version__
 from qisite.problems import InputError, QisiteError
 
-COMMANDS = ("build", "check", "equity", "funnel", "new", "schema", "serve", "spc")
+COMMANDS = ("build", "check", "equity", "export", "funnel", "new", "schema", "serve", "spc")
 
 # commands return 0 (done) or 1 (check or strict failure) themselves; the rest are set here
 USAGE, INTERNAL, INTERRUPTED, CLOSED_PIPE = 2, 3, 130, 141

@@ -97,6 +97,23 @@ class SmallNumbers:
         Count(), "counts of people from 1 to threshold − 1 are never published (1 switches this off)"))
 
 
+@record("a source of projects")
+@dataclass(frozen=True)
+class ProjectSource:
+    """One entry of site.yaml's ``sources:``: a local folder of project folders, or
+    a folder inside a git repository (qisite.load.sources fetches and reads it)."""
+
+    git: str | None = field(default=None, metadata=key(
+        Text(), "a git repository: any address or local path the git command accepts"))
+    ref: str | None = field(default=None, metadata=key(
+        Text(), "with git: the branch, tag or commit shown (default: the repository's default branch)"))
+    path: str | None = field(default=None, metadata=key(
+        Text(), "a local folder of project folders (relative to site.yaml); with git: the folder "
+                "inside the repository (default: projects)"))
+    organisation: str = field(default="", metadata=key(Text(), "who the source's projects are attributed to"))
+    at: Positions = _positions()
+
+
 @record("site.yaml")
 @dataclass(frozen=True)
 class SiteConfig:
@@ -117,6 +134,9 @@ class SiteConfig:
         ListOf(record_of(Term), unique_ids=True), "the improvement stages, in order"))
     small_numbers: SmallNumbers = field(default=SmallNumbers(), metadata=key(
         record_of(SmallNumbers), "disclosure control of small counts of people (docs/privacy.md)"))
+    sources: tuple[ProjectSource, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ProjectSource)), "more folders and git repositories of project folders, read after "
+                                          "'projects' (docs/publishing.md)"))
 
     @property
     def projects_dir(self) -> Path:
@@ -366,6 +386,22 @@ class Fishbone:
 
 # --- the project and the network -------------------------------------------
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a project was read from (filled in by qisite.load.sources, not a key)."""
+
+    source: str                        # the folder or repository address (credentials removed)
+    organisation: str = ""             # the source's attribution in site.yaml
+    ref: str | None = None             # the branch, tag or commit asked for
+    commit: str | None = None          # the commit shown
+    committed: dt.date | None = None   # the date of the last commit touching the project's folder
+    edit_url: str | None = None        # the project's project.yaml on the repository's web pages
+
+    @property
+    def short_commit(self) -> str:
+        return (self.commit or "")[:12]
+
+
 @record("project.yaml")
 @dataclass(frozen=True)
 class Project:
@@ -403,6 +439,7 @@ class Project:
     cycles: tuple[PdsaCycle, ...] = ()
     fishbone: Fishbone | None = None
     story: str = ""
+    provenance: Provenance | None = None
     at: Positions = _positions()
 
     def measure(self, measure_id: str) -> Measure | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from qisite.build import build
+from qisite.build import build, build_date
 from qisite.commands.root import network_root
+from qisite.site.archive import check_archive_path, write_archive
 from qisite.terminal import for_terminal
 
 log = logging.getLogger("qisite")
@@ -22,6 +23,8 @@ def register(subparsers) -> None:
     parser.add_argument("--output", "-o", type=Path, help="where to write (overrides site.yaml)")
     parser.add_argument("--strict", action="store_true", help="fail on any error or warning instead of skipping")
     parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
+    parser.add_argument("--zip", type=Path, metavar="FILE.zip", help="also write the whole site as one zip archive "
+                                                                     "that works unzipped anywhere")
     parser.add_argument("--workers", type=int, help="chart-drawing processes (default: one per core)")
     parser.set_defaults(func=run)
 
@@ -29,6 +32,8 @@ def register(subparsers) -> None:
 def run(args) -> int:
     root = network_root(args.root)
     log.debug(f"building the network in {root}")
+    if args.zip:  # refuse a bad archive name before any work
+        check_archive_path(args.zip, args.output or root / "_site")
     report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
     cwd = Path.cwd()
     for problem in report.problems:
@@ -42,4 +47,7 @@ def run(args) -> int:
               " (--drafts shows them)" if report.drafts_left_out else "")
     log.info(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
     log.debug(f"{report.files} files written")
+    if args.zip:
+        count = write_archive(report.output, args.zip, build_date())
+        log.info(f"wrote {args.zip} ({count} files)")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qisite.config import SITE_FILE, default_config, load_config
+from qisite.load import sources
 from qisite.load.files import is_inside
 from qisite.load.project import is_project_folder, load_project
 from qisite.model import Network, Project, SiteConfig
@@ -39,7 +40,8 @@ def load_network(root: Path, problems: Problems) -> Network:
         if folder.is_dir() and not folder.name.startswith(("_", ".")) and not is_project_folder(folder):
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
-    loaded = (load_while_it_holds_still(folder, config, problems) for folder in discover(config.projects_dir, problems))
+    found = sources.project_folders(sources.resolve_sources(config, problems), discover, problems)
+    loaded = (sources.with_provenance(load_while_it_holds_still(folder, config, problems), source) for folder, source in found)
     return Network(config, tuple(project for project in loaded if project))
 
 

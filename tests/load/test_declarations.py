@@ -41,7 +41,7 @@ HERE = Location(Path("sample.yaml"), 1)
 # Model fields that are not keys of their file: the loader supplies them.
 SUPPLIED_BY_LOADER = {
     model.SiteConfig: {"root"},
-    model.Project: {"id", "folder", "drivers", "measures", "cycles", "fishbone", "story", "at"},
+    model.Project: {"id", "folder", "drivers", "measures", "cycles", "fishbone", "story", "provenance", "at"},
     model.Measure: {"observations", "at"},
 }
 
