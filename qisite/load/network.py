@@ -33,14 +33,19 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
 
 def load_network(root: Path, problems: Problems) -> Network:
     config = load_config(root, problems)
+    loaded = (load_while_it_holds_still(folder, config, problems) for folder in project_folders(config, problems))
+    return Network(config, tuple(project for project in loaded if project))
+
+
+def project_folders(config: SiteConfig, problems: Problems) -> list[Path]:
+    """The network's project folders, with a warning for each folder that is not one."""
     if not config.projects_dir.is_dir():
         raise QisiteError(f"{config.projects_dir}: no projects folder here (set 'projects:' in {SITE_FILE})")
     for folder in sorted(config.projects_dir.iterdir()):
         if folder.is_dir() and not folder.name.startswith(("_", ".")) and not is_project_folder(folder):
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
-    loaded = (load_while_it_holds_still(folder, config, problems) for folder in discover(config.projects_dir, problems))
-    return Network(config, tuple(project for project in loaded if project))
+    return discover(config.projects_dir, problems)
 
 
 def load_while_it_holds_still(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:
