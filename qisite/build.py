@@ -31,7 +31,7 @@ import pickle
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,83 +291,99 @@ class Builder:
 
     def _write_site(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
                     new: Manifest, report: BuildReport, clock: _Clock) -> None:
+        """Keep what is unchanged; make the rest: each project's charts, downloads and page together
+        (so that only a few projects' charts are in memory at once), then the other pages."""
         pages = all_pages(site)
         groups: dict[str, list[str]] = {}
         for path, record in previous.items():
             groups.setdefault(record[0], []).append(path)
-        to_render: list[Page] = []
+        project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
+        other_pages: list[tuple[Page, str]] = []
+        tasks: list[_ProjectTask] = []
         for page in pages:
             key = page_key(page, keys)
-            if not _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key):
-                to_render.append(page)
-                new.files[page.path] = (key, 0, 0, 0)
-        files_to_write = []
+            kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
+            if not kept and "data" not in page.context:
+                other_pages.append((page, key))
+            elif not kept:
+                tasks.append(_ProjectTask(page.context["data"].project.id, page, key, "", False))
+        pending = {task.project_id: task for task in tasks}
         for data in site.projects:
             pid = data.project.id
             key = project_files_key(pid, keys)
-            recorded = [p for p in groups.get(key, ()) if p.startswith(urls.project_file(pid, ""))]
-            if _keep_group(writer, recorded, previous, new, key):
+            recorded = [p for p in groups.get(key, ()) if p.startswith(urls.project_file(pid, "")) and p != project_pages[pid].path]
+            kept = _keep_group(writer, recorded, previous, new, key)
+            if kept:
                 new.charts[key] = charts_before.get(key, ())
-            else:
-                files_to_write.append((data, key))
-        report.pages, report.pages_rendered = len(pages), len(to_render)
-        needed = {page.context["data"].project.id for page in to_render if "data" in page.context}
-        needed |= {data.project.id for data, _ in files_to_write}
-        charts = self._draw(site, needed, report)
-        clock.lap("charts")
-        for data, key in files_to_write:
-            drawn = charts.get(data.project.id, [])
-            new.charts[key] = tuple(request.key for request, _ in drawn)
-            for measure_id, table in project_charts(charts, data.project.id)["tables"].items():
-                _stage(writer, new, urls.project_file(data.project.id, f"{measure_id}.csv"), key, table.csv().encode())
-            for request, svg in drawn:
-                _stage(writer, new, urls.project_file(data.project.id, request.filename), key, standalone_svg(svg).encode())
+            if pid in pending:
+                pending[pid].files_key, pending[pid].write_files = key, not kept
+            elif not kept:
+                tasks.append(_ProjectTask(pid, None, "", key, True))
+        report.pages, report.pages_rendered = len(pages), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+        job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
+                       self.workers, self._pool()[0] if self.keep_pool else None)
+        if self.progress is not None:
+            self.progress.phase("projects' charts and pages", len(tasks))
+        changed: set[str] = set()
+        for result in self._run(job, _project_batch, tasks, _project_cost, 2):
+            report.charts_drawn += result.drawn
+            new.charts[result.files_key] = result.charts
+            changed |= self._adopt(writer, new, result.staged)
+        clock.lap("charts and project pages")
         report.charts = sum(len(c) for c in new.charts.values())
         report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
-        clock.lap("project files")
-        report.pages_written = self._render(site, to_render, charts, writer, new)
-        clock.lap("pages")
+        if self.progress is not None:
+            self.progress.phase("pages", len(other_pages))
+        for staged in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+            changed |= self._adopt(writer, new, [staged])
+        report.pages_written = sum(1 for page in pages if page.path in changed)
+        clock.lap("other pages")
         if site.network.config.site_url:
             _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
         write_assets(site, self.root, writer, new)
         clock.lap("assets and search")
 
-    def _draw(self, site: SiteData, needed: set[str], report: BuildReport) -> dict[str, list]:
-        from qisite.charts import chart_requests, draw_charts
-
-        requests = {d.project.id: chart_requests(d.project, d.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
-                    for d in site.projects if d.project.id in needed}
-        counts: dict[str, int] = {}
-        pool = self._pool()[0] if self.keep_pool else None
-        if self.progress is not None:
-            self.progress.phase("charts", sum(len(r) for r in requests.values()))
-        svgs = draw_charts([r for rs in requests.values() for r in rs], cache_dir=self.root / CACHE_DIR / "charts",
-                           workers=self.workers, pool=pool, counts=counts)
-        report.charts_drawn, report.charts_reused = counts.get("drawn", 0), counts.get("reused", 0)
-        return {pid: [(r, svgs[r.key]) for r in rs] for pid, rs in requests.items()}
-
-    def _render(self, site: SiteData, pages: list[Page], charts: dict, writer: SiteWriter, new: Manifest) -> int:
-        env = environment(self.root)
-        if self.progress is not None:
-            self.progress.phase("pages", len(pages))
-        job = _RenderJob(env, site, pages, charts, writer.output, writer.staging)
-        workers = min(self.workers or os.cpu_count() or 1, max(1, len(pages) // PARALLEL_FROM))
-        if workers > 1 and _can_fork():
-            results = _render_in_workers(job, workers, self.progress)
-        else:
-            results = []
-            for index in range(len(pages)):
-                results.extend(_render_batch([index], job))
+    def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int) -> Iterator:
+        """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
+        data and write into the staging folder themselves) from ``share_from`` items on, else here."""
+        workers = min(self.workers or os.cpu_count() or 1, len(items)) if len(items) >= share_from else 1
+        if workers <= 1 or not _can_fork():
+            for item in items:
+                yield from work([item], job)
                 if self.progress is not None:
                     self.progress.advance()
-        written = 0
-        for index, changed in results:
-            path = pages[index].path
-            writer.adopt(path, changed)
-            found = writer.staged_stat(path)
-            new.files[path] = (new.files[path][0], found.st_size, found.st_mtime_ns, found.st_ino)
-            written += changed
-        return written
+            return
+        import gc
+        import multiprocessing
+
+        if len(items) >= PARALLEL_FROM:
+            from qisite.charts import figures, style  # noqa: F401  (imported once, shared by the forked workers)
+
+        order = sorted(items, key=cost, reverse=True)   # costly first, dealt round-robin into batches of up to 16
+        count = max(workers, len(order) // 16)
+        batches = [order[k::count] for k in range(count)]
+        _JOB["job"] = job
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for batch, future in [(b, pool.submit(work, b)) for b in batches]:
+                    yield from future.result()
+                    if self.progress is not None:
+                        self.progress.advance(len(batch))
+        finally:
+            gc.unfreeze()
+            _JOB.clear()
+
+    @staticmethod
+    def _adopt(writer: SiteWriter, new: Manifest, staged: list[tuple]) -> set[str]:
+        """Count files staged by workers; the paths whose bytes changed."""
+        changed = set()
+        for path, key, is_new, size, mtime, inode in staged:
+            writer.adopt(path, is_new)
+            new.files[path] = (key, size, mtime, inode)
+            if is_new:
+                changed.add(path)
+        return changed
 
     # -- keys, manifests, pruning -----------------------------------------------------------------
 
@@ -472,20 +488,38 @@ def _output_matches(output: Path, files: dict[str, tuple]) -> bool:
     return seen == len(files)
 
 
-# -- rendering pages --------------------------------------------------------------------------------
+# -- making projects' files and pages (here, or in forked workers) -----------------------------------------
 
 
 @dataclass
-class _RenderJob:
+class _SiteJob:
     env: Any
     site: SiteData
-    pages: list[Page]
-    charts: dict
     output: Path
     staging: Path
+    chart_cache: Path
+    workers: int | None
+    pool: Executor | None
 
 
-_JOB: dict[str, _RenderJob] = {}
+@dataclass
+class _ProjectTask:
+    project_id: str
+    page: Page | None       # its page, when it is to be rendered
+    page_key: str
+    files_key: str          # its downloads' key
+    write_files: bool       # whether they are to be written
+
+
+@dataclass
+class _ProjectResult:
+    files_key: str
+    charts: tuple[str, ...]
+    drawn: int
+    staged: list[tuple]     # (path, key, changed, size, mtime_ns, inode)
+
+
+_JOB: dict[str, _SiteJob] = {}
 
 
 def render_page(env, site: SiteData, page: Page, charts: dict) -> str:
@@ -495,48 +529,53 @@ def render_page(env, site: SiteData, page: Page, charts: dict) -> str:
                            config=site.network.config, inline=inline, **page.context, **extra)
 
 
-def _render_batch(indices: list[int], job: _RenderJob | None = None) -> list[tuple[int, bool]]:
-    """Render pages into the staging folder; (index, bytes changed) for each."""
+def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> list[_ProjectResult]:
+    """Each project's charts (drawn or read from the cache), its downloads and its page, staged."""
+    from qisite.charts import chart_requests, draw_charts
+
     job = job or _JOB["job"]
+    in_worker = job is _JOB.get("job")
     out = []
-    for index in indices:
-        page = job.pages[index]
-        text = render_page(job.env, job.site, page, job.charts)
-        out.append((index, stage_file(job.output, job.staging, page.path, text.encode("utf-8"))))
+    for task in tasks:
+        data = job.site.data(task.project_id)
+        requests = chart_requests(data.project, data.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
+        counts: dict[str, int] = {}
+        svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
+                           pool=None if in_worker else job.pool, counts=counts)
+        drawn = [(request, svgs[request.key]) for request in requests]
+        staged = []
+        if task.write_files:
+            for measure_id, table in project_charts({task.project_id: drawn}, task.project_id)["tables"].items():
+                staged.append(_stage_file(job, urls.project_file(task.project_id, f"{measure_id}.csv"), task.files_key,
+                                          table.csv()))
+            for request, svg in drawn:
+                staged.append(_stage_file(job, urls.project_file(task.project_id, request.filename), task.files_key,
+                                          standalone_svg(svg)))
+        if task.page is not None:
+            staged.append(_stage_file(job, task.page.path, task.page_key,
+                                      render_page(job.env, job.site, task.page, {task.project_id: drawn})))
+        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests),
+                                  counts.get("drawn", 0), staged))
     return out
+
+
+def _pages_batch(pages: list[tuple[Page, str]], job: _SiteJob | None = None) -> list[tuple]:
+    job = job or _JOB["job"]
+    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {})) for page, key in pages]
+
+
+def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
+    changed = stage_file(job.output, job.staging, path, text.encode("utf-8"))
+    found = os.lstat(job.staging / path)
+    return path, key, changed, found.st_size, found.st_mtime_ns, found.st_ino
 
 
 def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _render_in_workers(job: _RenderJob, workers: int, progress: Progress | None) -> list[tuple[int, bool]]:
-    """Forked workers inherit the site's data and write pages straight into the staging folder."""
-    import gc
-    import multiprocessing
-
-    order = sorted(range(len(job.pages)), key=lambda i: -_page_cost(job.pages[i]))   # costly pages first
-    count = max(workers, len(order) // 32)   # batches of up to 32 pages, dealt round-robin
-    batches = [order[k::count] for k in range(count)]
-    _JOB["job"] = job
-    results: list[tuple[int, bool]] = []
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for future in [pool.submit(_render_batch, batch) for batch in batches]:
-                done = future.result()
-                results.extend(done)
-                if progress is not None:
-                    progress.advance(len(done))
-    finally:
-        gc.unfreeze()
-        _JOB.clear()
-    return results
-
-
-def _page_cost(page: Page) -> int:
-    data = page.context.get("data")
-    return 1 + (len(data.project.measures) * 10 if data is not None else 0)
+def _project_cost(task: _ProjectTask) -> int:
+    return 1 + (len(task.page.context["data"].project.measures) if task.page is not None else 0)
 
 
 # -- the rest of the site ---------------------------------------------------------------------------

@@ -172,8 +172,9 @@ def test_an_incremental_build_is_byte_identical_to_a_clean_one(tmp_path, seed):
         assert first.written and first.pages_written == first.pages
         for step in range(STEPS):
             done = rng.choice(EDITS)(root, rng)
-            # alternate a kept Builder (in-memory cache) with a new one (the cache read back from disk)
-            report = kept.build() if step % 2 else build(root, output, workers=1)
+            # alternate a kept Builder (in-memory cache, in this process) with a new one (the cache read back
+            # from disk; projects, charts and pages shared among forked workers)
+            report = kept.build() if step % 2 else build(root, output, workers=2)
             clean = clean_build(root, tmp_path / f"clean-{step}")
             assert report.written == clean.written, done
             assert [p.format() for p in report.problems] == [p.format() for p in clean.problems], done
@@ -201,7 +202,8 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     shutil.copytree(EXAMPLE_NETWORK / "projects", root / "projects")
     shutil.copy(EXAMPLE_NETWORK / "site.yaml", root / "site.yaml")
     output = tmp_path / "site"
-    first = build(root, output, workers=1)
+    first = build(root, output, workers=2)   # cold: projects and pages shared among two forked workers
+    assert_same_site(output, clean_build(root, tmp_path / "one-worker") and tmp_path / "one-worker", "two workers")
     untouched = output / "projects" / "cervical-screening-bedford" / "index.html"
     inode = untouched.stat().st_ino
     story = root / "projects" / "lgbtq-inpatient-ward-safety" / "story.md"

@@ -6,8 +6,8 @@ A key covers everything the page's template can show. The site-wide part
 organisation's address) is in every key. Beyond it, with qisite's own page
 templates:
 
-- a project's page: its project, and each related project with the reasons
-  and score that relate it;
+- a project's page: its project, and the id, title and team of each related
+  project (all the page shows of it) with the reasons and score that relate it;
 - a change idea's page: every project that uses the idea;
 - an organisation's or a stage's page: the projects listed on it;
 - every other page (home, lists, equity areas, search, 404): the whole network.
@@ -58,7 +58,7 @@ def _depends_on(page: Page, keys: SiteKeys):
     if page.template == "project.html":
         data = context["data"]
         return (projects[data.project.id],
-                [(r.project.id, projects[r.project.id], r.reasons, r.score) for r in data.related])
+                [(r.project.id, r.project.title, r.project.team, r.reasons, r.score) for r in data.related])
     if page.template == "idea.html":
         return [(use.project.id, projects[use.project.id]) for use in context["entry"].uses]
     if page.template in ("organisation.html", "stage.html"):
