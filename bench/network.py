@@ -16,9 +16,12 @@ from pathlib import Path
 from qisite.config import DEFAULT_EQUITY_AREAS, DEFAULT_STAGES
 from qisite.spc.chart_types import BY_NAME, NAMES
 
-WORDS = ("access clinic reminder interpreter evening text letter outreach community huddle pathway triage referral "
-         "screening language leaflet volunteer peer carer transport booking follow-up navigator champion "
-         "feedback data dashboard training bias review survey coproduction trust barrier").split()
+WORDS = [
+    "access", "clinic", "reminder", "interpreter", "evening", "text", "letter", "outreach", "community",
+    "huddle", "pathway", "triage", "referral", "screening", "language", "leaflet", "volunteer", "peer",
+    "carer", "transport", "booking", "follow-up", "navigator", "champion", "feedback", "data", "dashboard",
+    "training", "bias", "review", "survey", "coproduction", "trust", "barrier"
+]
 GROUPS = {"age_band": ["18-34", "35-49", "50-64", "65+"], "ethnicity": ["Asian", "Black", "Mixed", "White", "Other"],
           "imd_quintile": ["1", "2", "3", "4", "5"]}
 
