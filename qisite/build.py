@@ -284,7 +284,7 @@ class Builder:
         if not self.keep_pool:
             return make_pool(self.workers), True
         if self.pool is None:
-            self.pool = make_pool(self.workers)
+            self.pool = make_pool(self.workers, kept=True)
         return self.pool, False
 
     # -- the site -------------------------------------------------------------------------------
@@ -320,15 +320,22 @@ class Builder:
             elif not kept:
                 tasks.append(_ProjectTask(pid, None, "", key, True))
         report.pages, report.pages_rendered = len(pages), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+        from qisite.charts.pool import LazyPool
+
+        step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
         job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
-                       self.workers, self._pool()[0] if self.keep_pool else None)
+                       self.workers, self._pool()[0] if self.keep_pool else step_pool)
         if self.progress is not None:
             self.progress.phase("projects' charts and pages", len(tasks))
         changed: set[str] = set()
-        for result in self._run(job, _project_batch, tasks, _project_cost, 2):
-            report.charts_drawn += result.drawn
-            new.charts[result.files_key] = result.charts
-            changed |= self._adopt(writer, new, result.staged)
+        try:
+            for result in self._run(job, _project_batch, tasks, _project_cost, 2):
+                report.charts_drawn += result.drawn
+                new.charts[result.files_key] = result.charts
+                changed |= self._adopt(writer, new, result.staged)
+        finally:
+            if step_pool is not None:
+                step_pool.shutdown()
         clock.lap("charts and project pages")
         report.charts = sum(len(c) for c in new.charts.values())
         report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page

@@ -120,9 +120,29 @@ def prune_cache(cache_dir: Path, keep: set[str]) -> int:
     return removed
 
 
-def make_pool(workers: int | None) -> ProcessPoolExecutor:
-    """A process pool for drawing (and for any other work of a build), kept by its owner."""
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker, mp_context=_context())
+def make_pool(workers: int | None, kept: bool = False) -> ProcessPoolExecutor:
+    """A process pool for drawing (and for any other work of a build). A pool ``kept`` between builds
+    (``qisite serve``) spawns its workers: they start once, and later builds run while threads do."""
+    context = multiprocessing.get_context("spawn") if kept else _context()
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker, mp_context=context)
+
+
+class LazyPool(Executor):
+    """A pool started on first use (then shut down by its owner): for work that may need none."""
+
+    def __init__(self, workers: int | None):
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self.pool is None:
+            self.pool = make_pool(self.workers)
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait, cancel_futures=cancel_futures)
+            self.pool = None
 
 
 IN_PROCESS_BELOW = 6     # a handful of misses (an edit during `qisite serve`): no pool start-up

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from qisite.build import BuildReport, build
 from qisite.commands.root import network_root
