@@ -270,3 +270,29 @@ def test_a_file_the_incremental_build_links_is_never_written_through(tmp_path):
     finally:
         os.close(held)
     assert home.read_bytes() != before
+
+
+def test_a_kept_builder_with_its_own_workers_rebuilds_while_threads_run(tmp_path):
+    """As `qisite serve` uses it: the pool is kept between builds, and builds run while a server thread does."""
+    import threading
+
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    shutil.rmtree(root / ".qisite-cache", ignore_errors=True)
+    output = tmp_path / "site"
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)   # another thread: no forking from here on
+    server.start()
+    try:
+        with Builder(root, output, workers=2, keep_pool=True) as builder:
+            first = builder.build()
+            pool = builder.pool
+            assert first.written and first.charts_drawn == first.charts > 0
+            edit_story(root, random.Random(3))
+            add_project(root, random.Random(4))
+            again = builder.build()
+            assert builder.pool is pool and again.projects_analysed == 2
+    finally:
+        stop.set()
+        server.join()
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "kept pool")
