@@ -137,14 +137,15 @@ def report(results: list[dict], floor: float, cores: int, workers: int) -> bool:
             print(f"- {r['size']:,} {name}: {b['seconds']:.2f} s in the build (imports {b['import']:.2f} s): {phases_text(b)}; "
                   f"{b['projects_analysed']} projects analysed, {b['pages_rendered']} pages rendered, "
                   f"{b['pages_written']} written, {b['charts_drawn']} charts drawn")
-    print("\nper page and per chart (cold builds):\n")
+    print("\nper page and per chart (cold builds; core time = wall × workers):\n")
     for r in results:
         c = r["cold"]
-        per_chart = c["phases"].get("charts", 0) / max(1, c["charts_drawn"])
-        per_page = c["phases"].get("pages", 0) / max(1, c["pages_rendered"])
-        print(f"- {r['size']:,}: {per_page * 1e3:.2f} ms per page (wall, {workers or cores} workers); "
-              f"{per_chart * 1e3:.2f} ms per chart wall = {per_chart * (workers or cores) * 1e3:.1f} ms of a core "
-              f"({per_chart * (workers or cores) / floor:.2f}× the floor)")
+        cores_used = workers or cores
+        per_chart = c["phases"].get("charts and project pages", 0) * cores_used / max(1, c["charts_drawn"])
+        others = c["pages_rendered"] - c["projects"]
+        per_page = c["phases"].get("other pages", 0) * cores_used / max(1, others)
+        print(f"- {r['size']:,}: {per_chart * 1e3:.1f} ms of a core per chart, its project's page and downloads included "
+              f"({per_chart / floor:.2f}× the floor); {per_page * 1e3:.1f} ms of a core per other page ({others} pages)")
     return targets(results, floor, cores)
 
 
