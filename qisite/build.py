@@ -1,76 +1,604 @@
-"""``qisite build``: the pipeline, in one direction.
+"""``qisite build``: the pipeline, in one direction, doing again only what changed.
 
     site.yaml → config → project folders → load + validate → analyse → render → write
 
 Everything is gathered first (cross-links need the whole network), then pages
 are rendered into a staging folder that replaces the output only when all of
-it has been written.
+it has been written (qisite.site.output).
+
+Incremental: each project's load and analysis is kept in ``.qisite-cache/build``
+under a key made from the content of its folder, ``site.yaml`` and qisite's own
+code (qisite.buildcache); each page has a key made from what it shows
+(qisite.site.pagekeys), and a page whose key matches the published site's is
+hard-linked from it rather than rendered; a file rendered again whose bytes did
+not change is linked too. A build whose inputs are all unchanged, on an output
+nobody touched, writes nothing. Whatever is reused, the site is byte for byte
+the one a clean build makes.
+
+Parallel: projects to load and analyse, charts to draw and pages to render are
+shared among worker processes. :class:`Builder` keeps its cache, and with
+``keep_pool`` its worker processes, from one build to the next (``qisite serve``);
+:func:`build` is one build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
+import pickle
+import sys
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from qisite.load.network import load_network
-from qisite.model import Network
-from qisite.problems import Problems, QisiteError
+from qisite.buildcache import BuildCache, FileDigests, code_digest, digest, load_sealed, save_sealed
+from qisite.config import SITE_FILE, load_config
+from qisite.load.images import project_images
+from qisite.load.network import load_sourced, project_folders
+from qisite.model import Network, Project, Provenance, SiteConfig
+from qisite.problems import Problem, Problems, QisiteError
+from qisite.progress import Progress
 from qisite.site import urls
-from qisite.site.context import SiteData, site_data
+from qisite.site.context import ProjectData, SiteData, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
-from qisite.site.images import write_project_images
-from qisite.site.output import CACHE_DIR, SiteWriter
-from qisite.site.pages import all_pages
+from qisite.site.images import images_folder
+from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, stage_file
+from qisite.site.pagekeys import SiteKeys, page_key, project_files_key, site_keys
+from qisite.site.pages import Page, all_pages
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
+
+RULES = "anhoej"
+PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
 
 @dataclass
 class BuildReport:
     output: Path
     problems: Problems
-    pages: int = 0
-    files: int = 0
-    charts: int = 0
+    pages: int = 0               # pages in the site
+    files: int = 0               # files in the site
+    charts: int = 0              # charts in the site
     seconds: float = 0.0
-    written: bool = False
+    written: bool = False        # the output holds this build's site (False: --strict stopped it)
     drafts_left_out: int = 0
+    projects: int = 0            # projects published
+    pages_written: int = 0       # pages whose bytes changed; the rest are unchanged (hard links)
+    files_written: int = 0       # files (of every kind) whose bytes changed
+    pages_rendered: int = 0      # pages rendered again (a page rendered to the same bytes is not written)
+    projects_analysed: int = 0   # projects loaded and analysed anew; the rest came from the cache
+    charts_drawn: int = 0
+    charts_reused: int = 0
+    cache_pruned: int = 0        # chart-cache and project-cache entries no build uses, removed
+    phases: dict[str, float] = field(default_factory=dict)   # seconds by phase
+
+    @property
+    def pages_unchanged(self) -> int:
+        return self.pages - self.pages_written
+
+
+@dataclass(frozen=True)
+class ProjectEntry:
+    """One project folder loaded and analysed: what the cache keeps."""
+
+    project: Project | None
+    problems: tuple[Problem, ...]
+    data: ProjectData | None      # without related projects (they need the whole network)
+
+
+@dataclass
+class Manifest:
+    """What the published site at an output was made from (kept in the build cache)."""
+
+    token: str                                     # the published site's token (qisite.site.output)
+    inputs: str                                    # everything the whole site depends on
+    files: dict[str, tuple[str, int, int, int]]    # path → (key, size, mtime_ns, inode)
+    problems: list[Problem]                        # the problems after the configuration's and folders'
+    counts: dict[str, int]                         # projects, pages, charts, drafts_left_out
+    project_keys: set[str]                         # the project-cache entries it used
+    charts: dict[str, tuple[str, ...]]             # project files key → chart keys
 
 
 def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False,
-          drafts: bool = False) -> BuildReport:
+          drafts: bool = False, **options: Any) -> BuildReport:
     """Build the site; projects with errors are left out (with ``strict``, any problem stops the build);
-    draft projects are left out unless ``drafts`` (the preview) asks for them."""
-    started = time.perf_counter()
-    problems = Problems()
-    network = load_network(root, problems)
-    problems.extend(urls.clash_warnings(network))
-    report = BuildReport(output or network.config.output_dir, problems)
-    if not drafts:
-        network, report.drafts_left_out = without_drafts(network)
-    if strict and len(problems):
+    draft projects are left out unless ``drafts`` (the preview) asks for them. ``options`` go to
+    :class:`Builder`."""
+    with Builder(root, output, workers, strict=strict, drafts=drafts, **options) as builder:
+        return builder.build()
+
+
+class Builder:
+    """Builds one network into one output, again and again, reusing what has not changed.
+
+    ``workers``: processes (None: one per core; 1: all in this process). ``keep_pool``: keep
+    the worker processes between builds (for ``qisite serve``; call :meth:`close`).
+    ``progress``: a :class:`qisite.progress.Progress` for a person watching."""
+
+    def __init__(self, root: Path, output: Path | None = None, workers: int | None = None, *, strict: bool = False,
+                 drafts: bool = False, keep_pool: bool = False, progress: Progress | None = None,
+                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None):
+        self.root, self.output_given, self.workers = Path(root), output, workers
+        self.strict, self.drafts, self.keep_pool = strict, drafts, keep_pool
+        self.progress, self.lock_wait, self.on_wait = progress, lock_wait, on_wait
+        self.cache = BuildCache(self.root / CACHE_DIR)
+        self.digests: FileDigests | None = None
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Builder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    # -- one build ------------------------------------------------------------------------------
+
+    def build(self) -> BuildReport:
+        started = time.perf_counter()
+        phases: dict[str, float] = {}
+        clock = _Clock(phases)
+        problems = Problems()
+        config = load_config(self.root, problems)
+        folders = project_folders(config, problems)
+        early = len(problems)
+        if self.digests is None:
+            self.digests = self.cache.load_digests()
+        self.digests.seen = {}
+        self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE), RULES)
+        keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}
+        templates, own_pages = self._templates_key()
+        site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts)   # in every page's key
+        inputs = digest(site_inputs, [(str(f), k) for f, k in keys.items()], [p.format() for p in problems])
+        self.cache.save_digests(self.digests)
+        output = self.output_given or config.output_dir
+        report = BuildReport(output, problems)
+        clock.lap("scan")
+        manifest = self._manifest(output)
+        if manifest is not None and manifest.inputs == inputs:  # perhaps nothing to do
+            report = self._unchanged(report, manifest, config)
+            if report.written or (self.strict and len(problems)):
+                report.seconds = time.perf_counter() - started
+                return self._finish(report, phases)
+            problems.items[early:] = []
+        entries = self._entries(folders, keys, config, report)
+        clock.lap("load and analyse")
+        for folder in folders:
+            problems.extend(entries[folder].problems)
+        network = Network(config, tuple(e.project for e in entries.values() if e.project))
+        problems.extend(urls.clash_warnings(network))
+        if not self.drafts:
+            network, report.drafts_left_out = without_drafts(network)
+        report.projects = len(network.projects)
+        if self.strict and len(problems):
+            return self._finish(report, phases)
+        writer = SiteWriter(report.output, self.root, config.projects_dir, self.lock_wait, self.on_wait)
+        try:
+            by_id = {e.project.id: e for e in entries.values() if e.project}
+            site = site_data(network, RULES, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
+            project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
+            skeys = site_keys(site, site_inputs, project_keys, own_pages)
+            previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
+            clock.lap("site data")
+            new = Manifest("", inputs, {}, [], {}, set(keys.values()), {})
+            charts_before = manifest.charts if previous and manifest is not None else {}
+            self._write_site(site, skeys, previous, charts_before, writer, new, report, clock)
+            writer.commit()
+            report.written = True
+        except BaseException:
+            writer.abandon()
+            raise
+        new.token = writer.token
+        new.problems = problems.items[early:]
+        new.counts = {"projects": report.projects, "pages": report.pages, "charts": report.charts,
+                      "drafts_left_out": report.drafts_left_out}
+        self._save_manifest(report.output, new)
+        report.files, report.files_written = len(writer.written), writer.changed
+        report.cache_pruned = self._prune()
+        self.cache.forget_others(set(keys.values()))
+        clock.lap("commit")
+        report.seconds = time.perf_counter() - started
+        return self._finish(report, phases)
+
+    def _finish(self, report: BuildReport, phases: dict[str, float]) -> BuildReport:
+        report.phases = phases
+        if self.progress is not None:
+            self.progress.finish()
         return report
-    writer = SiteWriter(report.output, root, network.config.projects_dir)  # refuses an unsafe output before any work
+
+    def _unchanged(self, report: BuildReport, manifest: Manifest, config: SiteConfig) -> BuildReport:
+        """The published site, if it is exactly what these inputs make and nobody touched it."""
+        report.problems.extend(manifest.problems)
+        report.projects, report.pages = manifest.counts["projects"], manifest.counts["pages"]
+        report.charts, report.drafts_left_out = manifest.counts["charts"], manifest.counts["drafts_left_out"]
+        if self.strict and len(report.problems):
+            return report
+        writer = SiteWriter(report.output, self.root, config.projects_dir, self.lock_wait, self.on_wait)
+        try:
+            intact = manifest.token == writer.previous_token and _output_matches(writer.output, manifest.files)
+        finally:
+            writer.abandon()
+        if intact:
+            report.written = True
+            report.files = len(manifest.files)
+            report.charts_reused = report.charts
+        return report
+
+    # -- projects -------------------------------------------------------------------------------
+
+    def _project_key(self, folder: Path, provenance: Provenance | None) -> str:
+        """What a project's load and analysis read: its folder's content, where it came from
+        (a source's commit), site.yaml and qisite's code."""
+        assert self.digests is not None
+        return digest(self.config_key, str(folder), self.digests.tree(folder), repr(provenance))
+
+    def _entries(self, folders: dict[Path, Provenance], keys: dict[Path, str], config: SiteConfig,
+                 report: BuildReport) -> dict[Path, ProjectEntry]:
+        entries: dict[Path, ProjectEntry] = {}
+        missing = []
+        for folder in folders:
+            found = self.cache.project(keys[folder])
+            if isinstance(found, ProjectEntry):
+                entries[folder] = found
+            else:
+                missing.append(folder)
+        if self.progress is not None:
+            self.progress.phase("projects loaded and analysed", len(missing))
+        for folder, payload in self._load_all(missing, folders, config):
+            entry = pickle.loads(payload) if isinstance(payload, bytes) else payload
+            entries[folder] = entry
+            if self._project_key(folder, folders[folder]) == keys[folder]:  # else it changed while read: use it once, keep nothing
+                self.cache.store_project(keys[folder], entry, payload if isinstance(payload, bytes) else None)
+            if self.progress is not None:
+                self.progress.advance()
+        report.projects_analysed = len(missing)
+        return {folder: entries[folder] for folder in folders}
+
+    def _load_all(self, missing: list[Path], folders: dict[Path, Provenance], config: SiteConfig):
+        if len(missing) < PARALLEL_FROM or self.workers == 1:
+            for folder in missing:
+                yield folder, load_and_analyse(folder, folders[folder], config)
+            return
+        pool, own = self._pool()
+        try:
+            size = max(1, min(16, len(missing) // ((self.workers or os.cpu_count() or 1) * 4)))
+            batches = [missing[i:i + size] for i in range(0, len(missing), size)]
+            for batch, future in [(b, pool.submit(_load_batch, [(f, folders[f]) for f in b], config)) for b in batches]:
+                yield from zip(batch, future.result())
+        finally:
+            if own:
+                pool.shutdown()
+
+    def _pool(self) -> tuple[Executor, bool]:
+        """The kept pool (``keep_pool``), or one for this step (the caller shuts it down)."""
+        from qisite.charts.pool import make_pool
+
+        if not self.keep_pool:
+            return make_pool(self.workers), True
+        if self.pool is None:
+            self.pool = make_pool(self.workers, kept=True)
+        return self.pool, False
+
+    # -- the site -------------------------------------------------------------------------------
+
+    def _write_site(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
+                    new: Manifest, report: BuildReport, clock: _Clock) -> None:
+        """Keep what is unchanged; make the rest: each project's charts, downloads and page together
+        (so that only a few projects' charts are in memory at once), then the other pages."""
+        pages = all_pages(site)
+        groups: dict[str, list[str]] = {}
+        for path, record in previous.items():
+            groups.setdefault(record[0], []).append(path)
+        project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
+        other_pages: list[tuple[Page, str]] = []
+        tasks: list[_ProjectTask] = []
+        for page in pages:
+            key = page_key(page, keys)
+            kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
+            if not kept and "data" not in page.context:
+                other_pages.append((page, key))
+            elif not kept:
+                tasks.append(_ProjectTask(page.context["data"].project.id, page, key, "", False))
+        pending = {task.project_id: task for task in tasks}
+        for data in site.projects:
+            pid = data.project.id
+            key = project_files_key(pid, keys)
+            recorded = [p for p in groups.get(key, ()) if p.startswith(urls.project_file(pid, "")) and p != project_pages[pid].path]
+            kept = _keep_group(writer, recorded, previous, new, key)
+            if kept:
+                new.charts[key] = charts_before.get(key, ())
+            if pid in pending:
+                pending[pid].files_key, pending[pid].write_files = key, not kept
+            elif not kept:
+                tasks.append(_ProjectTask(pid, None, "", key, True))
+        report.pages, report.pages_rendered = len(pages), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+        from qisite.charts.pool import LazyPool
+
+        step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
+        job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
+                       self.workers, self._pool()[0] if self.keep_pool else step_pool)
+        if self.progress is not None:
+            self.progress.phase("projects' charts and pages", len(tasks))
+        changed: set[str] = set()
+        try:
+            for result in self._run(job, _project_batch, tasks, _project_cost, 2):
+                report.charts_drawn += result.drawn
+                report.problems.extend(result.problems)
+                new.charts[result.files_key] = result.charts
+                changed |= self._adopt(writer, new, result.staged)
+        finally:
+            if step_pool is not None:
+                step_pool.shutdown()
+        clock.lap("charts and project pages")
+        report.charts = sum(len(c) for c in new.charts.values())
+        report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
+        if self.progress is not None:
+            self.progress.phase("pages", len(other_pages))
+        for staged in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+            changed |= self._adopt(writer, new, [staged])
+        report.pages_written = sum(1 for page in pages if page.path in changed)
+        clock.lap("other pages")
+        if site.network.config.site_url:
+            _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
+        write_assets(site, self.root, writer, new)
+        clock.lap("assets and search")
+
+    def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int) -> Iterator:
+        """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
+        data and write into the staging folder themselves) from ``share_from`` items on, else here."""
+        workers = min(self.workers or os.cpu_count() or 1, len(items)) if len(items) >= share_from else 1
+        if workers <= 1 or not _can_fork():
+            for item in items:
+                yield from work([item], job)
+                if self.progress is not None:
+                    self.progress.advance()
+            return
+        import gc
+        import multiprocessing
+
+        if len(items) >= PARALLEL_FROM:
+            from qisite.charts import figures, style  # noqa: F401  (imported once, shared by the forked workers)
+
+        order = sorted(items, key=cost, reverse=True)   # costly first, dealt round-robin into batches of up to 16
+        count = max(workers, len(order) // 16)
+        batches = [order[k::count] for k in range(count)]
+        _JOB["job"] = job
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for batch, future in [(b, pool.submit(work, b)) for b in batches]:
+                    yield from future.result()
+                    if self.progress is not None:
+                        self.progress.advance(len(batch))
+        finally:
+            gc.unfreeze()
+            _JOB.clear()
+
+    @staticmethod
+    def _adopt(writer: SiteWriter, new: Manifest, staged: list[tuple]) -> set[str]:
+        """Count files staged by workers; the paths whose bytes changed."""
+        changed = set()
+        for path, key, is_new, size, mtime, inode in staged:
+            writer.adopt(path, is_new)
+            new.files[path] = (key, size, mtime, inode)
+            if is_new:
+                changed.add(path)
+        return changed
+
+    # -- keys, manifests, pruning -----------------------------------------------------------------
+
+    def _file_key(self, path: Path) -> str:
+        assert self.digests is not None
+        try:
+            return self.digests.file(str(path), os.stat(path))
+        except OSError:
+            return "absent"
+
+    def _templates_key(self) -> tuple[str, bool]:
+        """A digest of the network's own templates folder (the packaged theme is part of qisite's code),
+        and whether it overrides any page template."""
+        own = self.root / "templates"
+        if not own.is_dir():
+            return "none", False
+        assert self.digests is not None
+        pages = any(p.suffix == ".html" for p in own.rglob("*") if "static" not in p.relative_to(own).parts)
+        return self.digests.tree(own), pages
+
+    def _manifest(self, output: Path) -> Manifest | None:
+        found = load_sealed(self.cache.manifest_path(Path(os.path.abspath(output))))
+        return found if isinstance(found, Manifest) else None
+
+    def _save_manifest(self, output: Path, manifest: Manifest) -> None:
+        with contextlib.suppress(OSError):  # else the next build is a clean one: slower, never wrong
+            save_sealed(self.cache.manifest_path(Path(os.path.abspath(output))), manifest)
+
+    def _prune(self) -> int:
+        """Remove cached charts and project entries that no output's last build used."""
+        from qisite.charts.pool import prune_cache
+
+        manifests = [m for m in self.cache.manifests() if isinstance(m, Manifest)]
+        charts = {key for m in manifests for keys in m.charts.values() for key in keys}
+        projects = {key for m in manifests for key in m.project_keys}
+        return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+
+
+class _Clock:
+    def __init__(self, phases: dict[str, float]):
+        self.phases, self.last = phases, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteConfig) -> ProjectEntry:
+    problems = Problems()
+    project = load_sourced(folder, provenance, config, problems)
+    data = project_data(project, config, RULES) if project is not None else None
+    return ProjectEntry(project, tuple(problems), data)
+
+
+def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfig) -> list[bytes]:
+    """In a worker: each folder's entry, pickled (the parent keeps the bytes as they are)."""
+    return [pickle.dumps(load_and_analyse(folder, provenance, config), protocol=pickle.HIGHEST_PROTOCOL)
+            for folder, provenance in folders]
+
+
+def _keep_group(writer: SiteWriter, paths: list[str], previous: dict, new: Manifest, key: str) -> bool:
+    """Link every file of a group from the published site, if each is there as it was recorded."""
+    if not paths or not all(_intact(writer.output, path, previous[path]) for path in paths):
+        return False
+    for done, path in enumerate(paths):
+        if not writer.keep(path):
+            for linked in paths[:done]:
+                writer.drop(linked)
+                del new.files[linked]
+            return False
+        new.files[path] = (key, *previous[path][1:])
+    return True
+
+
+def _stage(writer: SiteWriter, new: Manifest, path: str, key: str, data: bytes) -> None:
+    writer.write_bytes(path, data)
+    found = writer.staged_stat(path)
+    new.files[path] = (key, found.st_size, found.st_mtime_ns, found.st_ino)
+
+
+def _intact(output: Path, path: str, record: tuple) -> bool:
     try:
-        site = site_data(network, generated=build_date())
-        charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
-        report.pages = write_pages(site, root, charts, writer)
-        write_project_files(site, charts, writer)
-        write_project_images(site, writer, problems)
-        write_assets(site, root, writer)
-        writer.commit()
-        report.written = True
-    except BaseException:
-        writer.abandon()
-        raise
-    report.files, report.charts = len(writer.written), sum(len(c) for c in charts.values())
-    report.seconds = time.perf_counter() - started
-    return report
+        found = os.lstat(output / path)
+    except OSError:
+        return False
+    return (found.st_size, found.st_mtime_ns, found.st_ino) == tuple(record[1:])
+
+
+def _output_matches(output: Path, files: dict[str, tuple]) -> bool:
+    """Whether the output holds exactly the recorded files, each as recorded."""
+    seen = 0
+    for folder, _, names in os.walk(output):
+        relative = os.path.relpath(folder, output)
+        for name in names:
+            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+            if path == MARKER:
+                continue
+            record = files.get(path)
+            if record is None or not _intact(output, path, record):
+                return False
+            seen += 1
+    return seen == len(files)
+
+
+# -- making projects' files and pages (here, or in forked workers) -----------------------------------------
+
+
+@dataclass
+class _SiteJob:
+    env: Any
+    site: SiteData
+    output: Path
+    staging: Path
+    chart_cache: Path
+    workers: int | None
+    pool: Executor | None
+
+
+@dataclass
+class _ProjectTask:
+    project_id: str
+    page: Page | None       # its page, when it is to be rendered
+    page_key: str
+    files_key: str          # its downloads' key
+    write_files: bool       # whether they are to be written
+
+
+@dataclass
+class _ProjectResult:
+    files_key: str
+    charts: tuple[str, ...]
+    drawn: int
+    staged: list[tuple]     # (path, key, changed, size, mtime_ns, inode)
+    problems: tuple[Problem, ...] = ()   # images refused when copied (changed since they were checked)
+
+
+_JOB: dict[str, _SiteJob] = {}
+
+
+def render_page(env, site: SiteData, page: Page, charts: dict) -> str:
+    template = env.get_template(page.template)
+    extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
+    return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
+                           config=site.network.config, inline=inline, **page.context, **extra)
+
+
+def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> list[_ProjectResult]:
+    """Each project's charts (drawn or read from the cache), its downloads and its page, staged."""
+    from qisite.charts import chart_requests, draw_charts
+
+    job = job or _JOB["job"]
+    in_worker = job is _JOB.get("job")
+    out = []
+    for task in tasks:
+        data = job.site.data(task.project_id)
+        requests = chart_requests(data.project, data.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
+        counts: dict[str, int] = {}
+        svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
+                           pool=None if in_worker else job.pool, counts=counts)
+        drawn = [(request, svgs[request.key]) for request in requests]
+        staged = []
+        refused = Problems()
+        if task.write_files:
+            for image, content in project_images(data.project, refused):
+                staged.append(_stage_bytes(job, f"{images_folder(task.project_id)}/{image.path}", task.files_key, content))
+            for measure_id, table in project_charts({task.project_id: drawn}, task.project_id)["tables"].items():
+                staged.append(_stage_file(job, urls.project_file(task.project_id, f"{measure_id}.csv"), task.files_key,
+                                          table.csv()))
+            for request, svg in drawn:
+                staged.append(_stage_file(job, urls.project_file(task.project_id, request.filename), task.files_key,
+                                          standalone_svg(svg)))
+        if task.page is not None:
+            staged.append(_stage_file(job, task.page.path, task.page_key,
+                                      render_page(job.env, job.site, task.page, {task.project_id: drawn})))
+        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests),
+                                  counts.get("drawn", 0), staged, tuple(refused)))
+    return out
+
+
+def _pages_batch(pages: list[tuple[Page, str]], job: _SiteJob | None = None) -> list[tuple]:
+    job = job or _JOB["job"]
+    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {})) for page, key in pages]
+
+
+def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
+    return _stage_bytes(job, path, key, text.encode("utf-8"))
+
+
+def _stage_bytes(job: _SiteJob, path: str, key: str, data: bytes) -> tuple:
+    changed = stage_file(job.output, job.staging, path, data)
+    found = os.lstat(job.staging / path)
+    return path, key, changed, found.st_size, found.st_mtime_ns, found.st_ino
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _project_cost(task: _ProjectTask) -> int:
+    return 1 + (len(task.page.context["data"].project.measures) if task.page is not None else 0)
+
+
+# -- the rest of the site ---------------------------------------------------------------------------
 
 
 def build_date() -> dt.date:
@@ -94,30 +622,6 @@ def without_drafts(network: Network) -> tuple[Network, int]:
     return dataclasses.replace(network, projects=published), len(network.projects) - len(published)
 
 
-def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> dict[str, list]:
-    """project id → [(ChartRequest, svg text)], every chart drawn once, cached."""
-    from qisite.charts import chart_requests, draw_charts
-
-    requests = {d.project.id: chart_requests(d.project, d.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
-                for d in site.projects}
-    svgs = draw_charts([r for rs in requests.values() for r in rs], cache_dir=cache_dir, workers=workers)
-    return {pid: [(r, svgs[r.key]) for r in rs] for pid, rs in requests.items()}
-
-
-def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) -> int:
-    env = environment(root)
-    pages = all_pages(site)
-    for page in pages:
-        template = env.get_template(page.template)
-        extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
-        writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
-                                                     config=site.network.config, inline=inline,
-                                                     **page.context, **extra))
-    if site.network.config.site_url:
-        writer.write_text("sitemap.xml", sitemap(site, [p.path for p in pages]))
-    return len(pages)
-
-
 def project_charts(charts: dict, project_id: str) -> dict:
     """A project page's charts [(request, svg)] and the data table of each measure
     (measure id → the table of its main chart: the page's table and the CSV are renderings of it)."""
@@ -127,27 +631,18 @@ def project_charts(charts: dict, project_id: str) -> dict:
     return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
 
 
-def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> None:
-    for data in site.projects:
-        for measure_id, table in project_charts(charts, data.project.id)["tables"].items():
-            writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), table.csv())
-        for request, svg in charts.get(data.project.id, []):
-            writer.write_text(urls.project_file(data.project.id, request.filename), standalone_svg(svg))
-
-
 def standalone_svg(svg: str) -> str:
     """A chart as a file beside its page: PDSA links point into that page."""
     linked = svg.replace('href="#pdsa-', 'href="index.html#pdsa-')
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 
-def write_assets(site: SiteData, root: Path, writer: SiteWriter) -> None:
+def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) -> None:
     for folder in reversed(template_dirs(root)):  # the network's own files win
         static = folder / "static"
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_symlink() or path.is_file():
-                writer.write_bytes(f"assets/{path.relative_to(static).as_posix()}", read_theme_file(path, static))
-    writer.write_text("assets/search-index.js", search_script(site))
-    writer.write_text(urls.FEED, atom_feed(site))
-    writer.write_text(".nojekyll", "")
-
+                _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
+    _stage(writer, new, "assets/search-index.js", "", search_script(site).encode())
+    _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
+    _stage(writer, new, ".nojekyll", "", b"")

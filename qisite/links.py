@@ -89,22 +89,43 @@ def _title(uses: list[IdeaUse]) -> str:
 
 def related_projects(project: Project, network: Network, limit: int = 5) -> tuple[Related, ...]:
     """Other projects sharing change ideas, equity areas or drivers, best first."""
-    ideas = {i.id for i in project.drivers.change_ideas}
-    drivers = _driver_titles(project)
-    found = []
-    for other in network.projects:
-        if other.id == project.id:
-            continue
-        shared_ideas = sorted(ideas & {i.id for i in other.drivers.change_ideas})
-        shared_areas = [a for a in project.equity_areas if a in other.equity_areas]
-        shared_drivers = sorted(drivers & _driver_titles(other))
-        score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
-        if score:
-            reasons = ([f"change idea: {i}" for i in shared_ideas] + [f"equity area: {a}" for a in shared_areas]
-                       + [f"driver: {d}" for d in shared_drivers])
-            found.append(Related(other, tuple(reasons), score))
-    found.sort(key=lambda r: (-r.score, r.project.title.lower()))
-    return tuple(found[:limit])
+    return RelatedIndex(network.projects).related(project, limit)
+
+
+class RelatedIndex:
+    """What related_projects compares, worked out once per project, and which projects share
+    anything at all: the whole network's related projects in near-linear time."""
+
+    def __init__(self, projects: tuple[Project, ...]):
+        self.projects = projects
+        self.features = {p.id: ({i.id for i in p.drivers.change_ideas}, _driver_titles(p)) for p in projects}
+        self.position = {p.id: n for n, p in enumerate(projects)}
+        self.sharing: dict[tuple[str, str], list[int]] = {}
+        for n, p in enumerate(projects):
+            ideas, drivers = self.features[p.id]
+            for feature in {*(("idea", i) for i in ideas), *(("area", a) for a in p.equity_areas),
+                            *(("driver", d) for d in drivers)}:
+                self.sharing.setdefault(feature, []).append(n)
+
+    def related(self, project: Project, limit: int = 5) -> tuple[Related, ...]:
+        ideas, drivers = self.features.get(project.id) or ({i.id for i in project.drivers.change_ideas}, _driver_titles(project))
+        features = {*(("idea", i) for i in ideas), *(("area", a) for a in project.equity_areas), *(("driver", d) for d in drivers)}
+        candidates = sorted({n for feature in features for n in self.sharing.get(feature, ())})
+        found = []
+        for other in (self.projects[n] for n in candidates):
+            if other.id == project.id:
+                continue
+            other_ideas, other_drivers = self.features[other.id]
+            shared_ideas = sorted(ideas & other_ideas)
+            shared_areas = [a for a in project.equity_areas if a in other.equity_areas]
+            shared_drivers = sorted(drivers & other_drivers)
+            score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
+            if score:
+                reasons = ([f"change idea: {i}" for i in shared_ideas] + [f"equity area: {a}" for a in shared_areas]
+                           + [f"driver: {d}" for d in shared_drivers])
+                found.append(Related(other, tuple(reasons), score))
+        found.sort(key=lambda r: (-r.score, r.project.title.lower()))
+        return tuple(found[:limit])
 
 
 def _driver_titles(project: Project) -> set[str]:

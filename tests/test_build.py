@@ -1,8 +1,10 @@
 """`qisite build` as a subprocess on small networks made with `qisite new`."""
 
 import os
+import re
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -121,3 +123,34 @@ def test_a_measure_id_that_is_another_measures_gap_chart_file_is_a_located_error
     line = text.count("\n") + 2
     assert (f"measures.yaml:{line}:9: error: measure id 'dna-by-interpreter-need-gap' is the file name of measure "
             "'dna-by-interpreter-need''s gap chart") in result.stdout, result.stdout
+
+
+def test_the_summary_line_says_what_was_written_and_what_was_reused(network):
+    first = run_qisite("build", network)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"2 projects · (\d+) pages: \1 written, 0 unchanged · (\d+) charts: \2 drawn, 0 reused · ", first.stdout), first.stdout
+    again = run_qisite("build", network)
+    assert re.search(r"2 projects · (\d+) pages: 0 written, \1 unchanged · (\d+) charts: 0 drawn, \2 reused · ", again.stdout), again.stdout
+    ward = network / "projects" / "ward-safety" / "project.yaml"
+    ward.write_text(ward.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    edited = run_qisite("build", network)
+    written, unchanged = map(int, re.search(r"pages: (\d+) written, (\d+) unchanged", edited.stdout).groups())
+    assert written > 0 and unchanged > 0, edited.stdout
+    assert "Renamed" in (network / "_site/projects/ward-safety/index.html").read_text(encoding="utf-8")
+
+
+def test_a_second_build_of_the_same_output_waits_and_says_for_whom(network):
+    from qisite.site.output import SiteWriter
+
+    holder = SiteWriter(network / "_site", network, network / "projects")
+    process = subprocess.Popen([sys.executable, "-m", "qisite", "build", str(network)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(5)   # time to start, find the lock taken and say so
+        assert process.poll() is None, "the second build did not wait for the first"
+    finally:
+        holder.abandon()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert f"waiting for another qisite build writing {network / '_site'} (process {os.getpid()}, started " in err, err
+    assert (network / "_site" / "index.html").is_file()

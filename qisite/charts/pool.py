@@ -1,6 +1,7 @@
 """``draw_charts``: cached on disk by key; misses drawn in a process pool."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -8,7 +9,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from qisite.load.files import FileRefusedError, read_inside
@@ -76,10 +77,12 @@ def _init_worker() -> None:
 
 
 def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None = Path(".qisite-cache/charts"),
-                workers: int | None = None) -> dict[str, str]:
+                workers: int | None = None, pool: Executor | None = None, counts: dict[str, int] | None = None) -> dict[str, str]:
     """SVG text of each request, by key. Cached charts are read, never redrawn;
     the rest are drawn in a pool of ``workers`` processes (None: one per CPU;
-    1: in this process) and written to the cache."""
+    1: in this process) — ``pool``, when given (a build kept between rebuilds), else
+    one started for the purpose — and written to the cache. ``counts`` gets
+    ``drawn`` and ``reused`` added to it."""
     unique: dict[str, ChartRequest] = {}
     for request in requests:
         unique.setdefault(request.key, request)
@@ -92,11 +95,54 @@ def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None =
             missing.append(request)
         else:
             out[key] = text
-    for request, text in zip(missing, _draw(missing, workers)):
+    for request, text in zip(missing, _draw(missing, workers, pool)):
         out[request.key] = text
         if cache is not None:
             _write(_cache_path(cache, request.key), text)
+    if counts is not None:
+        counts["drawn"] = counts.get("drawn", 0) + len(missing)
+        counts["reused"] = counts.get("reused", 0) + len(unique) - len(missing)
     return out
+
+
+def cached_keys(cache_dir: Path) -> dict[str, Path]:
+    """Every chart in the cache folder, by key."""
+    return {path.stem: path for path in cache_dir.glob("??/*.svg")} if cache_dir.is_dir() else {}
+
+
+def prune_cache(cache_dir: Path, keep: set[str]) -> int:
+    """Remove cached charts whose key is not in ``keep`` (charts no build uses any more)."""
+    removed = 0
+    for key, path in cached_keys(cache_dir).items():
+        if key not in keep:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def make_pool(workers: int | None, kept: bool = False) -> ProcessPoolExecutor:
+    """A process pool for drawing (and for any other work of a build). A pool ``kept`` between builds
+    (``qisite serve``) spawns its workers: they start once, and later builds run while threads do."""
+    context = multiprocessing.get_context("spawn") if kept else _context()
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker, mp_context=context)
+
+
+class LazyPool(Executor):
+    """A pool started on first use (then shut down by its owner): for work that may need none."""
+
+    def __init__(self, workers: int | None):
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self.pool is None:
+            self.pool = make_pool(self.workers)
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait, cancel_futures=cancel_futures)
+            self.pool = None
 
 
 IN_PROCESS_BELOW = 6     # a handful of misses (an edit during `qisite serve`): no pool start-up
@@ -110,7 +156,7 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
+def _draw(missing: list[ChartRequest], workers: int | None, pool: Executor | None = None) -> list[str]:
     workers = workers or os.cpu_count() or 1
     workers = min(workers, len(missing))
     if workers <= 1 or len(missing) < IN_PROCESS_BELOW:
@@ -121,7 +167,10 @@ def _draw(missing: list[ChartRequest], workers: int | None) -> list[str]:
     results: list[str | None] = [None] * len(missing)
     gc.freeze()        # forked workers then leave the parent's pages shared (no copy-on-write by the gc)
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=_context()) as pool:
+        with contextlib.ExitStack() as stack:
+            if pool is None:
+                pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                                               mp_context=_context()))
             futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
             for batch, fut in zip(batches, futures):
                 for i, text in zip(batch, fut.result()):

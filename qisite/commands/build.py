@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from qisite.build import build, build_date
+from qisite.build import BuildReport, build, build_date
 from qisite.commands.root import network_root
+from qisite.progress import Progress
 from qisite.site.archive import check_archive_path, write_archive
 from qisite.terminal import for_terminal
 
@@ -25,7 +27,8 @@ def register(subparsers) -> None:
     parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
     parser.add_argument("--zip", type=Path, metavar="FILE.zip", help="also write the whole site as one zip archive "
                                                                      "that works unzipped anywhere")
-    parser.add_argument("--workers", type=int, help="chart-drawing processes (default: one per core)")
+    parser.add_argument("--workers", type=int, help="worker processes for loading, charts and pages (default: one per core; "
+                                                    "1: everything in this process)")
     parser.set_defaults(func=run)
 
 
@@ -34,7 +37,7 @@ def run(args) -> int:
     log.debug(f"building the network in {root}")
     if args.zip:  # refuse a bad archive name before any work
         check_archive_path(args.zip, args.output or root / "_site")
-    report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
+    report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts, progress=Progress(sys.stderr))
     cwd = Path.cwd()
     for problem in report.problems:
         print(for_terminal(problem.format(cwd)))
@@ -46,8 +49,20 @@ def run(args) -> int:
     drafts = (f"; {report.drafts_left_out} draft project{'s' if report.drafts_left_out != 1 else ''} not published"
               " (--drafts shows them)" if report.drafts_left_out else "")
     log.info(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
-    log.debug(f"{report.files} files written")
+    log.info(summary(report))
+    log.debug("time by phase: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.phases.items()))
     if args.zip:
         count = write_archive(report.output, args.zip, build_date())
         log.info(f"wrote {args.zip} ({count} files)")
     return 0
+
+
+def summary(report: BuildReport) -> str:
+    """One line: what the build did and what it reused."""
+    def plural(n: int, word: str) -> str:
+        return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+    return (f"{plural(report.projects, 'project')} · {plural(report.pages, 'page')}: {report.pages_written:,} written, "
+            f"{report.pages_unchanged:,} unchanged · {plural(report.charts, 'chart')}: "
+            f"{report.charts_drawn:,} drawn, {report.charts_reused:,} reused · "
+            f"{plural(len(report.problems), 'problem')} · {report.seconds:.2f} s")

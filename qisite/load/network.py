@@ -8,7 +8,7 @@ from qisite.config import SITE_FILE, default_config, load_config
 from qisite.load import sources
 from qisite.load.files import is_inside
 from qisite.load.project import is_project_folder, load_project
-from qisite.model import Network, Project, SiteConfig
+from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
 
@@ -34,6 +34,19 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
 
 def load_network(root: Path, problems: Problems) -> Network:
     config = load_config(root, problems)
+    loaded = (load_sourced(folder, provenance, config, problems)
+              for folder, provenance in project_folders(config, problems).items())
+    return Network(config, tuple(project for project in loaded if project))
+
+
+def load_sourced(folder: Path, provenance: Provenance | None, config: SiteConfig, problems: Problems) -> Project | None:
+    """A project read while it may change, with where it came from (``sources:``)."""
+    return sources.with_provenance(load_while_it_holds_still(folder, config, problems), provenance)
+
+
+def project_folders(config: SiteConfig, problems: Problems) -> dict[Path, Provenance]:
+    """The project folders of every source (the network's own first), each with where it came from,
+    with a warning for each folder that is not one."""
     if not config.projects_dir.is_dir():
         raise QisiteError(f"{config.projects_dir}: no projects folder here (set 'projects:' in {SITE_FILE})")
     for folder in sorted(config.projects_dir.iterdir()):
@@ -41,8 +54,7 @@ def load_network(root: Path, problems: Problems) -> Network:
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
     found = sources.project_folders(sources.resolve_sources(config, problems), discover, problems)
-    loaded = (sources.with_provenance(load_while_it_holds_still(folder, config, problems), source) for folder, source in found)
-    return Network(config, tuple(project for project in loaded if project))
+    return {folder: source.provenance(folder) for folder, source in found}
 
 
 def load_while_it_holds_still(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:

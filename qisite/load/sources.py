@@ -144,12 +144,11 @@ def project_folders(sources: list[ResolvedSource], discover: Callable[[Path, Pro
     return found
 
 
-def with_provenance(project: Project | None, source: ResolvedSource) -> Project | None:
+def with_provenance(project: Project | None, provenance: Provenance | None) -> Project | None:
     """The project with where it came from; the last commit's date stands for
     ``updated`` when project.yaml does not give one."""
-    if project is None:
-        return None
-    provenance = source.provenance(project.folder)
+    if project is None or provenance is None:
+        return project
     return dataclasses.replace(project, provenance=provenance, updated=project.updated or provenance.committed)
 
 

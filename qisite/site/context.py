@@ -10,12 +10,13 @@ publishable figures.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure
-from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
-from qisite.model import Measure, Network, PdsaCycle, Project, Term
+from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, group_by
+from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
 from qisite.numbers import ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
 from qisite.site.urls import SiteUrls
@@ -90,16 +91,25 @@ class SiteData:
         """Every page's address; organisations' pages have slugs no other shares."""
         return SiteUrls(self.by_organisation)
 
+    @cached_property
+    def _by_id(self) -> dict[str, ProjectData]:
+        return {p.project.id: p for p in reversed(self.projects)}   # the first of a (never expected) duplicate wins
+
     def data(self, project_id: str) -> ProjectData:
-        return next(p for p in self.projects if p.project.id == project_id)
+        return self._by_id[project_id]
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         terms = self.network.config.equity_areas if vocabulary == "areas" else self.network.config.stages
         return next((t for t in terms if t.id == term_id), Term(term_id, term_id))
 
 
-def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None = None) -> SiteData:
-    projects = tuple(_project_data(p, network, rules) for p in network.projects)
+def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None = None,
+              analysed: Callable[[Project], ProjectData] | None = None) -> SiteData:
+    """The site's data; ``analysed`` gives a project's ProjectData without its related projects
+    (a build's cache of :func:`project_data`), else each project is analysed here."""
+    analyse = analysed or (lambda p: project_data(p, network.config, rules))
+    index = RelatedIndex(network.projects)
+    projects = tuple(replace(analyse(p), related=index.related(p)) for p in network.projects)
     return SiteData(
         network=network,
         projects=projects,
@@ -111,8 +121,9 @@ def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None
     )
 
 
-def _project_data(project: Project, network: Network, rules: str) -> ProjectData:
-    threshold = network.config.small_number_threshold
+def project_data(project: Project, config: SiteConfig, rules: str = "anhoej") -> ProjectData:
+    """One project's analyses and headlines (everything but its related projects, which need the network)."""
+    threshold = config.small_number_threshold
     analyses = {m.id: publishable(analyse_measure(m, rules), threshold) for m in project.measures}  # the one hand-off
     formats = {mid: measure_format(a.measure, a.results) for mid, a in analyses.items()}
     return ProjectData(
@@ -122,7 +133,7 @@ def _project_data(project: Project, network: Network, rules: str) -> ProjectData
         gaps={mid: _gap_headlines(a) for mid, a in analyses.items() if a.gaps},
         formats=formats,
         idea_status={i.id: idea_status(project.cycles, i.id) for i in project.drivers.change_ideas},
-        related=related_projects(project, network),
+        related=(),
         last_activity=last_activity(project),
     )
 

@@ -10,19 +10,10 @@ copied, and the refusal is a located error of the build.
 
 from __future__ import annotations
 
-from qisite.load.images import IMAGES_FOLDER, project_images
-from qisite.problems import Problems
+from qisite.load.images import IMAGES_FOLDER
 from qisite.site import urls
-from qisite.site.context import SiteData
-from qisite.site.output import SiteWriter
 
 
 def images_folder(project_id: str) -> str:
     """The site path of the folder holding a project's copied images."""
     return urls.project_file(project_id, IMAGES_FOLDER)
-
-
-def write_project_images(site: SiteData, writer: SiteWriter, problems: Problems) -> None:
-    for data in site.projects:
-        for image, content in project_images(data.project, problems):
-            writer.write_bytes(f"{images_folder(data.project.id)}/{image.path}", content)

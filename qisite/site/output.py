@@ -9,7 +9,11 @@ the previous site or the new one:
 2. recover from a build killed earlier: restore the previous site from its
    backup if the output is missing, and remove leftover staging and backup
    folders;
-3. write every file into ``.<output>.building-<token>``;
+3. write every file into ``.<output>.building-<token>``; a file whose bytes are
+   those of the published site's file at the same path (or that an incremental
+   build knows is unchanged) is hard-linked from it instead of written again,
+   so an unchanged site costs links, not writes, and the published files are
+   never modified in place;
 4. rename the output to ``.<output>.old-<token>``, the staging folder to the
    output, and remove the backup.
 
@@ -27,11 +31,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import secrets
 import shutil
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -39,7 +45,8 @@ from qisite.problems import QisiteError
 
 MARKER = ".qisite-build"
 CACHE_DIR = ".qisite-cache"
-LOCK_WAIT_SECONDS = 10.0
+LOCK_WAIT_SECONDS = 300.0
+LOCK_NOTICE_SECONDS = 0.5   # say who we are waiting for once the wait is longer than this
 _MARKER_TEXT = "This folder is written by `qisite build`; it is replaced on every build.\ntoken: {token}\n"
 
 try:
@@ -52,14 +59,14 @@ class SiteWriter:
     """Collects files in a staging folder; :meth:`commit` swaps it into place."""
 
     def __init__(self, output: Path, root: Path | None = None, projects_dir: Path | None = None,
-                 lock_wait: float = LOCK_WAIT_SECONDS):
+                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None):
         self.output = Path(os.path.abspath(output))
         if root is not None:
             refuse_unsafe_output(self.output, root, projects_dir or root / "projects")
         self.records = OutputRecords(Path(os.path.abspath(root if root is not None else self.output.parent)), self.output)
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.lock = OutputLock(self.records.lock_path, self.output)
-        self.lock.acquire(lock_wait)
+        self.lock.acquire(lock_wait, on_wait)
         try:
             recover(self.output, self.records)
             _refuse_foreign(self.output, self.records)
@@ -68,16 +75,55 @@ class SiteWriter:
         except BaseException:
             self.lock.release()
             raise
-        self.written: list[str] = []
+        self.written: list[str] = []     # every file of the new site
+        self.changed = 0                 # of which new or changed (the rest are links to the published files)
+        self._folders: set[Path] = set()
+
+    @property
+    def previous_token(self) -> str | None:
+        """The token of the published site being replaced (None if there is none)."""
+        current = self.records.current() if self.output.is_dir() else None
+        return current.get("token") if current else None
 
     def write_text(self, path: str, text: str) -> None:
         self.write_bytes(path, text.encode("utf-8"))
 
-    def write_bytes(self, path: str, data: bytes) -> None:
-        target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    def write_bytes(self, path: str, data: bytes) -> bool:
+        """Stage a file; True if its bytes are new (False: linked, unchanged, from the published site)."""
+        self._target(path)
+        return self.adopt(path, stage_file(self.output, self.staging, path, data))
+
+    def adopt(self, path: str, changed: bool) -> bool:
+        """Count a file staged by :func:`stage_file` in another process."""
+        self.changed += changed
         self.written.append(path)
+        return changed
+
+    def keep(self, path: str) -> bool:
+        """Put the published site's file at ``path`` into the new site unchanged (a hard link);
+        False if it cannot be (then the caller writes it)."""
+        if not self._link(path, self._target(path)):
+            return False
+        self.written.append(path)
+        return True
+
+    def drop(self, path: str) -> None:
+        """Take a file back out of the staging folder."""
+        (self.staging / path).unlink(missing_ok=True)
+        self.written.remove(path)
+
+    def staged_stat(self, path: str) -> os.stat_result:
+        return os.lstat(self.staging / path)
+
+    def _target(self, path: str) -> Path:
+        target = self.staging / path
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
+
+    def _link(self, path: str, target: Path) -> bool:
+        return _link(self.output / path, target)
 
     def copy(self, path: str, source: Path) -> None:
         self.write_bytes(path, source.read_bytes())
@@ -221,23 +267,30 @@ class OutputLock:
         self.path, self.output = path, output
         self.handle: TextIO | None = None
 
-    def acquire(self, wait: float) -> None:
+    def acquire(self, wait: float, on_wait: Callable[[str], None] | None = None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds for a build holding it; after a moment,
+        ``on_wait`` (default: the log) is told whom we wait for."""
         if fcntl is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115  (held open: the lock lives as long as the handle)
-        deadline = time.monotonic() + wait
+        started = time.monotonic()
+        told = False
         while True:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "another process"
+                waited = time.monotonic() - started
+                if waited >= wait:
+                    holder = _holder(handle)
                     handle.close()
                     raise QisiteError(f"{self.output}: another qisite build is writing this output ({holder}); "
                                       "wait for it to finish, or stop it and build again") from None
+                if not told and waited >= min(LOCK_NOTICE_SECONDS, wait / 2):
+                    (on_wait or _log_wait)(f"waiting for another qisite build writing {self.output} "
+                                           f"({_holder(handle)}) to finish (up to {wait:.0f} s)")
+                    told = True
                 time.sleep(0.1)
         handle.seek(0)
         handle.truncate()
@@ -249,6 +302,51 @@ class OutputLock:
         if self.handle is not None:
             self.handle.close()  # closing releases the lock
             self.handle = None
+
+
+def stage_file(output: Path, staging: Path, path: str, data: bytes) -> bool:
+    """Put ``data`` at ``path`` in the staging folder: a hard link to the published file when that
+    holds the same bytes, else a new file. True if the bytes are new."""
+    target = staging / path
+    if _same_bytes(output / path, data) and _link(output / path, target):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)   # never write through a link to a published file
+    with open(target, "xb") as handle:
+        handle.write(data)
+    return True
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        if not stat.S_ISREG(os.lstat(source).st_mode):  # never a link or a device from the published folder
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _holder(handle: TextIO) -> str:
+    handle.seek(0)
+    return handle.read(500).strip() or "another process"
+
+
+def _log_wait(message: str) -> None:
+    logging.getLogger("qisite").warning(message)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    try:
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _make_staging(output: Path, token: str) -> Path:

@@ -11,6 +11,7 @@ told apart.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -51,6 +52,7 @@ def stage(stage_id: str) -> str:
     return f"stages/{stage_id}/index.html"
 
 
+@functools.lru_cache(maxsize=1 << 16)   # a page links to the same few targets many times; relpath is slow
 def relative(from_page: str, to: str) -> str:
     """The link from one site path to another (``to`` may carry a #fragment)."""
     target, _, fragment = to.partition("#")

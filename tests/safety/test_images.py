@@ -8,7 +8,7 @@ import pytest
 from qisite.build import build
 from qisite.commands.new import write_scaffold
 from qisite.load.images import ImageRefusedError, local_path, read_image, svg_refusal
-from qisite.site import images as site_images
+from qisite.load import images as load_images
 from qisite.site.markdown import render_markdown
 
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
@@ -154,14 +154,14 @@ def test_an_image_swapped_after_loading_is_not_copied(tmp_path, monkeypatch):
     """A race: the image is checked when the project loads, then replaced by a link to /etc/passwd
     before it is copied. The copy reads it again through the same checks."""
     project = network_with_image(tmp_path)
-    real = site_images.write_project_images
+    real = load_images.project_images
 
-    def swap_then_write(site, writer, problems):
+    def swap_then_read(loaded, problems):
         (project / "images" / "leaflet.png").unlink()
         (project / "images" / "leaflet.png").symlink_to("/etc/passwd")
-        real(site, writer, problems)
+        return real(loaded, problems)
 
-    monkeypatch.setattr("qisite.build.write_project_images", swap_then_write)
+    monkeypatch.setattr("qisite.build.project_images", swap_then_read)
     report = build(tmp_path, workers=1)
     assert [str(p.where.file.name) for p in report.problems.errors] == ["drivers.yaml"]
     assert "links to a file outside its folder" in report.problems.errors[0].message

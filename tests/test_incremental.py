@@ -1,0 +1,298 @@
+"""Incremental builds: whatever was reused, the site is byte for byte a clean build's.
+
+The property test applies seeded random sequences of edits, additions, renames
+and deletions (and breakages and fixes) to a copy of the golden fixture network;
+after each step it builds incrementally (the same output, the build cache of
+the builds before it) and cleanly (a new output, no build cache; the chart
+cache is shared, as charts are keyed by their content), and compares every
+file of the two sites.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qisite.build import Builder, build
+from qisite.buildcache import load_sealed, seal
+from qisite.site.output import MARKER
+
+GOLDEN_NETWORK = Path(__file__).parent / "golden" / "network"
+EXAMPLE_NETWORK = Path(__file__).parent.parent
+STEPS = 6
+SEQUENCES = 3
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("QISITE_CACHE_KEY_DIR", str(tmp_path / "user-cache"))
+
+
+def site_files(output: Path) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*"))
+            if p.is_file() and p.name != MARKER}
+
+
+def clean_build(root: Path, output: Path):
+    """A build that reuses nothing but drawn charts: the build cache moved aside, a fresh Builder."""
+    cache = root / ".qisite-cache" / "build"
+    aside = root / ".qisite-cache" / "build-aside"
+    if cache.exists():
+        cache.rename(aside)
+    try:
+        report = build(root, output, workers=1)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        if aside.exists():
+            aside.rename(cache)
+    return report
+
+
+def assert_same_site(incremental: Path, clean: Path, what: str) -> None:
+    built, expected = site_files(incremental), site_files(clean)
+    assert sorted(built) == sorted(expected), f"{what}: files differ: {sorted(set(built) ^ set(expected))}"
+    different = [path for path in expected if built[path] != expected[path]]
+    assert not different, f"{what}: contents differ: {different}"
+
+
+# -- the edits ------------------------------------------------------------------------------------------
+
+
+def projects(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "projects").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+def edit_value(root: Path, rng: random.Random) -> str:
+    csv = rng.choice(sorted(rng.choice(projects(root)).glob("data/*.csv")))
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    row = rng.randrange(1, len(lines))
+    cells = lines[row].split(",")
+    column = rng.randrange(1, len(cells))
+    if re.fullmatch(r"\d+", cells[column]):
+        cells[column] = str(int(cells[column]) + rng.choice((-1, 1, 2)))
+        if csv.read_text(encoding="utf-8").startswith("date,numerator,denominator") and column == 1:
+            cells[column] = str(max(0, min(int(cells[column]), int(cells[2]))))
+    lines[row] = ",".join(cells)
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return f"edit a value in {csv.parent.parent.name}/{csv.name}"
+
+
+def edit_title(root: Path, rng: random.Random) -> str:
+    project = rng.choice(projects(root)) / "project.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} {rng.randrange(100)}", text, count=1),
+                       encoding="utf-8")
+    return f"retitle {project.parent.name}"
+
+
+def edit_organisation(root: Path, rng: random.Random) -> str:
+    project = rng.choice(projects(root)) / "project.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(re.sub(r"(?m)^organisation: .*$", f"organisation: {rng.choice(['Alder Trust', 'Birch Health'])}",
+                              text, count=1), encoding="utf-8")
+    return f"move {project.parent.name} to another organisation"
+
+
+def edit_story(root: Path, rng: random.Random) -> str:
+    story = rng.choice(projects(root)) / "story.md"
+    story.write_text((story.read_text(encoding="utf-8") if story.exists() else "") + f"\nA new line {rng.random()}.\n",
+                     encoding="utf-8")
+    return f"extend {story.parent.name}'s story"
+
+
+def add_project(root: Path, rng: random.Random) -> str:
+    source = rng.choice(projects(root))
+    name = f"copy-{rng.randrange(10_000)}"
+    shutil.copytree(source, root / "projects" / name)
+    return f"add {name} (a copy of {source.name})"
+
+
+def rename_project(root: Path, rng: random.Random) -> str:
+    source = rng.choice(projects(root))
+    target = root / "projects" / f"renamed-{rng.randrange(10_000)}"
+    source.rename(target)
+    return f"rename {source.name} to {target.name}"
+
+
+def delete_project(root: Path, rng: random.Random) -> str:
+    found = projects(root)
+    if len(found) < 2:
+        return add_project(root, rng)
+    victim = rng.choice(found)
+    shutil.rmtree(victim)
+    return f"delete {victim.name}"
+
+
+def break_project(root: Path, rng: random.Random) -> str:
+    measures = rng.choice(projects(root)) / "measures.yaml"
+    measures.write_text(measures.read_text(encoding="utf-8") + "\n  - id: [unclosed\n", encoding="utf-8")
+    return f"break {measures.parent.name}/measures.yaml"
+
+
+def fix_projects(root: Path, rng: random.Random) -> str:
+    for measures in root.glob("projects/*/measures.yaml"):
+        text = measures.read_text(encoding="utf-8")
+        measures.write_text(text.replace("\n  - id: [unclosed\n", ""), encoding="utf-8")
+    return "fix every broken measures.yaml"
+
+
+def touch_only(root: Path, rng: random.Random) -> str:
+    path = rng.choice(sorted(rng.choice(projects(root)).rglob("*.*")))
+    os.utime(path)
+    return f"touch {path.name} without changing it"
+
+
+def edit_site(root: Path, rng: random.Random) -> str:
+    site = root / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} {rng.randrange(100)}", text, count=1),
+                    encoding="utf-8")
+    return "retitle the network"
+
+
+EDITS = (edit_value, edit_value, edit_title, edit_organisation, edit_story, add_project, rename_project, delete_project,
+         break_project, fix_projects, touch_only, edit_site)
+
+
+@pytest.mark.parametrize("seed", range(SEQUENCES))
+def test_an_incremental_build_is_byte_identical_to_a_clean_one(tmp_path, seed):
+    rng = random.Random(seed)
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    kept = Builder(root, output, workers=1)          # as `qisite serve` keeps it between builds
+    try:
+        first = kept.build()
+        assert first.written and first.pages_written == first.pages
+        for step in range(STEPS):
+            done = rng.choice(EDITS)(root, rng)
+            # alternate a kept Builder (in-memory cache, in this process) with a new one (the cache read back
+            # from disk; projects, charts and pages shared among forked workers)
+            report = kept.build() if step % 2 else build(root, output, workers=2)
+            clean = clean_build(root, tmp_path / f"clean-{step}")
+            assert report.written == clean.written, done
+            assert [p.format() for p in report.problems] == [p.format() for p in clean.problems], done
+            assert (report.pages, report.charts, report.projects) == (clean.pages, clean.charts, clean.projects), done
+            assert_same_site(output, tmp_path / f"clean-{step}", f"step {step}: {done}")
+    finally:
+        kept.close()
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    first = build(root, output, workers=1)
+    before = {path: (output / path).stat().st_ino for path in site_files(output)}
+    again = build(root, output, workers=1)
+    assert again.written and again.pages == first.pages and again.charts == first.charts
+    assert (again.pages_written, again.pages_rendered, again.charts_drawn, again.projects_analysed) == (0, 0, 0, 0)
+    assert [p.format() for p in again.problems] == [p.format() for p in first.problems]
+    assert {path: (output / path).stat().st_ino for path in site_files(output)} == before
+
+
+def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(EXAMPLE_NETWORK / "projects", root / "projects")
+    shutil.copy(EXAMPLE_NETWORK / "site.yaml", root / "site.yaml")
+    output = tmp_path / "site"
+    first = build(root, output, workers=2)   # cold: projects and pages shared among two forked workers
+    assert_same_site(output, clean_build(root, tmp_path / "one-worker") and tmp_path / "one-worker", "two workers")
+    untouched = output / "projects" / "cervical-screening-bedford" / "index.html"
+    inode = untouched.stat().st_ino
+    story = root / "projects" / "lgbtq-inpatient-ward-safety" / "story.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    again = build(root, output, workers=1)
+    assert again.projects_analysed == 1 and again.charts_drawn == 0
+    assert 0 < again.pages_rendered < first.pages / 2 and again.pages_written <= again.pages_rendered
+    page = output / "projects" / "lgbtq-inpatient-ward-safety" / "index.html"
+    assert "One more sentence." in page.read_text(encoding="utf-8")
+    assert untouched.stat().st_ino == inode   # the published file itself, hard-linked into the new site
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "one story edited")
+
+
+def test_a_page_edited_by_hand_in_the_output_is_rendered_again(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    page = output / "projects" / "otterbury-eye-screening" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"Otterbury", b"Elsewhere"))
+    again = build(root, output, workers=1)
+    assert again.pages_rendered == 1 and page.read_bytes() == original
+
+
+def test_a_tampered_cache_entry_is_never_unpickled(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    entries = sorted((root / ".qisite-cache" / "build" / "projects").glob("*/*.pickle"))
+    assert entries
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    import pickle
+
+    for entry in entries:  # a committed cache: a valid pickle, sealed with some other key
+        entry.write_bytes(b"\0" * 32 + pickle.dumps(Exploit()))
+    (root / "projects" / "otterbury-eye-screening" / "story.md").write_text("Changed.\n", encoding="utf-8")
+    report = build(root, output, workers=1)
+    assert not marker.exists() and report.written and report.projects_analysed == 3
+    assert load_sealed(entries[0]) is None or not marker.exists()
+    assert seal(b"x") != b"\0" * 32 + b"x"
+
+
+def test_a_file_the_incremental_build_links_is_never_written_through(tmp_path):
+    """A re-rendered file replaces the link in staging; the published file is never modified in place."""
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    home = output / "index.html"
+    held = os.open(home, os.O_RDONLY)   # the published file as a reader holds it during the swap
+    try:
+        before = os.read(held, 10_000_000)
+        edit_title(root, random.Random(1))
+        build(root, output, workers=1)
+        os.lseek(held, 0, os.SEEK_SET)
+        assert os.read(held, 10_000_000) == before
+    finally:
+        os.close(held)
+    assert home.read_bytes() != before
+
+
+def test_a_kept_builder_with_its_own_workers_rebuilds_while_threads_run(tmp_path):
+    """As `qisite serve` uses it: the pool is kept between builds, and builds run while a server thread does."""
+    import threading
+
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    shutil.rmtree(root / ".qisite-cache", ignore_errors=True)
+    output = tmp_path / "site"
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)   # another thread: no forking from here on
+    server.start()
+    try:
+        with Builder(root, output, workers=2, keep_pool=True) as builder:
+            first = builder.build()
+            pool = builder.pool
+            assert first.written and first.charts_drawn == first.charts > 0
+            edit_story(root, random.Random(3))
+            add_project(root, random.Random(4))
+            again = builder.build()
+            assert builder.pool is pool and again.projects_analysed == 2
+    finally:
+        stop.set()
+        server.join()
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "kept pool")
