@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from qisite.load.lone import lone_network
 from qisite.load.network import load_network
 from qisite.model import Network
 from qisite.problems import Problems, QisiteError
@@ -23,7 +24,8 @@ from qisite.site import urls
 from qisite.site.context import SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.output import CACHE_DIR, SiteWriter
-from qisite.site.pages import all_pages
+from qisite.site.pages import Page, all_pages
+from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
@@ -42,23 +44,26 @@ class BuildReport:
 
 
 def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False,
-          drafts: bool = False) -> BuildReport:
+          drafts: bool = False, problem_pages: bool = False, project: Path | None = None) -> BuildReport:
     """Build the site; projects with errors are left out (with ``strict``, any problem stops the build);
-    draft projects are left out unless ``drafts`` (the preview) asks for them."""
+    draft projects are left out unless ``drafts`` (the preview) asks for them. ``problem_pages`` (the
+    preview) adds a page showing the errors of each project left out, and one listing every problem.
+    ``project`` builds one project folder on its own (qisite.load.lone); ``root`` is then its preview home."""
     started = time.perf_counter()
     problems = Problems()
-    network = load_network(root, problems)
+    network = load_network(root, problems) if project is None else lone_network(project, root, problems)
     problems.extend(urls.clash_warnings(network))
     report = BuildReport(output or network.config.output_dir, problems)
     if not drafts:
         network, report.drafts_left_out = without_drafts(network)
     if strict and len(problems):
         return report
-    writer = SiteWriter(report.output, root, network.config.projects_dir)  # refuses an unsafe output before any work
+    writer = SiteWriter(report.output, root, project or network.config.projects_dir)  # refuses an unsafe output before any work
     try:
         site = site_data(network, generated=build_date())
         charts = draw_site_charts(site, root / CACHE_DIR / "charts", workers)
-        report.pages = write_pages(site, root, charts, writer)
+        shown = pages_for_problems(problems, network.config, {p.id for p in network.projects}) if problem_pages else []
+        report.pages = write_pages(site, root, charts, writer, shown)
         write_project_files(site, charts, writer)
         write_assets(site, root, writer)
         writer.commit()
@@ -102,10 +107,10 @@ def draw_site_charts(site: SiteData, cache_dir: Path, workers: int | None) -> di
     return {pid: [(r, svgs[r.key]) for r in rs] for pid, rs in requests.items()}
 
 
-def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) -> int:
+def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter, more: list[Page] | None = None) -> int:
     env = environment(root)
     pages = all_pages(site)
-    for page in pages:
+    for page in [*pages, *(more or [])]:  # more: the preview's problem pages
         template = env.get_template(page.template)
         extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
         writer.write_text(page.path, template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
@@ -113,7 +118,7 @@ def write_pages(site: SiteData, root: Path, charts: dict, writer: SiteWriter) ->
                                                      **page.context, **extra))
     if site.network.config.site_url:
         writer.write_text("sitemap.xml", sitemap(site, [p.path for p in pages]))
-    return len(pages)
+    return len(pages) + len(more or [])
 
 
 def project_charts(charts: dict, project_id: str) -> dict:

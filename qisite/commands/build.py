@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 
 from qisite.build import build
-from qisite.commands.root import network_root
+from qisite.commands.root import Target, build_target
+from qisite.load.lone import refuse_output_around
 from qisite.terminal import for_terminal
 
 log = logging.getLogger("qisite")
@@ -17,8 +18,9 @@ def register(subparsers) -> None:
                                    description="Check every project, then render the site into the output folder "
                                                "(site.yaml 'output', default _site). Projects with errors are "
                                                "reported and left out; --strict fails instead.")
-    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
-                                                           "at or above this one holding site.yaml)")
+    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder at or above "
+                                                           "this one holding site.yaml), or a project folder: without a "
+                                                           "site.yaml at or above it, the project is built on its own")
     parser.add_argument("--output", "-o", type=Path, help="where to write (overrides site.yaml)")
     parser.add_argument("--strict", action="store_true", help="fail on any error or warning instead of skipping")
     parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
@@ -27,9 +29,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    root = network_root(args.root)
-    log.debug(f"building the network in {root}")
-    report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts)
+    target = build_target(args.root)
+    if target.project is not None:
+        announce_lone(target, args.output)
+    log.debug(f"building the network in {target.root}")
+    report = build(target.root, args.output, args.workers, strict=args.strict, drafts=args.drafts, project=target.project)
     cwd = Path.cwd()
     for problem in report.problems:
         print(for_terminal(problem.format(cwd)))
@@ -43,3 +47,12 @@ def run(args) -> int:
     log.info(f"built {report.pages} pages and {report.charts} charts into {report.output} in {report.seconds:.1f} s{left_out}{drafts}")
     log.debug(f"{report.files} files written")
     return 0
+
+
+def announce_lone(target: Target, output: Path | None) -> None:
+    """Say that a project is being built on its own, and refuse an output in or around it."""
+    assert target.project is not None
+    if output is not None:
+        refuse_output_around(output, target.project)
+    log.info(f"no site.yaml at or above {target.project}: building the project on its own, with the default "
+             f"equity areas and stages (its preview and cache are kept in {target.root})")
