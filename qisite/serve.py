@@ -20,6 +20,7 @@ Stdlib HTTP plus watchdog, in the manner of MkDocs' livereload server:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -90,6 +91,7 @@ class Rebuilder:
         self._shown: tuple[str, str] | None = None
         self._fingerprint = SiteFingerprint()
         self._one_at_a_time = threading.Lock()
+        self.after_build: Callable[[], None] = lambda: None
 
     @property
     def pending(self) -> bool:
@@ -163,6 +165,7 @@ class Rebuilder:
                         self._shown = shown
                         self.epoch += 1
                     self.condition.notify_all()
+                self.after_build()
             return report
 
     def wait_until_built(self, timeout: float = BUILD_WAIT_SECONDS) -> None:
@@ -395,6 +398,7 @@ class Preview:
         self.observer = Observer()
         self.loop = threading.Thread(target=self.rebuilder.run, name="qisite-build-loop", daemon=True)
         self.serving = threading.Event()
+        self.scheduled: dict[Path, tuple[bool, object]] = {}   # folder → (recursive, its watch)
 
     @property
     def url(self) -> str:
@@ -404,17 +408,30 @@ class Preview:
     def start(self) -> None:
         """Build once, then watch and run the build loop (the server is started by :meth:`serve_forever`)."""
         self.rebuilder.rebuild()
-        handler = _ChangeHandler(self.rebuilder, self.watched)
-        folders: dict[Path, bool] = {}
-        for path in self.watched:
-            if path.is_dir():
-                folders[path] = True
-            if path.parent.is_dir():  # its creation, deletion or renaming; a file's changes
-                folders.setdefault(path.parent, False)
-        for folder, recursive in folders.items():
-            self.observer.schedule(handler, str(folder), recursive=recursive)
+        self.handler = _ChangeHandler(self.rebuilder, self.watched)
+        self.watch()
+        self.rebuilder.after_build = self.watch
         self.observer.start()
         self.loop.start()
+
+    def watch(self) -> None:
+        """Watch each watched folder (with all beneath it) and the folder holding each watched path
+        (its creation, deletion or renaming; a file's changes); again after each build, so that a
+        folder made while the preview runs (a new templates/) is watched too, and one deleted is not."""
+        wanted: dict[Path, bool] = {}
+        for path in self.watched:
+            if path.is_dir():
+                wanted[path] = True
+            if path.parent.is_dir():
+                wanted.setdefault(path.parent, False)
+        for folder, (recursive, watch) in list(self.scheduled.items()):
+            if wanted.get(folder) != recursive:
+                with contextlib.suppress(KeyError, OSError):  # its folder may be gone, and its watch with it
+                    self.observer.unschedule(watch)  # type: ignore[arg-type]
+                del self.scheduled[folder]
+        for folder, recursive in wanted.items():
+            if folder not in self.scheduled:
+                self.scheduled[folder] = (recursive, self.observer.schedule(self.handler, str(folder), recursive=recursive))
 
     def serve_forever(self) -> None:
         self.serving.set()
