@@ -39,6 +39,7 @@ from qisite.build import BuildReport, build
 from qisite.problems import QisiteError
 from qisite.site.output import MARKER
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
+from qisite.terminal import for_terminal
 
 SETTLE_SECONDS = 0.1        # build once no change has arrived for this long…
 MAX_SETTLE_SECONDS = 2.0    # …or once changes have kept arriving for this long (a slow, long copy)
@@ -154,7 +155,7 @@ class Rebuilder:
                 failure = f"{type(exc).__name__}: {exc}"
             finally:
                 if failure:
-                    self.report(f"build failed: {failure}\nthe preview shows the site as it was before")
+                    self.report(f"build failed: {for_terminal(failure)}\nthe preview shows the site as it was before")
                 note = banner(self._errors, failure)
                 shown = (self._fingerprint.of(self.output), note)
                 with self.condition:
@@ -230,7 +231,7 @@ def _names_of(host: str) -> tuple[str, ...]:
 
 def _summary(report: BuildReport) -> str:
     errors = len(report.problems.errors)
-    lines = [p.format(Path.cwd()) for p in report.problems]
+    lines = [for_terminal(p.format(Path.cwd())) for p in report.problems]
     lines.append(f"rebuilt {report.pages} pages in {report.seconds:.2f} s"
                  + (f", {_count(errors, 'error')} (projects with errors are left out; their pages and "
                     f"/{PROBLEMS_PAGE} show where)" if errors else ""))
