@@ -158,6 +158,7 @@ class Rebuilder:
                     self.report(f"build failed: {for_terminal(failure)}\nthe preview shows the site as it was before")
                 note = banner(self._errors, failure)
                 shown = (self._fingerprint.of(self.output), note)
+                self.after_build()  # still building: whoever waits for this build waits for this too
                 with self.condition:
                     self.builds += 1
                     self.building = False
@@ -166,7 +167,6 @@ class Rebuilder:
                         self._shown = shown
                         self.epoch += 1
                     self.condition.notify_all()
-                self.after_build()
             return report
 
     def wait_until_built(self, timeout: float = BUILD_WAIT_SECONDS) -> None:
@@ -432,7 +432,8 @@ class Preview:
                 del self.scheduled[folder]
         for folder, recursive in wanted.items():
             if folder not in self.scheduled:
-                self.scheduled[folder] = (recursive, self.observer.schedule(self.handler, str(folder), recursive=recursive))
+                with contextlib.suppress(OSError):  # gone again already: the next build tries again
+                    self.scheduled[folder] = (recursive, self.observer.schedule(self.handler, str(folder), recursive=recursive))
 
     def serve_forever(self) -> None:
         self.serving.set()
