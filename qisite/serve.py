@@ -24,6 +24,7 @@ import contextlib
 import functools
 import hashlib
 import http.server
+import logging
 import os
 import re
 import threading
@@ -41,6 +42,8 @@ from qisite.site.output import MARKER
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
 from qisite.terminal import for_terminal
 
+log = logging.getLogger("qisite")
+
 SETTLE_SECONDS = 0.1        # build once no change has arrived for this long…
 MAX_SETTLE_SECONDS = 2.0    # …or once changes have kept arriving for this long (a slow, long copy)
 BUILD_WAIT_SECONDS = 60     # a page request waits this long for a build in progress
@@ -53,7 +56,9 @@ RELOAD_SCRIPT = b"""<script>
     request.open("GET", "/__qisite/epoch?since=" + epoch);
     request.onload = function () {
       var now = parseInt(request.responseText, 10);
-      if (now > epoch) { window.location.reload(); } else { poll(); }
+      if (request.status !== 200 || isNaN(now)) { setTimeout(poll, 1000); }
+      else if (now !== epoch) { window.location.reload(); }  /* a newer build, or a restarted server */
+      else { poll(); }
     };
     request.onerror = function () { setTimeout(poll, 1000); };
     request.send();
@@ -153,6 +158,7 @@ class Rebuilder:
                 failure = str(exc) + (f" (hint: {exc.hint})" if exc.hint else "")
             except Exception as exc:  # a broken template of the network's own, or a bug: the same
                 failure = f"{type(exc).__name__}: {exc}"
+                log.debug("the build failed", exc_info=True)  # the traceback, with -v
             finally:
                 if failure:
                     self.report(f"build failed: {for_terminal(failure)}\nthe preview shows the site as it was before")
