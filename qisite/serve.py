@@ -186,7 +186,7 @@ class Rebuilder:
 
     def wait_for_epoch_after(self, since: int, timeout: float) -> int:
         with self.condition:
-            self.condition.wait_for(lambda: self.epoch != since, timeout)  # a restarted server reloads too
+            self.condition.wait_for(lambda: self.epoch != since or self.stopping, timeout)  # a restarted server reloads too
             return self.epoch
 
 
@@ -413,12 +413,13 @@ class Preview:
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
     def start(self) -> None:
-        """Build once, then watch and run the build loop (the server is started by :meth:`serve_forever`)."""
-        self.rebuilder.rebuild()
+        """Watch, build once, and run the build loop (the server is started by :meth:`serve_forever`).
+        Watching starts first: a change saved during the first build is built by the next."""
         self.handler = _ChangeHandler(self.rebuilder, self.watched)
         self.watch()
-        self.rebuilder.after_build = self.watch
         self.observer.start()
+        self.rebuilder.after_build = self.watch
+        self.rebuilder.rebuild()
         self.loop.start()
 
     def watch(self) -> None:
