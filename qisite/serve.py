@@ -461,11 +461,11 @@ class Preview:
 def serve(root: Path, output: Path, watched: tuple[Path, ...], host: str = "127.0.0.1", port: int = 8000, report=print,
           project: Path | None = None) -> None:
     preview = Preview(root, output, watched, host, port, report, project=project)
-    preview.start()
-    report(f"serving {output} at {preview.url} (Ctrl+C to stop)")
     thread = threading.Thread(target=preview.serve_forever, name="qisite-server", daemon=True)
-    thread.start()
     try:
+        preview.start()
+        thread.start()
+        report(f"serving {output} at {preview.url} (Ctrl+C to stop)")
         while thread.is_alive():
             thread.join(0.5)
     except KeyboardInterrupt:
