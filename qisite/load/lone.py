@@ -18,7 +18,7 @@ from pathlib import Path
 from qisite.config import default_config
 from qisite.load.network import load_while_it_holds_still
 from qisite.load.project import PROJECT_FILE, is_project_folder
-from qisite.model import Network
+from qisite.model import Network, SiteConfig
 from qisite.problems import Problems, QisiteError
 
 PREVIEW_FOLDER = Path("qisite") / "preview"
@@ -35,16 +35,21 @@ def preview_home(folder: Path) -> Path:
     return base / PREVIEW_FOLDER / f"{folder.name}-{digest}"
 
 
-def lone_network(folder: Path, home: Path, problems: Problems) -> Network:
-    """The network of one project folder: the default site configuration rooted at
-    ``home`` (so the cache and the site stay there), the project's own parent as the
-    folder of projects (so problems are located as in a network), and no other project."""
+def lone_config(folder: Path, home: Path) -> SiteConfig:
+    """The site configuration of one project folder: the defaults, rooted at ``home`` (so the
+    cache and the site stay there), with the project's own parent as the folder of projects
+    (so problems are located as in a network). A folder that is no longer a project is an error."""
     folder = Path(os.path.abspath(folder))
     if not is_project_folder(folder):
         raise QisiteError(f"{folder}: no {PROJECT_FILE} here any more, so there is no project to preview",
                           "put the project's folder back, or run qisite in another project folder")
-    config = replace(default_config(home), projects=str(folder.parent))
-    project = load_while_it_holds_still(folder, config, problems)
+    return replace(default_config(home), projects=str(folder.parent))
+
+
+def lone_network(folder: Path, home: Path, problems: Problems) -> Network:
+    """The network of one project folder (:func:`lone_config`), and no other project."""
+    config = lone_config(folder, home)
+    project = load_while_it_holds_still(Path(os.path.abspath(folder)), config, problems)
     return Network(config, (project,) if project else ())
 
 
