@@ -153,7 +153,7 @@ class Rebuilder:
                     self.report(f"{_count(len(changed), 'change')} detected: rebuilding")
                 report = self.build_site()
                 self._errors = len(report.problems.errors)
-                self.report(_summary(report))
+                self.report(_summary(report, "rebuilt" if self.builds else "built"))
             except QisiteError as exc:  # a located, explained failure: show it, keep serving the last good site
                 failure = str(exc) + (f" (hint: {exc.hint})" if exc.hint else "")
             except Exception as exc:  # a broken template of the network's own, or a bug: the same
@@ -235,10 +235,10 @@ def _names_of(host: str) -> tuple[str, ...]:
     return (f"[{name}]",) if ":" in name else (name,)
 
 
-def _summary(report: BuildReport) -> str:
+def _summary(report: BuildReport, done: str = "rebuilt") -> str:
     errors = len(report.problems.errors)
     lines = [for_terminal(p.format(Path.cwd())) for p in report.problems]
-    lines.append(f"rebuilt {report.pages} pages in {report.seconds:.2f} s"
+    lines.append(f"{done} {report.pages} pages in {report.seconds:.2f} s"
                  + (f", {_count(errors, 'error')} (projects with errors are left out; their pages and "
                     f"/{PROBLEMS_PAGE} show where)" if errors else ""))
     return "\n".join(lines)
