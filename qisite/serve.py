@@ -93,6 +93,7 @@ class Rebuilder:
         self.changed: set[Path] = set()
         self.builds = 0
         self.banner = ""          # the preview's note on every page (problems, a failed build)
+        self.address = "/"        # where the preview is served (for the terminal)
         self._errors = 0
         self._shown: tuple[str, str] | None = None
         self._fingerprint = SiteFingerprint()
@@ -153,7 +154,7 @@ class Rebuilder:
                     self.report(f"{_count(len(changed), 'change')} detected: rebuilding")
                 report = self.build_site()
                 self._errors = len(report.problems.errors)
-                self.report(_summary(report, "rebuilt" if self.builds else "built"))
+                self.report(_summary(report, "rebuilt" if self.builds else "built", self.address))
             except QisiteError as exc:  # a located, explained failure: show it, keep serving the last good site
                 failure = str(exc) + (f" (hint: {exc.hint})" if exc.hint else "")
             except Exception as exc:  # a broken template of the network's own, or a bug: the same
@@ -235,12 +236,12 @@ def _names_of(host: str) -> tuple[str, ...]:
     return (f"[{name}]",) if ":" in name else (name,)
 
 
-def _summary(report: BuildReport, done: str = "rebuilt") -> str:
+def _summary(report: BuildReport, done: str = "rebuilt", address: str = "/") -> str:
     errors = len(report.problems.errors)
     lines = [for_terminal(p.format(Path.cwd())) for p in report.problems]
     lines.append(f"{done} {report.pages} pages in {report.seconds:.2f} s"
                  + (f", {_count(errors, 'error')} (projects with errors are left out; their pages and "
-                    f"/{PROBLEMS_PAGE} show where)" if errors else ""))
+                    f"{address}{PROBLEMS_PAGE} show where)" if errors else ""))
     return "\n".join(lines)
 
 
@@ -402,6 +403,7 @@ class Preview:
         handler = make_handler(self.rebuilder, extra_hosts=_names_of(host))
         self.server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(output)))
         self.server.daemon_threads = True
+        self.rebuilder.address = self.url
         self.observer = Observer()
         self.loop = threading.Thread(target=self.rebuilder.run, name="qisite-build-loop", daemon=True)
         self.serving = threading.Event()
