@@ -40,6 +40,7 @@ from typing import Any
 from qisite.buildcache import BuildCache, FileDigests, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
 from qisite.load.images import project_images
+from qisite.load.lone import lone_config
 from qisite.load.network import load_sourced, project_folders
 from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Problem, Problems, QisiteError
@@ -51,6 +52,7 @@ from qisite.site.images import images_folder
 from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, stage_file
 from qisite.site.pagekeys import SiteKeys, page_key, project_files_key, site_keys
 from qisite.site.pages import Page, all_pages
+from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
@@ -120,12 +122,17 @@ class Builder:
 
     ``workers``: processes (None: one per core; 1: all in this process). ``keep_pool``: keep
     the worker processes between builds (for ``qisite serve``; call :meth:`close`).
-    ``progress``: a :class:`qisite.progress.Progress` for a person watching."""
+    ``progress``: a :class:`qisite.progress.Progress` for a person watching. ``problem_pages`` (the
+    preview): a page showing the errors of each project left out, and one listing every problem
+    (qisite.site.problem_pages). ``project``: one project folder built on its own (qisite.load.lone);
+    ``root`` is then its preview home."""
 
     def __init__(self, root: Path, output: Path | None = None, workers: int | None = None, *, strict: bool = False,
                  drafts: bool = False, keep_pool: bool = False, progress: Progress | None = None,
-                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None):
+                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None,
+                 problem_pages: bool = False, project: Path | None = None):
         self.root, self.output_given, self.workers = Path(root), output, workers
+        self.problem_pages, self.project = problem_pages, project
         self.strict, self.drafts, self.keep_pool = strict, drafts, keep_pool
         self.progress, self.lock_wait, self.on_wait = progress, lock_wait, on_wait
         self.cache = BuildCache(self.root / CACHE_DIR)
@@ -143,6 +150,10 @@ class Builder:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
 
+    def sources(self, config: SiteConfig) -> Path:
+        """The folder the output must keep out of: the projects folder, or a lone project's own."""
+        return self.project or config.projects_dir
+
     # -- one build ------------------------------------------------------------------------------
 
     def build(self) -> BuildReport:
@@ -150,8 +161,11 @@ class Builder:
         phases: dict[str, float] = {}
         clock = _Clock(phases)
         problems = Problems()
-        config = load_config(self.root, problems)
-        folders = project_folders(config, problems)
+        if self.project is None:
+            config = load_config(self.root, problems)
+            folders = project_folders(config, problems)
+        else:
+            config, folders = lone_config(self.project, self.root), {Path(os.path.abspath(self.project)): None}
         early = len(problems)
         if self.digests is None:
             self.digests = self.cache.load_digests()
@@ -159,7 +173,8 @@ class Builder:
         self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE), RULES)
         keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}
         templates, own_pages = self._templates_key()
-        site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts)   # in every page's key
+        site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts,  # in every page's key
+                             self.problem_pages)
         inputs = digest(site_inputs, [(str(f), k) for f, k in keys.items()], [p.format() for p in problems])
         self.cache.save_digests(self.digests)
         output = self.output_given or config.output_dir
@@ -183,7 +198,7 @@ class Builder:
         report.projects = len(network.projects)
         if self.strict and len(problems):
             return self._finish(report, phases)
-        writer = SiteWriter(report.output, self.root, config.projects_dir, self.lock_wait, self.on_wait)
+        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait)
         try:
             by_id = {e.project.id: e for e in entries.values() if e.project}
             site = site_data(network, RULES, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
@@ -224,7 +239,7 @@ class Builder:
         report.charts, report.drafts_left_out = manifest.counts["charts"], manifest.counts["drafts_left_out"]
         if self.strict and len(report.problems):
             return report
-        writer = SiteWriter(report.output, self.root, config.projects_dir, self.lock_wait, self.on_wait)
+        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait)
         try:
             intact = manifest.token == writer.previous_token and _output_matches(writer.output, manifest.files)
         finally:
@@ -243,7 +258,7 @@ class Builder:
         assert self.digests is not None
         return digest(self.config_key, str(folder), self.digests.tree(folder), repr(provenance))
 
-    def _entries(self, folders: dict[Path, Provenance], keys: dict[Path, str], config: SiteConfig,
+    def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:
         entries: dict[Path, ProjectEntry] = {}
         missing = []
@@ -265,7 +280,7 @@ class Builder:
         report.projects_analysed = len(missing)
         return {folder: entries[folder] for folder in folders}
 
-    def _load_all(self, missing: list[Path], folders: dict[Path, Provenance], config: SiteConfig):
+    def _load_all(self, missing: list[Path], folders: dict[Path, Provenance | None], config: SiteConfig):
         if len(missing) < PARALLEL_FROM or self.workers == 1:
             for folder in missing:
                 yield folder, load_and_analyse(folder, folders[folder], config)
@@ -310,6 +325,9 @@ class Builder:
                 other_pages.append((page, key))
             elif not kept:
                 tasks.append(_ProjectTask(page.context["data"].project.id, page, key, "", False))
+        shown = (pages_for_problems(report.problems, site.network.config, {d.project.id for d in site.projects})
+                 if self.problem_pages else [])
+        other_pages += [(page, "problems") for page in shown]  # the preview's pages for problems: few, always made
         pending = {task.project_id: task for task in tasks}
         for data in site.projects:
             pid = data.project.id
@@ -322,7 +340,7 @@ class Builder:
                 pending[pid].files_key, pending[pid].write_files = key, not kept
             elif not kept:
                 tasks.append(_ProjectTask(pid, None, "", key, True))
-        report.pages, report.pages_rendered = len(pages), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+        report.pages, report.pages_rendered = len(pages) + len(shown), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
         from qisite.charts.pool import LazyPool
 
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it

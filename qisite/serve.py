@@ -1,26 +1,52 @@
 """``qisite serve``: build, serve on loopback, rebuild on change, reload the browser.
 
-Stdlib HTTP plus watchdog, in the manner of MkDocs: changes are debounced, each
-finished build bumps an *epoch*, page requests wait for a build in progress,
-and a tiny script in every page long-polls ``/__qisite/epoch`` and reloads
-the tab when the epoch moves on.
+Stdlib HTTP plus watchdog, in the manner of MkDocs' livereload server:
+
+- the watcher only *notes* a change; **one build loop** (a thread of its own)
+  waits until changes have settled, then builds once for all of them. A change
+  that arrives during a build is coalesced into the next build, so an editor's
+  burst of saves or a ``git pull`` of hundreds of files causes one or two
+  builds, never two at once;
+- page requests wait for a build in progress (up to a time limit), so a page
+  is never read from a half-swapped site;
+- each build that changes what the browser would be shown (a file of the site,
+  or the preview's note about problems) moves the *epoch* on; a tiny script in
+  every page long-polls ``/__qisite/epoch`` and reloads the tab when it moves;
+- the preview never lies: while a project has errors its page shows them
+  (qisite.site.problem_pages), every other page carries a banner with the
+  count and a link to the list, and after a failed build every page says the
+  site is the one from before. A missing path gets the site's 404.html.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import http.server
+import logging
+import os
+import re
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from qisite.build import BuildReport, build
+from qisite.build import Builder, BuildReport
 from qisite.problems import QisiteError
+from qisite.site.output import MARKER
+from qisite.site.problem_pages import PROBLEMS_PAGE, banner
+from qisite.terminal import for_terminal
 
-DEBOUNCE_SECONDS = 0.1
+log = logging.getLogger("qisite")
+
+SETTLE_SECONDS = 0.1        # build once no change has arrived for this long…
+MAX_SETTLE_SECONDS = 2.0    # …or once changes have kept arriving for this long (a slow, long copy)
+BUILD_WAIT_SECONDS = 60     # a page request waits this long for a build in progress
 POLL_SECONDS = 25
 RELOAD_SCRIPT = b"""<script>
 (function () {
@@ -30,7 +56,9 @@ RELOAD_SCRIPT = b"""<script>
     request.open("GET", "/__qisite/epoch?since=" + epoch);
     request.onload = function () {
       var now = parseInt(request.responseText, 10);
-      if (now > epoch) { window.location.reload(); } else { poll(); }
+      if (request.status !== 200 || isNaN(now)) { setTimeout(poll, 1000); }
+      else if (now !== epoch) { window.location.reload(); }  /* a newer build, or a restarted server */
+      else { poll(); }
     };
     request.onerror = function () { setTimeout(poll, 1000); };
     request.send();
@@ -40,47 +68,164 @@ RELOAD_SCRIPT = b"""<script>
 </script>"""
 
 
+def preview_builder(root: Path, output: Path, project: Path | None = None) -> Callable[[], BuildReport]:
+    """The one way the preview builds: with drafts (bannered) and the pages for problems. A
+    stateful builder kept between rebuilds replaces this function's body and nothing else."""
+    return Builder(root, output, drafts=True, problem_pages=True, project=project, keep_pool=True).build
+
+
 class Rebuilder:
-    """Builds the site, counts finished builds, and lets readers wait for them."""
+    """The one build loop: notes changes, builds once they settle, counts what the browser was shown.
 
-    def __init__(self, root: Path, output: Path, report=print):
-        self.root, self.output, self.report = root, output, report
-        self.epoch = 0
+    ``build_site`` is the build (default :func:`preview_builder`); ``notice`` is called by the
+    watcher, ``run`` is the loop's thread, ``rebuild`` one build now (the first one)."""
+
+    def __init__(self, root: Path, output: Path, report=print, *, project: Path | None = None,
+                 build_site: Callable[[], BuildReport] | None = None, settle: float = SETTLE_SECONDS):
+        self.output, self.report, self.settle = output, report, settle
+        self.build_site = build_site or preview_builder(root, output, project)
         self.condition = threading.Condition()
+        self.epoch = 0            # moves on when a build changed what the browser is shown
         self.building = False
-        self.pending: threading.Timer | None = None
+        self.stopping = False
+        self.changes = 0          # change notices received so far…
+        self.built_changes = 0    # …and how many of them the latest build started after
+        self.changed: set[Path] = set()
+        self.builds = 0
+        self.banner = ""          # the preview's note on every page (problems, a failed build)
+        self.address = "/"        # where the preview is served (for the terminal)
+        self._errors = 0
+        self._shown: tuple[str, str] | None = None
+        self._fingerprint = SiteFingerprint()
+        self._one_at_a_time = threading.Lock()
+        self.after_build: Callable[[], None] = lambda: None
 
-    def rebuild(self) -> None:
+    @property
+    def pending(self) -> bool:
+        return self.changes != self.built_changes
+
+    def notice(self, path: Path) -> None:
+        """A watched file changed (from the watcher's thread): build again once changes settle."""
         with self.condition:
-            self.building = True
-        try:
-            result = build(self.root, self.output, drafts=True)  # the preview shows drafts, bannered
-            self.report(_summary(result))
-        except Exception as exc:  # a broken template or file: report it, keep serving the last good site
-            self.report(f"build failed: {exc}")
-        finally:
+            self.changes += 1
+            self.changed.add(path)
+            self.condition.notify_all()
+
+    def run(self) -> None:
+        """The build loop: wait for a change, let the burst settle, build; until :meth:`stop`."""
+        while True:
             with self.condition:
-                self.building = False
-                self.epoch += 1
-                self.condition.notify_all()
+                self.condition.wait_for(lambda: self.pending or self.stopping)
+                if self.stopping:
+                    return
+                self._settle()
+                if self.stopping:
+                    return
+            self.rebuild()
 
-    def schedule(self) -> None:
-        """Rebuild once changes have settled (debounced)."""
+    def _settle(self) -> None:
+        """Wait (holding the condition) until no change has arrived for ``settle`` seconds."""
+        deadline = time.monotonic() + max(MAX_SETTLE_SECONDS, self.settle)
+        while not self.stopping:
+            seen = self.changes
+            left = deadline - time.monotonic()
+            if left <= 0 or not self.condition.wait_for(functools.partial(self._moved_on, seen), timeout=min(self.settle, left)):
+                return
+
+    def _moved_on(self, seen: int) -> bool:
+        return self.changes != seen or self.stopping
+
+    def stop(self) -> None:
         with self.condition:
-            if self.pending:
-                self.pending.cancel()
-            self.pending = threading.Timer(DEBOUNCE_SECONDS, self.rebuild)
-            self.pending.daemon = True
-            self.pending.start()
+            self.stopping = True
+            self.condition.notify_all()
 
-    def wait_until_built(self, timeout: float = 30) -> None:
+    def rebuild(self) -> BuildReport | None:
+        """Build once, now (never two at once), and move the epoch on if the browser would see a change."""
+        with self._one_at_a_time:
+            with self.condition:
+                self.building = True
+                self.built_changes = self.changes
+                changed, self.changed = self.changed, set()
+                self.condition.notify_all()
+            report, failure = None, None
+            try:
+                if changed:
+                    self.report(f"{_count(len(changed), 'change')} detected: rebuilding")
+                report = self.build_site()
+                self._errors = len(report.problems.errors)
+                self.report(_summary(report, "rebuilt" if self.builds else "built", self.address))
+            except QisiteError as exc:  # a located, explained failure: show it, keep serving the last good site
+                failure = str(exc) + (f" (hint: {exc.hint})" if exc.hint else "")
+            except Exception as exc:  # a broken template of the network's own, or a bug: the same
+                failure = f"{type(exc).__name__}: {exc}"
+                log.debug("the build failed", exc_info=True)  # the traceback, with -v
+            finally:
+                if failure:
+                    self.report(f"build failed: {for_terminal(failure)}\nthe preview shows the site as it was before")
+                note = banner(self._errors, failure)
+                shown = (self._fingerprint.of(self.output), note)
+                self.after_build()  # still building: whoever waits for this build waits for this too
+                with self.condition:
+                    self.builds += 1
+                    self.building = False
+                    self.banner = note
+                    if shown != self._shown:
+                        self._shown = shown
+                        self.epoch += 1
+                    self.condition.notify_all()
+            return report
+
+    def wait_until_built(self, timeout: float = BUILD_WAIT_SECONDS) -> None:
         with self.condition:
             self.condition.wait_for(lambda: not self.building, timeout)
 
+    def wait_until_idle(self, timeout: float) -> bool:
+        """Until no build runs and no change waits for one (for tests and tools)."""
+        with self.condition:
+            return self.condition.wait_for(lambda: not self.building and not self.pending, timeout)
+
     def wait_for_epoch_after(self, since: int, timeout: float) -> int:
         with self.condition:
-            self.condition.wait_for(lambda: self.epoch != since, timeout)  # a restarted server reloads too
+            self.condition.wait_for(lambda: self.epoch != since or self.stopping, timeout)  # a restarted server reloads too
             return self.epoch
+
+
+class SiteFingerprint:
+    """One digest of every file of the site (paths and contents). A file kept from the
+    last build (same inode, size and time: a hard link to it) is not read again."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, bytes] = {}
+
+    def of(self, folder: Path) -> str:
+        total, seen = hashlib.blake2b(digest_size=16), {}
+        for top, folders, files in os.walk(folder):
+            folders.sort()
+            for name in sorted(files):
+                path = os.path.join(top, name)
+                relative = os.path.relpath(path, folder)
+                if relative == MARKER:  # a new random token every build
+                    continue
+                try:
+                    found = os.stat(path)
+                    key = (relative, found.st_ino, found.st_size, found.st_mtime_ns)
+                    digest = self.known.get(key) or _digest(path)
+                except OSError:
+                    continue
+                seen[key] = digest
+                total.update(relative.encode("utf-8", "surrogateescape") + b"\0" + digest)
+        self.known = seen
+        return total.hexdigest()
+
+
+def _digest(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "blake2b").digest()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _names_of(host: str) -> tuple[str, ...]:
@@ -91,27 +236,30 @@ def _names_of(host: str) -> tuple[str, ...]:
     return (f"[{name}]",) if ":" in name else (name,)
 
 
-def _summary(report: BuildReport) -> str:
+def _summary(report: BuildReport, done: str = "rebuilt", address: str = "/") -> str:
     errors = len(report.problems.errors)
-    lines = [p.format(Path.cwd()) for p in report.problems]
-    lines.append(f"rebuilt {report.pages} pages in {report.seconds:.2f} s" + (f", {errors} error(s)" if errors else ""))
+    lines = [for_terminal(p.format(Path.cwd())) for p in report.problems]
+    lines.append(f"{done} {report.pages} pages in {report.seconds:.2f} s"
+                 + (f", {_count(errors, 'error')} (projects with errors are left out; their pages and "
+                    f"{address}{PROBLEMS_PAGE} show where)" if errors else ""))
     return "\n".join(lines)
 
 
 class _ChangeHandler(FileSystemEventHandler):
-    """Schedules a rebuild when site.yaml or a file under projects/ or templates/ changes."""
+    """Notes a change to a watched file or folder (site.yaml, projects, templates; a lone project's folder)."""
 
-    def __init__(self, rebuilder: Rebuilder, root: Path):
+    def __init__(self, rebuilder: Rebuilder, watched: tuple[Path, ...]):
         self.rebuilder = rebuilder
-        self.site_file = (root / "site.yaml").resolve()
-        self.folders = [(root / "projects").resolve(), (root / "templates").resolve()]
+        self.watched = tuple(path.resolve() for path in watched)
 
     def on_any_event(self, event) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        path = Path(event.src_path).resolve()
-        if path == self.site_file or any(folder in path.parents for folder in self.folders):
-            self.rebuilder.schedule()
+        for changed in (event.src_path, getattr(event, "dest_path", "")):
+            path = Path(os.fsdecode(changed)).resolve() if changed else None
+            if path and any(path == watched or watched in path.parents for watched in self.watched):
+                self.rebuilder.notice(path)
+                return
 
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -130,11 +278,39 @@ def allowed_host(header: str | None, extra_names: tuple[str, ...] = ()) -> bool:
     return name in LOOPBACK_NAMES or name in extra_names
 
 
+_MAIN = re.compile(rb"<main\b[^>]*>", re.IGNORECASE)
+_BODY = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(rb"<head\b[^>]*>", re.IGNORECASE)
+_BASE = re.compile(rb"<base\b[^>]*>", re.IGNORECASE)
+
+
+def with_preview_parts(page: bytes, epoch: int, note: str) -> bytes:
+    """A page as the preview serves it: the note (if any) at the top of its main content,
+    the reload script before ``</body>``."""
+    if note:
+        found = _MAIN.search(page) or _BODY.search(page)
+        at = found.end() if found else 0
+        page = page[:at] + b"\n" + note.encode("utf-8") + page[at:]
+    script = RELOAD_SCRIPT % epoch + b"\n"
+    at = page.rfind(b"</body>")
+    return page[:at] + script + page[at:] if at >= 0 else page + script
+
+
+def from_the_root(page: bytes) -> bytes:
+    """The 404 page served at any missing path: its links (written from the site's root)
+    resolve from the preview's root, not from the live site a <base> may name."""
+    page = _BASE.sub(b"", page)
+    found = _HEAD.search(page)
+    at = found.end() if found else 0
+    return page[:at] + b'\n<base href="/">' + page[at:]
+
+
 def make_handler(rebuilder: Rebuilder, extra_hosts: tuple[str, ...] = ()):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_HEAD(self):
             if self._refused():
                 return None
+            rebuilder.wait_until_built()
             return super().do_HEAD()
 
         def end_headers(self):
@@ -164,16 +340,34 @@ def make_handler(rebuilder: Rebuilder, extra_hosts: tuple[str, ...] = ()):
                 return self._send_page(url.path)
             return super().do_GET()
 
+        def send_error(self, code, message=None, explain=None):
+            if code == 404 and self.command == "GET":
+                return self._send_not_found()
+            return super().send_error(code, message, explain)
+
         def _send_page(self, path: str):
             file = Path(self.translate_path(path))
             file = file / "index.html" if file.is_dir() else file
-            if not file.is_file():
-                return self.send_error(404)
-            body = file.read_bytes().replace(b"</body>", RELOAD_SCRIPT % rebuilder.epoch + b"\n</body>", 1)
-            return self._send(body, "text/html; charset=utf-8")
+            epoch = rebuilder.epoch  # before reading the page: a build finishing between them only reloads once more
+            try:
+                page = file.read_bytes() if file.is_file() else None
+            except OSError:
+                page = None
+            if page is None:
+                return self._send_not_found()
+            return self._send(with_preview_parts(page, epoch, rebuilder.banner), "text/html; charset=utf-8")
 
-        def _send(self, body: bytes, content_type: str):
-            self.send_response(200)
+        def _send_not_found(self):
+            """The site's own 404 page (status 404), which reloads when the page appears."""
+            epoch = rebuilder.epoch
+            try:
+                page = from_the_root((Path(self.directory) / "404.html").read_bytes())
+            except OSError:
+                page = b"<!doctype html>\n<title>Not found</title>\n<body><main><h1>Not found</h1></main></body>"
+            return self._send(with_preview_parts(page, epoch, rebuilder.banner), "text/html; charset=utf-8", status=404)
+
+        def _send(self, body: bytes, content_type: str, status: int = 200):
+            self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
@@ -186,34 +380,100 @@ def make_handler(rebuilder: Rebuilder, extra_hosts: tuple[str, ...] = ()):
     return Handler
 
 
-def refuse_watched_output(root: Path, output: Path) -> None:
+def refuse_watched_output(root: Path, output: Path, watched: tuple[Path, ...] | None = None) -> None:
     """The preview's output may not sit in a folder it watches: each build would trigger the next."""
     site = output.resolve()
-    for watched in (root / "projects", root / "templates"):
-        if site.is_relative_to(watched.resolve()):
-            raise QisiteError(f"{output}: the preview's output is inside {watched.name}/, which it watches for changes; "
+    for folder in watched if watched is not None else (root / "projects", root / "templates"):
+        if folder.is_dir() and site.is_relative_to(folder.resolve()):
+            raise QisiteError(f"{output}: the preview's output is inside {folder.name}/, which it watches for changes; "
                               "choose an output outside it (e.g. --output _site)")
     if site == root.resolve():
         raise QisiteError(f"{output}: the preview's output cannot be the network folder; choose e.g. --output _site")
 
 
-def serve(root: Path, output: Path, host: str = "127.0.0.1", port: int = 8000, report=print) -> None:
-    refuse_watched_output(root, output)
-    rebuilder = Rebuilder(root, output, report)
-    rebuilder.rebuild()
-    observer = Observer()
-    handler = _ChangeHandler(rebuilder, root)
-    for watched in (root / "site.yaml", root / "projects", root / "templates"):
-        if watched.exists():
-            observer.schedule(handler, str(watched if watched.is_dir() else root), recursive=watched.is_dir())
-    observer.start()
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(make_handler(rebuilder, extra_hosts=_names_of(host)), directory=str(output)))
-    server.daemon_threads = True
-    report(f"serving {output} at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+class Preview:
+    """The whole preview: the first build, the watcher, the build loop and the HTTP server."""
+
+    def __init__(self, root: Path, output: Path, watched: tuple[Path, ...], host: str = "127.0.0.1", port: int = 8000,
+                 report=print, *, project: Path | None = None, build_site: Callable[[], BuildReport] | None = None,
+                 settle: float = SETTLE_SECONDS):
+        refuse_watched_output(root, output, watched)
+        self.root, self.output, self.watched, self.report = root, output, watched, report
+        self.rebuilder = Rebuilder(root, output, report, project=project, build_site=build_site, settle=settle)
+        handler = make_handler(self.rebuilder, extra_hosts=_names_of(host))
+        self.server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(output)))
+        self.server.daemon_threads = True
+        self.rebuilder.address = self.url
+        self.observer = Observer()
+        self.loop = threading.Thread(target=self.rebuilder.run, name="qisite-build-loop", daemon=True)
+        self.serving = threading.Event()
+        self.scheduled: dict[Path, tuple[bool, object]] = {}   # folder → (recursive, its watch)
+
+    @property
+    def url(self) -> str:
+        host, port = str(self.server.server_address[0]), self.server.server_address[1]
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+    def start(self) -> None:
+        """Watch, build once, and run the build loop (the server is started by :meth:`serve_forever`).
+        Watching starts first: a change saved during the first build is built by the next."""
+        self.handler = _ChangeHandler(self.rebuilder, self.watched)
+        self.watch()
+        self.observer.start()
+        self.rebuilder.after_build = self.watch
+        self.rebuilder.rebuild()
+        self.loop.start()
+
+    def watch(self) -> None:
+        """Watch each watched folder (with all beneath it) and the folder holding each watched path
+        (its creation, deletion or renaming; a file's changes); again after each build, so that a
+        folder made while the preview runs (a new templates/) is watched too, and one deleted is not."""
+        wanted: dict[Path, bool] = {}
+        for path in self.watched:
+            if path.is_dir():
+                wanted[path] = True
+            if path.parent.is_dir():
+                wanted.setdefault(path.parent, False)
+        for folder, (recursive, watch) in list(self.scheduled.items()):
+            if wanted.get(folder) != recursive:
+                with contextlib.suppress(KeyError, OSError):  # its folder may be gone, and its watch with it
+                    self.observer.unschedule(watch)  # type: ignore[arg-type]
+                del self.scheduled[folder]
+        for folder, recursive in wanted.items():
+            if folder not in self.scheduled:
+                with contextlib.suppress(OSError):  # gone again already: the next build tries again
+                    self.scheduled[folder] = (recursive, self.observer.schedule(self.handler, str(folder), recursive=recursive))
+
+    def serve_forever(self) -> None:
+        self.serving.set()
+        self.server.serve_forever()
+
+    def stop(self) -> None:
+        self.rebuilder.stop()
+        self.observer.stop()
+        if self.serving.is_set():
+            self.server.shutdown()
+        self.server.server_close()
+        if self.loop.is_alive():
+            self.loop.join()
+        if self.observer.is_alive():
+            self.observer.join()
+        builder = getattr(self.rebuilder.build_site, "__self__", None)  # a kept Builder: its worker processes
+        if isinstance(builder, Builder):
+            builder.close()
+
+
+def serve(root: Path, output: Path, watched: tuple[Path, ...], host: str = "127.0.0.1", port: int = 8000, report=print,
+          project: Path | None = None) -> None:
+    preview = Preview(root, output, watched, host, port, report, project=project)
+    thread = threading.Thread(target=preview.serve_forever, name="qisite-server", daemon=True)
     try:
-        server.serve_forever()
+        preview.start()
+        thread.start()
+        report(f"serving {output} at {preview.url} (Ctrl+C to stop)")
+        while thread.is_alive():
+            thread.join(0.5)
     except KeyboardInterrupt:
         pass
     finally:
-        observer.stop()
-        server.server_close()
+        preview.stop()

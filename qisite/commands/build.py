@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from qisite.build import BuildReport, build, build_date
-from qisite.commands.root import network_root
+from qisite.commands.root import Target, build_target
+from qisite.load.lone import refuse_output_around
 from qisite.progress import Progress
 from qisite.site.archive import check_archive_path, write_archive
 from qisite.terminal import for_terminal
@@ -20,8 +21,9 @@ def register(subparsers) -> None:
                                    description="Check every project, then render the site into the output folder "
                                                "(site.yaml 'output', default _site). Projects with errors are "
                                                "reported and left out; --strict fails instead.")
-    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
-                                                           "at or above this one holding site.yaml)")
+    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder at or above "
+                                                           "this one holding site.yaml), or a project folder: without a "
+                                                           "site.yaml at or above it, the project is built on its own")
     parser.add_argument("--output", "-o", type=Path, help="where to write (overrides site.yaml)")
     parser.add_argument("--strict", action="store_true", help="fail on any error or warning instead of skipping")
     parser.add_argument("--drafts", action="store_true", help="include projects marked 'draft: true', with a draft banner")
@@ -33,11 +35,14 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    root = network_root(args.root)
-    log.debug(f"building the network in {root}")
+    target = build_target(args.root)
+    if target.project is not None:
+        announce_lone(target, args.output)
+    log.debug(f"building the network in {target.root}")
     if args.zip:  # refuse a bad archive name before any work
-        check_archive_path(args.zip, args.output or root / "_site")
-    report = build(root, args.output, args.workers, strict=args.strict, drafts=args.drafts, progress=Progress(sys.stderr))
+        check_archive_path(args.zip, args.output or target.root / "_site")
+    report = build(target.root, args.output, args.workers, strict=args.strict, drafts=args.drafts,
+                   progress=Progress(sys.stderr), project=target.project)
     cwd = Path.cwd()
     for problem in report.problems:
         print(for_terminal(problem.format(cwd)))
@@ -55,6 +60,15 @@ def run(args) -> int:
         count = write_archive(report.output, args.zip, build_date())
         log.info(f"wrote {args.zip} ({count} files)")
     return 0
+
+
+def announce_lone(target: Target, output: Path | None) -> None:
+    """Say that a project is being built on its own, and refuse an output in or around it."""
+    assert target.project is not None
+    if output is not None:
+        refuse_output_around(output, target.project)
+    log.info(f"no site.yaml at or above {target.project}: building the project on its own, with the default "
+             f"equity areas and stages (its preview and cache are kept in {target.root})")
 
 
 def summary(report: BuildReport) -> str:

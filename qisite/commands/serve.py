@@ -6,7 +6,8 @@ import argparse
 import logging
 from pathlib import Path
 
-from qisite.commands.root import network_root
+from qisite.commands.build import announce_lone
+from qisite.commands.root import build_target
 from qisite.config import load_config
 from qisite.problems import Problems, QisiteError
 from qisite.serve import serve
@@ -16,13 +17,15 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("serve", help="preview the site, rebuilding and reloading on every change",
                                    description="Build the site, serve it on 127.0.0.1, rebuild when a file changes "
                                                "and reload the browser tab.")
-    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder "
-                                                           "at or above this one holding site.yaml)")
+    parser.add_argument("root", nargs="?", type=Path, help="the network folder (default: the nearest folder at or above "
+                                                           "this one holding site.yaml), or a project folder: without a "
+                                                           "site.yaml at or above it, the project is previewed on its own")
     parser.add_argument("--port", type=port_number, default=8000, help="port on 127.0.0.1 (default 8000; 0 picks a free one)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on and host name to answer (default 127.0.0.1; requests naming any other "
                              "host than this, 127.0.0.1 or localhost are refused)")
-    parser.add_argument("--output", "-o", type=Path, help="where to write the preview (default: site.yaml's output)")
+    parser.add_argument("--output", "-o", type=Path, help="where to write the preview (default: site.yaml's output; "
+                                                          "for a project on its own, a folder in qisite's cache)")
     parser.set_defaults(func=run)
 
 
@@ -38,10 +41,13 @@ def port_number(text: str) -> int:
 
 
 def run(args) -> int:
-    root = network_root(args.root)
-    output = args.output or load_config(root, Problems()).output_dir
+    target = build_target(args.root)
+    if target.project is not None:
+        announce_lone(target, args.output)
+    output = args.output or load_config(target.root, Problems()).output_dir
     try:
-        serve(root, output, host=args.host, port=args.port, report=logging.getLogger("qisite").info)
+        serve(target.root, output, target.watched, host=args.host, port=args.port, report=logging.getLogger("qisite").info,
+              project=target.project)
     except OSError as exc:
         raise QisiteError(f"cannot serve on port {args.port}: {exc.strerror} (try --port 0)") from None
     return 0

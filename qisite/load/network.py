@@ -44,7 +44,7 @@ def load_sourced(folder: Path, provenance: Provenance | None, config: SiteConfig
     return sources.with_provenance(load_while_it_holds_still(folder, config, problems), provenance)
 
 
-def project_folders(config: SiteConfig, problems: Problems) -> dict[Path, Provenance]:
+def project_folders(config: SiteConfig, problems: Problems) -> dict[Path, Provenance | None]:
     """The project folders of every source (the network's own first), each with where it came from,
     with a warning for each folder that is not one."""
     if not config.projects_dir.is_dir():

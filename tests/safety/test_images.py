@@ -7,8 +7,8 @@ import pytest
 
 from qisite.build import build
 from qisite.commands.new import write_scaffold
-from qisite.load.images import ImageRefusedError, local_path, read_image, svg_refusal
 from qisite.load import images as load_images
+from qisite.load.images import ImageRefusedError, local_path, read_image, svg_refusal
 from qisite.site.markdown import render_markdown
 
 SVG = 'xmlns="http://www.w3.org/2000/svg"'

@@ -95,6 +95,7 @@ def test_only_loopback_host_names_are_answered(host, allowed):
 
 class _Built:
     epoch = 1
+    banner = ""
 
     def wait_until_built(self, timeout: float = 30) -> None:
         pass
