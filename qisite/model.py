@@ -45,6 +45,7 @@ from qisite.load.schemas import (
     PERIODS,
 )
 from qisite.spc.chart_types import NAMES as CHART_TYPES
+from qisite.spc.rules import PROFILES as RULE_PROFILES
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
 
@@ -116,6 +117,9 @@ class SiteConfig:
         ListOf(record_of(Term), unique_ids=True), "the improvement stages, in order"))
     small_numbers: SmallNumbers = field(default=SmallNumbers(), metadata=key(
         record_of(SmallNumbers), "disclosure control of small counts of people (docs/privacy.md)"))
+    rules: str = field(default="anhoej", metadata=key(
+        Choice(RULE_PROFILES), "the special-cause rules of every chart, its signals and its icons: "
+        "anhoej, ihi or nhs (Making Data Count); see the site's Methods page"))
 
     @property
     def projects_dir(self) -> Path:
@@ -274,6 +278,8 @@ class Measure:
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
     date_format: str | None = field(default=None, metadata=key(
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
+    rules: str | None = field(default=None, metadata=key(
+        Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
     observations: tuple[Observation, ...] = ()

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from qisite.analysis import MeasureAnalysis, analyse_measure
+from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
-from qisite.numbers import ValueFormat, measure_format
+from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
 from qisite.site.urls import SiteUrls
 
@@ -43,10 +43,25 @@ class Headline:
 
 @dataclass(frozen=True)
 class GapHeadline:
+    """One group's gap to the reference group: the equity headline. ``words``
+    (qisite.numbers.GapWords, built by qisite.analysis.gap_wording) is the one
+    wording every page, card, feed entry and search entry prints."""
+
     group: str
     reference: str
     baseline: float | None
     latest: float | None
+    words: GapWords | None = None
+    measure: Measure | None = None
+
+    @property
+    def verdict(self) -> str:
+        return self.words.verdict if self.words else ""
+
+    @property
+    def text(self) -> str:
+        """"24-49 vs 50-64: gap 8 → 3 points, ratio 0.85 → 0.96 (no significant change)"."""
+        return self.words.line(self.group, self.reference) if self.words else ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,19 @@ class ProjectData:
         affected = [h for h in found if h.group != h.measure.reference_group]
         candidates = affected or list(found)
         return candidates[0] if candidates else None
+
+    @property
+    def headline_gaps(self) -> tuple[GapHeadline, ...]:
+        """The equity headline: every group's gap on the aim's measure (or, when
+        that is not stratified, on the first stratified outcome measure, then any)."""
+        ids = [self.project.aim.measure or ""] + [m.id for m in self.project.measures if m.type == "outcome"]
+        ids += [m.id for m in self.project.measures]
+        return next((self.gaps[i] for i in ids if self.gaps.get(i)), ())
+
+    @property
+    def headline_text(self) -> str:
+        """The equity headline as plain text, one group after another (feed, search)."""
+        return "; ".join(g.text for g in self.headline_gaps if g.text)
 
     @property
     def signal(self) -> bool:
@@ -98,7 +126,10 @@ class SiteData:
         return next((t for t in terms if t.id == term_id), Term(term_id, term_id))
 
 
-def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None = None) -> SiteData:
+def site_data(network: Network, rules: str | None = None, generated: dt.date | None = None) -> SiteData:
+    """The site's data; every measure is analysed under its own ``rules:``, else
+    ``rules``, else site.yaml's ``rules:`` (default anhoej)."""
+    rules = rules or network.config.rules
     projects = tuple(_project_data(p, network, rules) for p in network.projects)
     return SiteData(
         network=network,
@@ -137,7 +168,8 @@ def _headlines(analysis: MeasureAnalysis, fmt: ValueFormat) -> tuple[Headline, .
 
 
 def _gap_headlines(analysis: MeasureAnalysis) -> tuple[GapHeadline, ...]:
-    return tuple(GapHeadline(g, r.reference, r.summary.baseline_cl, r.summary.latest_cl)
+    return tuple(GapHeadline(g, r.reference, r.summary.baseline_cl, r.summary.latest_cl,
+                             gap_wording(analysis, g), analysis.measure)
                  for g, r in analysis.gaps.items())
 
 
