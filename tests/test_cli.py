@@ -11,10 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import fill_in
 
 from qisite import cli
 
-from conftest import fill_in
 from support import REPO, run_qisite
 
 

@@ -55,9 +55,10 @@ def test_a_reversed_gap_keeps_its_signs():
 # --- the verdict: never more than the gap chart shows ---------------------------------
 
 def _stratified(shift: float, tmp_points: int = 24):
+    import datetime as dt
+
     from qisite.analysis import analyse_measure
     from qisite.model import Measure, Observation
-    import datetime as dt
 
     rng = np.random.default_rng(7)
     rows = []
