@@ -170,3 +170,21 @@ def test_area_pages_no_longer_say_gaps_are_being_closed(built):
     page = (out / "areas" / "ethnicity" / "index.html").read_text(encoding="utf-8")
     assert "Gaps being closed" not in page and "(narrowed)" not in page
     assert "Gaps being worked on" in page
+
+
+def test_the_methods_page_is_generated_from_the_registry_and_linked(built):
+    from qisite.spc.chart_types import CHART_TYPES
+
+    out, _ = built
+    methods = (out / "methods.html").read_text(encoding="utf-8")
+    for t in CHART_TYPES:
+        assert f'<th scope="row"><code>{t.name}</code></th><td data-label="Chart">{html.escape(t.label)}</td>' in methods
+    for anchor in ("charts", "rules", "icons", "trial", "gaps", "equity-statistics", "small-numbers", "references"):
+        assert f'id="{anchor}"' in methods
+    for ref in ("Provost", "Anhøj", "Making Data Count", "Montgomery"):
+        assert ref in methods
+    page = (out / "projects" / "east-india-ward-racism" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../methods.html">Methods</a>' in page                    # footer
+    assert 'href="../../methods.html#icons"' in page                               # icon key
+    assert 'href="../../methods.html#charts">How to read this chart' in page       # every chart caption
+    assert "c chart · Anhøj rules · limits recalculated in 2 parts, from 4 and 20 points (trial)." in page
