@@ -188,3 +188,24 @@ def test_the_methods_page_is_generated_from_the_registry_and_linked(built):
     assert 'href="../../methods.html#icons"' in page                               # icon key
     assert 'href="../../methods.html#charts">How to read this chart' in page       # every chart caption
     assert "c chart · Anhøj rules · limits recalculated in 2 parts, from 4 and 20 points (trial)." in page
+
+
+def test_several_groups_are_each_named_never_just_the_first():
+    import datetime as dt
+
+    from qisite.analysis import analyse_measure
+    from qisite.model import Measure, Observation
+    from qisite.site.context import _gap_headlines
+
+    rows = []
+    for k in range(24):
+        day = dt.date(2022 + k // 12, k % 12 + 1, 1)
+        for group, seen in (("White British", 60), ("Bangladeshi", 40 + (k % 3)), ("Black African", 50 - (k % 2))):
+            rows.append(Observation(x=day, y=float(seen), n=100.0, group=group, line=k + 2))
+    measure = Measure(id="g", title="t", type="outcome", definition="d", data="d.csv", x="x", y="y", n="n",
+                      group="group", reference_group="White British", chart="p", multiply=100, freeze=12,
+                      observations=tuple(rows))
+    lines = [g.text for g in _gap_headlines(analyse_measure(measure))]
+    assert [line.split(":")[0] for line in lines] == ["Bangladeshi vs White British", "Black African vs White British"]
+    assert lines[0].startswith("Bangladeshi vs White British: gap 19 points, ratio 0.68")
+    assert lines[1].startswith("Black African vs White British: gap 10 points, ratio 0.82")
