@@ -10,9 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+
 from qisite import spc
 from qisite.model import Measure, Observation
+from qisite.numbers import GapWords, gap_words
+from qisite.spc import rules as rule_sets
 from qisite.spc.chart_types import chart_type
+
+NARROWING, WIDENING, NO_SIGNIFICANT_CHANGE = "narrowing", "widening", "no significant change"
+VERDICTS = (NARROWING, WIDENING, NO_SIGNIFICANT_CHANGE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class MeasureAnalysis:
     summaries: dict          # group → spc.Summary
     gaps: dict               # group → spc.GapResult (stratified measures only)
     icons: dict | None = None  # group → (variation, assurance): Making Data Count icons from the last point
+    rules: str = "anhoej"      # the rule profile of every chart of the measure: signals, icons and gaps
     suppressed: dict | None = None  # group → per point, what a table shows instead of a withheld value ("" when shown)
 
     def withheld(self, group, index: int) -> str:
@@ -84,21 +92,63 @@ def _excluded(measure: Measure, x: list) -> tuple[int, ...]:
 
 
 def analyse_measure(measure: Measure, rules: str = "anhoej") -> MeasureAnalysis:
-    """SPC for every series of a measure, with summaries and equity gaps."""
+    """SPC for every series of a measure, with summaries and equity gaps, under
+    the measure's own ``rules:`` or else ``rules`` (the network's profile)."""
+    rules = measure.rules or rules
     series = series_of(measure)
     if measure.chart == "pareto":
-        return MeasureAnalysis(measure, series, {}, {}, {}, {})
+        return MeasureAnalysis(measure, series, {}, {}, {}, {}, rules=rules)
     results, summaries, icons = {}, {}, {}
     for s in series:
         result = _analyse(s, measure, rules)
         results[s.group] = result
         summaries[s.group] = spc.summarise(result, _values(s, measure), s.n)
-        icons[s.group] = _icons(result) if rules == "nhs" else _icons(_analyse(s, measure, "nhs"))
-    return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules), icons)
+        icons[s.group] = mdc_icons(result)
+    return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules), icons, rules=rules)
 
 
-def _icons(result) -> tuple[str | None, str | None]:
-    return result.variation, result.assurance
+def mdc_icons(result: spc.SpcResult) -> tuple[str | None, str | None]:
+    """Making Data Count variation and assurance icons read from ``result`` itself:
+    its special causes (under its own rule profile) and its latest limits, so an
+    icon never contradicts the chart's signals."""
+    variation = rule_sets.variation_icon(result.y, result.special_cause, result.side, result.direction)
+    ok = np.flatnonzero(np.isfinite(result.lcl) & np.isfinite(result.ucl))
+    assurance = (rule_sets.assurance_icon(result.target, result.lcl[ok[-1]], result.ucl[ok[-1]], result.direction)
+                 if ok.size else None)
+    return variation, assurance
+
+
+def changed(result: spc.SpcResult) -> bool:
+    """The chart has a later centre line to compare with its baseline: several
+    parts, or points after a frozen baseline."""
+    return len(result.parts) > 1 or bool(result.baseline.any() and not result.baseline.all())
+
+
+def gap_direction(gap: spc.GapResult) -> str:
+    """Which way on the gap chart is better: towards no gap, judged from the
+    baseline gap's sign ("increase" when the group starts below the reference)."""
+    baseline = gap.summary.baseline_cl
+    return "neutral" if not baseline else ("increase" if baseline < 0 else "decrease")
+
+
+def gap_verdict(gap: spc.GapResult) -> str:
+    """"narrowing", "widening" or "no significant change": never more than the gap's
+    own SPC chart shows. Narrowing (widening) needs both the centre line moving
+    towards (away from) no gap and the chart's most recent special cause on that
+    side of its centre line; anything else is no significant change."""
+    s = gap.summary
+    if not changed(gap.result) or s.baseline_cl is None or s.latest_cl is None or not s.baseline_cl:
+        return NO_SIGNIFICANT_CHANGE
+    meaning = rule_sets.classify(gap.result.side, gap.result.special_cause, gap_direction(gap))
+    signals = [m for m in meaning.tolist() if m]
+    if not signals:
+        return NO_SIGNIFICANT_CHANGE
+    closer = abs(s.latest_cl) < abs(s.baseline_cl) and s.latest_cl * s.baseline_cl >= 0
+    if signals[-1] == "improvement" and closer:
+        return NARROWING
+    if signals[-1] == "concern" and abs(s.latest_cl) > abs(s.baseline_cl):
+        return WIDENING
+    return NO_SIGNIFICANT_CHANGE
 
 
 def _analyse(s: Series, measure: Measure, rules: str):
@@ -152,3 +202,30 @@ def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
                                      reference.group, chart="i", multiply=measure.multiply, rules=rules,
                                      freeze=_freeze_points(measure, shared), parts=_part_ends(measure, shared) or None))
     return gaps
+
+
+def gap_ratios(analysis: MeasureAnalysis, group) -> tuple[float | None, float | None]:
+    """The relative gap, baseline and latest: the group's centre line ÷ the
+    reference group's (as the chart of the groups draws them); None where undefined."""
+    mine, ref = analysis.summaries.get(group), analysis.summaries.get(analysis.measure.reference_group)
+    if mine is None or ref is None:
+        return None, None
+
+    def ratio(a, b):
+        return a / b if a is not None and b and np.isfinite(a) and np.isfinite(b) else None
+    return ratio(mine.baseline_cl, ref.baseline_cl), ratio(mine.latest_cl, ref.latest_cl)
+
+
+def gap_wording(analysis: MeasureAnalysis, group) -> GapWords | None:
+    """The words of one group's gap to the reference group (qisite.numbers.GapWords):
+    absolute from the gap chart's centre lines, relative from the groups' centre
+    lines, and the verdict of the gap chart. Every page, card, feed entry and chart
+    text words a gap from this."""
+    gap = analysis.gaps.get(group)
+    if gap is None:
+        return None
+    m = analysis.measure
+    before, after = gap_ratios(analysis, group)
+    return gap_words(m.chart, m.multiply, m.unit, gap.summary.baseline_cl, gap.summary.latest_cl,
+                     changed=changed(gap.result), ratio_before=before, ratio_after=after,
+                     verdict=gap_verdict(gap))

@@ -57,7 +57,6 @@ from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
 
-RULES = "anhoej"
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
 
@@ -170,7 +169,7 @@ class Builder:
         if self.digests is None:
             self.digests = self.cache.load_digests()
         self.digests.seen = {}
-        self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE), RULES)
+        self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE))
         keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}
         templates, own_pages = self._templates_key()
         site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts,  # in every page's key
@@ -201,7 +200,7 @@ class Builder:
         writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait)
         try:
             by_id = {e.project.id: e for e in entries.values() if e.project}
-            site = site_data(network, RULES, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
+            site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
             skeys = site_keys(site, site_inputs, project_keys, own_pages)
             previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
@@ -464,7 +463,7 @@ class _Clock:
 def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteConfig) -> ProjectEntry:
     problems = Problems()
     project = load_sourced(folder, provenance, config, problems)
-    data = project_data(project, config, RULES) if project is not None else None
+    data = project_data(project, config) if project is not None else None
     return ProjectEntry(project, tuple(problems), data)
 
 

@@ -46,6 +46,7 @@ from qisite.load.schemas import (
 )
 from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.chart_types import NAMES as CHART_TYPES
+from qisite.spc.rules import PROFILES as RULE_PROFILES
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
 
@@ -137,6 +138,9 @@ class SiteConfig:
     sources: tuple[ProjectSource, ...] = field(default=(), metadata=key(
         ListOf(record_of(ProjectSource)), "more folders and git repositories of project folders, read after "
                                           "'projects' (docs/publishing.md)"))
+    rules: str = field(default="anhoej", metadata=key(
+        Choice(RULE_PROFILES), "the special-cause rules of every chart, its signals and its icons: "
+        "anhoej, ihi or nhs (Making Data Count); see the site's Methods page"))
 
     @property
     def projects_dir(self) -> Path:
@@ -326,6 +330,8 @@ class Measure:
         Boolean(), "true draws the 2σ warning limits as well as the 3σ control limits"))
     date_format: str | None = field(default=None, metadata=key(
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
+    rules: str | None = field(default=None, metadata=key(
+        Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
     observations: tuple[Observation, ...] = ()

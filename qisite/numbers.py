@@ -157,12 +157,21 @@ def change_text(fmt: ValueFormat, before: float | None, after: float | None,
 
 @dataclass(frozen=True)
 class GapWords:
-    """The gap between a group and the reference group, baseline → latest, in words."""
+    """The gap between a group and the reference group, baseline → latest, in
+    words: the ONE sentence builder of the equity headline (aim box, cards, home
+    table, area pages, feed, search and the charts' text all word a gap here).
+
+    ``trend`` is arithmetic (the numbers moved); ``verdict`` is statistical (what
+    the gap's own SPC chart supports, qisite.analysis.gap_verdict) and is the
+    only one a headline states."""
 
     before: str
     after: str
     unit: str       # "points" for percentages, else the measure's unit
     trend: str      # "narrowed", "widened", "reversed", "stayed", or "" (no later period)
+    ratio_before: str = ""   # the group's value ÷ the reference's, "0.85" ("" when undefined)
+    ratio_after: str = ""
+    verdict: str = ""        # "narrowing", "widening", "no significant change" ("" when not judged)
 
     @property
     def size(self) -> str:
@@ -171,30 +180,51 @@ class GapWords:
         return f"{nums} {self.unit}".rstrip()
 
     @property
+    def ratio(self) -> str:
+        """"ratio 0.85 → 0.96" (relative gap: group ÷ reference), or ""."""
+        if not self.ratio_after:
+            return ""
+        if self.trend == "" or self.ratio_before in ("", self.ratio_after):
+            return f"ratio {self.ratio_after}"
+        return f"ratio {self.ratio_before} → {self.ratio_after}"
+
+    @property
     def headline(self) -> str:
         """The chart's headline: "gap 8 → 3 points"."""
         return f"gap {self.size}"
 
     @property
     def summary(self) -> str:
-        """The page's line: "8 → 3 points (narrowed)"."""
-        return self.size if self.trend in ("", "stayed") else f"{self.size} ({self.trend})"
+        """"8 → 3 points, ratio 0.85 → 0.96 (no significant change)"."""
+        text = ", ".join(t for t in (self.size, self.ratio) if t)
+        return f"{text} ({self.verdict})" if self.verdict else text
+
+    def line(self, group: str, reference: str) -> str:
+        """The headline of one group: "24-49 vs 50-64: gap 8 → 3 points, ratio
+        0.85 → 0.96 (no significant change)"."""
+        return f"{group} vs {reference}: gap {self.summary}"
 
     def sentence(self, group: str, reference: str) -> str:
-        """"The gap between A and B narrowed from 8 to 3 points"."""
+        """"The gap between A and B went from 8 to 3 points (no significant change)"."""
         subject = f"The gap between {group} and {reference}"
+        verdict = f" ({self.verdict})" if self.verdict else ""
         if self.trend == "":
-            return f"{subject} averaged {self.size}"
+            return f"{subject} averaged {self.size}{verdict}"
         if self.trend == "stayed":
-            return f"{subject} stayed at {self.size}"
-        return f"{subject} {self.trend} from {self.before} to {self.after} {self.unit}".rstrip()
+            return f"{subject} stayed at {self.size}{verdict}"
+        if self.trend == "reversed":
+            return f"{subject} reversed from {self.before} to {self.after} {self.unit}".rstrip() + verdict
+        return f"{subject} went from {self.before} to {self.after} {self.unit}".rstrip() + verdict
 
 
 def gap_words(chart: str, multiply: float, unit: str, before: float | None, after: float | None,
-              changed: bool = True) -> GapWords | None:
+              changed: bool = True, ratio_before: float | None = None, ratio_after: float | None = None,
+              verdict: str = "") -> GapWords | None:
     """Words for a gap (group − reference, in the measure's stored units) at
     baseline and latest; ``changed`` is False when the chart has no later period
-    to compare with its baseline. None when either value is missing."""
+    to compare with its baseline; ``ratio_*`` the relative gap (group ÷
+    reference) and ``verdict`` what the gap chart supports. None when either
+    value is missing."""
     if not (_finite(before) and _finite(after)):
         return None
     assert before is not None and after is not None
@@ -203,13 +233,15 @@ def gap_words(chart: str, multiply: float, unit: str, before: float | None, afte
     words = "points" if percent else axis_label(chart, multiply, unit)
     big = max(abs(before), abs(after)) * scale
     d = (0 if big >= 2 else 1 if big >= 0.1 else 2) if percent else decimals_for(big)
+    rb, ra = (number(r, 2) if _finite(r) else "" for r in (ratio_before, ratio_after))
+    extra = {"ratio_before": rb if changed else ra, "ratio_after": ra, "verdict": verdict}
     if not changed:
-        return GapWords(number(abs(before) * scale, d), number(abs(before) * scale, d), words, "")
+        return GapWords(number(abs(before) * scale, d), number(abs(before) * scale, d), words, "", **extra)
     if before * after < 0:
-        return GapWords(_signed(before * scale, d), _signed(after * scale, d), words, "reversed")
+        return GapWords(_signed(before * scale, d), _signed(after * scale, d), words, "reversed", **extra)
     a, b = number(abs(before) * scale, d), number(abs(after) * scale, d)
     trend = "stayed" if a == b else "narrowed" if abs(after) < abs(before) else "widened"
-    return GapWords(a, b, words, trend)
+    return GapWords(a, b, words, trend, **extra)
 
 
 def _signed(v: float, d: int) -> str:

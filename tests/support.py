@@ -1,5 +1,6 @@
 """Helpers shared by the tests (import as ``from support import …``)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,3 +12,17 @@ def run_qisite(*args, cwd=None):
     """Run the CLI as a user would: a subprocess, output captured."""
     return subprocess.run([sys.executable, "-m", "qisite", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=120)
+
+
+PLACEHOLDER_KEYS = ("summary", "organisation", "place", "population", "equity_gap", "affected_group",
+                    "reference_group", "coproduction", "  statement")
+
+
+def fill_in(project):
+    """A team's first edit: its own words where ``qisite new`` left placeholder text."""
+    path = project / "project.yaml"
+    text = path.read_text(encoding="utf-8")
+    for key in PLACEHOLDER_KEYS:
+        text = re.sub(rf"^({key}): .*$", rf"\1: Our own {key.strip().replace('_', ' ')}.", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    return project

@@ -98,13 +98,13 @@ def test_the_page_table_and_the_csv_render_the_same_rows(network):
     section = html[html.index('id="measure-main-outcome"'):]
     table = section[section.index('<table class="data">'):section.index("</table>")]
     headings = re.findall(r'<th scope="col">(.*?)</th>', table)
-    assert headings == ["Date", "Value", "n", "Centre", "Lower limit", "Upper limit", "Signals"]
-    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]]
+    assert headings == ["Group", "Date", "Value", "n", "Centre", "Lower limit", "Upper limit", "Signals"]  # stratified scaffold
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]]
     assert len(cells) == len(rows) > 0
     for shown, raw in zip(cells, rows):
-        value = float(shown[1].rstrip("%").replace(",", "").replace("−", "-"))
+        value = float(shown[2].rstrip("%").replace(",", "").replace("−", "-"))
         assert abs(value - float(raw["value"])) <= 0.5, (shown, raw)
-        assert shown[2].replace(",", "") == raw["n"] and shown[6] == raw["signals"].replace(" ", ", ")
+        assert shown[3].replace(",", "") == raw["n"] and shown[7] == raw["signals"].replace(" ", ", ")
 
 
 def test_a_measure_id_that_is_another_measures_gap_chart_file_is_a_located_error(tmp_path):

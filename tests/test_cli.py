@@ -11,16 +11,31 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import fill_in
 
 from qisite import cli
 
 from support import REPO, run_qisite
 
 
-def test_new_scaffold_passes_check_strictly(project):
-    result = run_qisite("check", "--strict", project)
+def test_new_scaffold_passes_check_and_is_stratified(scaffold):
+    project = scaffold
+    result = run_qisite("check", project)
     assert result.returncode == 0, result.stdout
-    assert "checked 1 project: 0 errors, 0 warnings" in result.stdout
+    assert "checked 1 project: 0 errors, 1 warning" in result.stdout   # the placeholder text, below
+    # equity is the point: the scaffold's measure has groups and a reference group in its data
+    (measure,) = yaml.safe_load((project / "measures.yaml").read_text(encoding="utf-8"))["measures"]
+    assert measure["group"] == "group" and measure["reference_group"] == "Reference group"
+    rows = (project / "data" / "main-outcome.csv").read_text(encoding="utf-8").splitlines()
+    assert {row.split(",")[1] for row in rows[1:]} == {"Affected group", "Reference group"}
+
+
+def test_placeholder_text_is_a_warning_and_fails_strict_until_replaced(scaffold):
+    result = run_qisite("check", "--strict", scaffold)
+    assert result.returncode == 1
+    assert "project.yaml:5:10: warning: project.yaml still holds the placeholder text of 'qisite new' in: summary" in result.stdout
+    result = run_qisite("check", "--strict", fill_in(scaffold))
+    assert result.returncode == 0 and "0 errors, 0 warnings" in result.stdout, result.stdout
 
 
 def test_new_never_overwrites(project):
@@ -52,14 +67,14 @@ def test_check_json_for_ci_tools(project):
     result = run_qisite("check", "--format", "json", project)
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["ok"] is False and report["errors"] == 1
-    [problem] = report["problems"]
+    [problem] = [p for p in report["problems"] if p["severity"] == "error"]
     assert problem["file"].endswith("pdsa.yaml") and problem["line"] == 6
     assert problem["hint"] == "did you mean 'translated-leaflets'?"
 
 
 def test_warnings_fail_only_when_strict(project):
     csv = project / "data" / "main-outcome.csv"
-    csv.write_text("\n".join(csv.read_text().splitlines()[:8]) + "\n")  # 7 points: too few for limits
+    csv.write_text("\n".join(csv.read_text().splitlines()[:15]) + "\n")  # 7 months of 2 groups: too few for limits
     assert run_qisite("check", project).returncode == 0
     strict = run_qisite("check", "--strict", project)
     assert strict.returncode == 1 and "rest on 7 points" in strict.stdout
@@ -147,7 +162,7 @@ def test_verbose_steps_never_spoil_json_output(project):
 
 def test_quiet_still_prints_problems(project):
     csv = project / "data" / "main-outcome.csv"
-    csv.write_text("\n".join(csv.read_text().splitlines()[:8]) + "\n")
+    csv.write_text("\n".join(csv.read_text().splitlines()[:15]) + "\n")  # 7 months of 2 groups
     result = run_qisite("check", "-q", project)
     assert result.returncode == 0 and "rest on 7 points" in result.stdout and "checked" not in result.stdout
 

@@ -71,7 +71,8 @@ def test_two_builds_of_the_same_network_are_identical(built_site, tmp_path):
 
 def test_the_fixture_exercises_what_the_golden_test_is_for(built):
     interpreters = built["projects/wrenfield-interpreter-access/index.html"]
-    assert '<p class="chart-headline">gap ' in interpreters  # a stratified measure with a reference group
+    assert '<p class="chart-headline">Gap ' in interpreters  # a stratified measure with a reference group
+    assert '<li class="gap-headline' in interpreters      # its equity headline
     for kind in ("equity", "gap", "groups", "spc"):
         assert f"qisite-chart-{kind}" in interpreters, kind
     assert '<a href="#pdsa-pdsa-3" aria-label="PDSA 3: ' in interpreters  # PDSA markers on the charts

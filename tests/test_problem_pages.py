@@ -8,7 +8,7 @@ import pytest
 from qisite.build import build
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
 
-from support import run_qisite
+from support import fill_in, run_qisite
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -19,6 +19,7 @@ def network(tmp_path_factory):
     (root / "site.yaml").write_text("title: Problems\n", encoding="utf-8")
     for name in ("clinic-access", "ward-flow", "odd"):
         assert run_qisite("new", root / "projects" / name).returncode == 0
+        fill_in(root / "projects" / name)
     ward = root / "projects" / "ward-flow" / "project.yaml"
     ward.write_text(ward.read_text(encoding="utf-8").replace("title: Ward flow", "title: [Ward flow"), encoding="utf-8")
     odd = root / "projects" / "odd"

@@ -23,7 +23,7 @@ from qisite.config import load_config
 from qisite.problems import Problems
 from qisite.serve import Preview, preview_builder
 
-from support import run_qisite
+from support import fill_in, run_qisite
 
 SETTLE = 0.3   # seconds of quiet before a build, in these tests
 
@@ -46,6 +46,7 @@ def fetch(url: str, timeout: float = 60) -> tuple[int, str]:
 def server(tmp_path):
     (tmp_path / "site.yaml").write_text("title: Serve test network\n", encoding="utf-8")
     assert run_qisite("new", tmp_path / "projects" / "clinic-access").returncode == 0
+    fill_in(tmp_path / "projects" / "clinic-access")
     process = subprocess.Popen([sys.executable, "-m", "qisite", "serve", "--port", "0", str(tmp_path)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path)
     try:
@@ -152,6 +153,7 @@ def network_template(tmp_path_factory):
     (root / "site.yaml").write_text("title: Serve test network\n", encoding="utf-8")
     for name in ("clinic-access", "ward-flow"):
         assert run_qisite("new", root / "projects" / name).returncode == 0
+        fill_in(root / "projects" / name)
     return root
 
 

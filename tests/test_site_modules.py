@@ -67,6 +67,7 @@ def test_gaps_read_as_points_and_direction():
     percent = Measure(id="m", title="t", type="outcome", definition="d", data="d.csv", x="x", y="y", chart="p", multiply=100)
     rate = Measure(id="r", title="t", type="outcome", definition="d", data="d.csv", x="x", y="y", chart="u", unit="per 1,000")
     # Bedford (Aurelio et al. 2024): 62 − 54 = 8 points at baseline, 71 − 68 = 3 at the end
-    assert describe_gap(GapHeadline("24-49", "50-64", -8.1, -2.7), percent) == "8 → 3 points (narrowed)"
-    assert describe_gap(GapHeadline("a", "b", 5.0, 7.5), rate) == "5.0 → 7.5 per 1,000 (widened)"
+    # a bare GapHeadline (no gap chart behind it) gives the size alone: never "narrowed" without a verdict
+    assert describe_gap(GapHeadline("24-49", "50-64", -8.1, -2.7), percent) == "8 → 3 points"
+    assert describe_gap(GapHeadline("a", "b", 5.0, 7.5), rate) == "5.0 → 7.5 per 1,000"
     assert describe_gap(GapHeadline("a", "b", 4.8, 4.8), rate) == "4.8 per 1,000"

@@ -173,7 +173,7 @@ def test_the_defect_is_gone_a_p_chart_without_multiply_reads_as_a_percentage_on_
 def test_the_gap_is_worded_once_for_the_page_and_the_chart(tmp_path, chart, multiply, unit):
     from qisite.analysis import analyse_measure
     from qisite.model import Measure, Observation
-    from qisite.site.context import GapHeadline
+    from qisite.site.context import _gap_headlines
     from qisite.site.render import describe_gap
 
     rng = random.Random(3)
@@ -187,10 +187,12 @@ def test_the_gap_is_worded_once_for_the_page_and_the_chart(tmp_path, chart, mult
                       freeze=12, observations=tuple(rows))
     analysis = analyse_measure(measure)
     (gap,) = analysis.gaps.values()
-    chart_headline = next(r for r in measure_requests(analysis) if r.kind == "equity").headline
-    page = describe_gap(GapHeadline(gap.group, gap.reference, gap.summary.baseline_cl, gap.summary.latest_cl), measure)
-    assert chart_headline.startswith("gap ")
-    assert page.startswith(chart_headline.removeprefix("gap ")), (page, chart_headline)
+    chart_headline = next(r for r in measure_requests(analysis) if r.kind == "gap").headline
+    (page_gap,) = _gap_headlines(analysis)
+    page = describe_gap(page_gap, measure)
+    assert chart_headline.startswith("Gap ")
+    assert page.startswith(chart_headline.removeprefix("Gap ")), (page, chart_headline)
+    assert page_gap.text.startswith(f"B vs A: {chart_headline.lower()}")
 
 
 def test_pareto_counts_read_the_same_in_the_page_table_and_the_chart_table(site):

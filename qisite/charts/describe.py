@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qisite import spc
-from qisite.analysis import MeasureAnalysis
+from qisite.analysis import MeasureAnalysis, changed, gap_wording
 from qisite.model import Measure
-from qisite.numbers import GapWords, ValueFormat, gap_words, number
+from qisite.numbers import ValueFormat, number
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
+from qisite.spc.warnings import MIN_POINTS
 
 from .meaning import gap_meaning
-from .text import centre_word, chart_label, date_label, plural, sentence, span
+from .text import centre_word, chart_label, date_label, plural, rule_label, sentence, span
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
@@ -92,9 +93,8 @@ def level_sentence(m: Measure, summary: spc.Summary, fmt: ValueFormat, result: s
 
 
 def _changed(result: spc.SpcResult, summary: spc.Summary | None = None) -> bool:
-    """The chart has a later centre line to compare with its baseline: several
-    parts, or points after a frozen baseline."""
-    return len(result.parts) > 1 or bool(result.baseline.any() and not result.baseline.all())
+    """The chart has a later centre line to compare with its baseline (qisite.analysis.changed)."""
+    return changed(result)
 
 
 SIDE_WORDS = {1: "above", -1: "below"}
@@ -141,9 +141,35 @@ def spc_alt(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueF
     return f"{chart_label(m.chart)}: {m.title}, {when}"
 
 
+def short_chart_name(chart: str) -> str:
+    """"p chart", "I chart", "run chart": the registry's label, short."""
+    label = chart_type(chart).label
+    if label.startswith("Control chart (") and label.endswith(")"):
+        inner = label[len("Control chart ("):-1]
+        return f"{inner.upper() if inner == 'i' else inner.removeprefix('Laney ')} chart"
+    return label[0].lower() + label[1:]
+
+
+def method_statement(chart: str, result: spc.SpcResult) -> str:
+    """What a reader needs to trust the chart, stated on it: "p chart · Anhøj rules ·
+    limits from 6 baseline points (trial)" (trial below spc.warnings.MIN_POINTS)."""
+    kind = chart_type(chart)
+    counts = [p.n_baseline for p in result.parts]
+    what = "limits" if kind.has_limits else kind.centre_word
+    if not counts:
+        basis = ""
+    elif len(counts) == 1:
+        basis = f"{what} from {plural(counts[0], 'baseline point')}"
+    else:
+        basis = f"{what} recalculated in {len(counts)} parts, from {', '.join(map(str, counts[:-1]))} and {counts[-1]} points"
+    if basis and kind.has_limits and min(counts) < MIN_POINTS:
+        basis += " (trial)"
+    return " · ".join(t for t in (short_chart_name(chart), rule_label(result.rules), basis) if t)
+
+
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
                     period, cycles: tuple) -> str:
-    parts = [sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
+    parts = [method_statement(m.chart, result) + ".", sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
     if m.target is not None:
         parts.append(sentence(f"Target {fmt.value(m.target)}{_assurance(result)}"))
     excluded = int((~result.included).sum())
@@ -184,35 +210,24 @@ def _assurance(result: spc.SpcResult) -> str:
 
 # --- equity ----------------------------------------------------------------------
 
-def gap_wording(m: Measure, g: spc.GapResult) -> GapWords | None:
-    """The gap's baseline → latest in words (qisite.numbers.gap_words: the page words it too)."""
-    return gap_words(m.chart, m.multiply, m.unit, g.summary.baseline_cl, g.summary.latest_cl,
-                     changed=_changed(g.result))
-
-
-def gap_phrase(m: Measure, g: spc.GapResult) -> str:
+def gap_phrase(analysis: MeasureAnalysis, g: spc.GapResult) -> str:
     """"gap 8 → 3 points": the centre line of the gap series at baseline and latest."""
-    words = gap_wording(m, g)
+    words = gap_wording(analysis, g.group)
     return words.headline if words else ""
 
 
-def _main_gap(analysis: MeasureAnalysis) -> spc.GapResult | None:
-    gaps = [g for g in analysis.gaps.values() if _finite(g.summary.baseline_cl)]
-    return max(gaps, key=lambda g: abs(g.summary.baseline_cl)) if gaps else None
-
-
 def gap_headline(analysis: MeasureAnalysis, fmt: ValueFormat | None = None) -> str:
-    """The equity headline, computed: "gap 8 → 3 points" (with the group's name
-    when several groups are compared with the reference)."""
-    g = _main_gap(analysis)
-    if g is None:
-        return ""
-    phrase = gap_phrase(analysis.measure, g)
-    return phrase if len(analysis.gaps) == 1 or not phrase else f"{g.group}: {phrase}"
+    """The gap chart's headline, computed: "Gap 8 → 3 points", or with several
+    groups each one named: "Q1: gap 22 per 10,000; Q2: gap 16 per 10,000"."""
+    phrases = [(g.group, gap_phrase(analysis, g)) for g in analysis.gaps.values()]
+    phrases = [(group, phrase) for group, phrase in phrases if phrase]
+    if len(phrases) == 1:
+        return phrases[0][1][:1].upper() + phrases[0][1][1:]
+    return "; ".join(f"{group}: {phrase}" for group, phrase in phrases)
 
 
-def _gap_sentence(m: Measure, g: spc.GapResult) -> str:
-    words = gap_wording(m, g)
+def _gap_sentence(analysis: MeasureAnalysis, g: spc.GapResult) -> str:
+    words = gap_wording(analysis, g.group)
     return words.sentence(str(g.group), str(g.reference)) if words else ""
 
 
@@ -225,13 +240,13 @@ def equity_alt(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
 
 def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
-    out = []
+    out = [method_statement(m.chart, analysis.results[m.reference_group]) + ", for each group."]
     for group, s in analysis.summaries.items():
         r = analysis.results[group]
         name = f"{group} (reference)" if group == m.reference_group else str(group)
         out.append(sentence(level_sentence(m, s, fmt, r, subject=name)))
     for g in analysis.gaps.values():
-        text = _gap_sentence(m, g)
+        text = _gap_sentence(analysis, g)
         if text:
             out.append(sentence(text + _gap_signals(g)))
     if m.target is not None:
@@ -251,10 +266,10 @@ def gap_alt(analysis: MeasureAnalysis, period) -> str:
 
 
 def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
-    m = analysis.measure
-    out = []
+    first = next(iter(analysis.gaps.values()), None)
+    out = [method_statement("i", first.result) + ", for each gap."] if first else []
     for g in analysis.gaps.values():
-        text = _gap_sentence(m, g)
+        text = _gap_sentence(analysis, g)
         clauses = signal_clauses(g.result, gap_meaning(g))
         out.append(sentence((text or f"Gap between {g.group} and {g.reference}") +
                             ("; " + "; ".join(clauses) if clauses else "; no special causes")))
@@ -270,7 +285,7 @@ def multiples_alt(title: str, items, m: Measure, period) -> str:
 
 
 def multiples_description(items, m: Measure, fmt: ValueFormat, period, summaries=None) -> str:
-    out = []
+    out = [method_statement(m.chart, items[0][1]) + ", for each panel."] if items else []
     for k, (label, r) in enumerate(items):
         s = summaries[k] if summaries else spc.summarise(r)
         out.append(sentence(level_sentence(m, s, fmt, r, subject=label) + _signals_tail(r)))

@@ -245,7 +245,6 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
     return make_request(
         measure_id=measure.id, kind="equity", filename=measure.chart_file(), title=measure.title,
         alt=describe.equity_alt(analysis, value_format, axis.period),
-        headline=describe.gap_headline(analysis, value_format),
         description=describe.equity_description(analysis, value_format, axis.period),
         spec=spec, cycles=_cycles_tuple(axis, cycles),
         table=tables.measure_table(analysis, value_format, axis.period))

@@ -53,3 +53,18 @@ def plural(k: int, word: str) -> str:
 def sentence(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+# --- rule profiles ------------------------------------------------------------------
+
+RULE_LABELS = {
+    "anhoej": "Anhøj rules",
+    "ihi": "IHI rules (Provost & Murray)",
+    "nhs": "Making Data Count rules",
+}
+"""The name for people of each rule profile of qisite.spc.rules.PROFILES (a test holds them in step)."""
+
+
+def rule_label(profile: str) -> str:
+    """"Making Data Count rules": a rule profile's name as pages and captions state it."""
+    return RULE_LABELS.get(profile, f"{profile} rules")

@@ -196,9 +196,22 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
     if chart_type(measure.chart).y_is_count and y < 0:
         raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}",
                         "counts are 0 or more: correct the count for the period instead of entering a negative adjustment")
+    if chart_type(measure.chart).whole_counts and not float(y).is_integer():
+        raise CellError(f"column '{measure.y}': {y:g} is not a whole number, but a {measure.chart} chart counts "
+                        f"{chart_type(measure.chart).counts} in it", _fraction_hint(measure, y, n))
     if chart_type(measure.chart).proportion and n is not None and y > n:
         raise CellError(f"column '{measure.y}': the numerator {y:g} is larger than the denominator {n:g}",
                         f"a {measure.chart} chart counts people in '{measure.y}' out of '{measure.n}': check the columns are not swapped")
+
+
+def _fraction_hint(measure: Measure, y: float, n: float | None) -> str:
+    """A fractional count is most often a percentage (or a rate) typed where the count belongs."""
+    if measure.n and n:
+        count = y * n / 100
+        example = f" (e.g. {y:g}% of {n:g} is about {count:.0f})" if 0 <= y <= 100 else ""
+        return (f"if {y:g} is a percentage or a rate, put the count in '{measure.y}' and the total in "
+                f"'{measure.n}'{example}: qisite works out the percentage")
+    return f"put the whole count of the period in '{measure.y}', not an average or a percentage"
 
 
 def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: Problems) -> None:

@@ -9,6 +9,7 @@ from qisite.load import crossref, identifiers, images, limits
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
 from qisite.load.observations import load_observations
+from qisite.load.placeholders import check_placeholders
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
 from qisite.model import Project, SiteConfig
 from qisite.problems import Location, Problems
@@ -47,6 +48,7 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
     identifiers.check_project_text(project, problems)
     identifiers.check_story(folder / STORY_FILE, story, problems)
     images.check_images(project, problems)
+    check_placeholders(project, problems)
     return project if len(problems.errors) == before else None
 
 

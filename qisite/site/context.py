@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from qisite.analysis import MeasureAnalysis, analyse_measure
+from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, group_by
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
-from qisite.numbers import ValueFormat, measure_format
+from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
 from qisite.site.urls import SiteUrls
 
@@ -44,10 +44,25 @@ class Headline:
 
 @dataclass(frozen=True)
 class GapHeadline:
+    """One group's gap to the reference group: the equity headline. ``words``
+    (qisite.numbers.GapWords, built by qisite.analysis.gap_wording) is the one
+    wording every page, card, feed entry and search entry prints."""
+
     group: str
     reference: str
     baseline: float | None
     latest: float | None
+    words: GapWords | None = None
+    measure: Measure | None = None
+
+    @property
+    def verdict(self) -> str:
+        return self.words.verdict if self.words else ""
+
+    @property
+    def text(self) -> str:
+        """"24-49 vs 50-64: gap 8 → 3 points, ratio 0.85 → 0.96 (no significant change)"."""
+        return self.words.line(self.group, self.reference) if self.words else ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,19 @@ class ProjectData:
         affected = [h for h in found if h.group != h.measure.reference_group]
         candidates = affected or list(found)
         return candidates[0] if candidates else None
+
+    @property
+    def headline_gaps(self) -> tuple[GapHeadline, ...]:
+        """The equity headline: every group's gap on the aim's measure (or, when
+        that is not stratified, on the first stratified outcome measure, then any)."""
+        ids = [self.project.aim.measure or ""] + [m.id for m in self.project.measures if m.type == "outcome"]
+        ids += [m.id for m in self.project.measures]
+        return next((self.gaps[i] for i in ids if self.gaps.get(i)), ())
+
+    @property
+    def headline_text(self) -> str:
+        """The equity headline as plain text, one group after another (feed, search)."""
+        return "; ".join(g.text for g in self.headline_gaps if g.text)
 
     @property
     def signal(self) -> bool:
@@ -103,10 +131,11 @@ class SiteData:
         return next((t for t in terms if t.id == term_id), Term(term_id, term_id))
 
 
-def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None = None,
+def site_data(network: Network, rules: str | None = None, generated: dt.date | None = None,
               analysed: Callable[[Project], ProjectData] | None = None) -> SiteData:
-    """The site's data; ``analysed`` gives a project's ProjectData without its related projects
-    (a build's cache of :func:`project_data`), else each project is analysed here."""
+    """The site's data; every measure is analysed under its own ``rules:``, else ``rules``, else
+    site.yaml's ``rules:`` (default anhoej). ``analysed`` gives a project's ProjectData without its
+    related projects (a build's cache of :func:`project_data`), else each project is analysed here."""
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
     index = RelatedIndex(network.projects)
     projects = tuple(replace(analyse(p), related=index.related(p)) for p in network.projects)
@@ -121,10 +150,11 @@ def site_data(network: Network, rules: str = "anhoej", generated: dt.date | None
     )
 
 
-def project_data(project: Project, config: SiteConfig, rules: str = "anhoej") -> ProjectData:
-    """One project's analyses and headlines (everything but its related projects, which need the network)."""
+def project_data(project: Project, config: SiteConfig, rules: str | None = None) -> ProjectData:
+    """One project's analyses and headlines (everything but its related projects, which need the network);
+    each measure under its own ``rules:``, else ``rules``, else site.yaml's."""
     threshold = config.small_number_threshold
-    analyses = {m.id: publishable(analyse_measure(m, rules), threshold) for m in project.measures}  # the one hand-off
+    analyses = {m.id: publishable(analyse_measure(m, rules or config.rules), threshold) for m in project.measures}  # the one hand-off
     formats = {mid: measure_format(a.measure, a.results) for mid, a in analyses.items()}
     return ProjectData(
         project=project,
@@ -148,7 +178,8 @@ def _headlines(analysis: MeasureAnalysis, fmt: ValueFormat) -> tuple[Headline, .
 
 
 def _gap_headlines(analysis: MeasureAnalysis) -> tuple[GapHeadline, ...]:
-    return tuple(GapHeadline(g, r.reference, r.summary.baseline_cl, r.summary.latest_cl)
+    return tuple(GapHeadline(g, r.reference, r.summary.baseline_cl, r.summary.latest_cl,
+                             gap_wording(analysis, g), analysis.measure)
                  for g, r in analysis.gaps.items())
 
 

@@ -42,9 +42,14 @@ def _entry(data, base: str) -> str:
         f"    <updated>{_stamp(data.last_activity)}</updated>\n"
         f"    <link href={quoteattr(link)}/>\n"
         f"    <author><name>{escape(p.team)}</name></author>\n"
-        f"    <summary>{escape(p.summary)}</summary>\n"
+        f"    <summary>{escape(_summary(data))}</summary>\n"
         "  </entry>\n"
     )
+
+
+def _summary(data) -> str:
+    """The equity headline first (the same words as the pages), then the team's summary."""
+    return f"{data.headline_text}. {data.project.summary}" if data.headline_text else data.project.summary
 
 
 def sitemap(site: SiteData, pages: list[str]) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qisite.charts.text import rule_label
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.spc.chart_types import CHART_TYPES
+from qisite.spc.rules import PROFILES
+from qisite.spc.warnings import MIN_POINTS
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ def all_pages(site: SiteData) -> list[Page]:
         Page(urls.TEAMS, "teams.html", {}),
         Page(urls.STAGES, "stages.html", {}),
         Page(urls.SEARCH, "search.html", {}),
+        Page(urls.METHODS, "methods.html", _methods(site)),
         Page(urls.NOT_FOUND, "404.html", {}),
     ]
     pages += [Page(urls.project(d.project.id), "project.html", {"data": d}) for d in site.projects]
@@ -50,3 +55,11 @@ def _ideas_by_reach(site: SiteData):
 def _ideas_in(site: SiteData, projects):
     ids = {p.id for p in projects}
     return [e for e in _ideas_by_reach(site) if any(u.project.id in ids for u in e.uses)]
+
+
+def _methods(site: SiteData) -> dict:
+    """The Methods page's facts, from their one declaration: the chart-type registry,
+    the rule profiles, the trial-limit threshold and which profile each chart uses."""
+    used = sorted({a.rules for d in site.projects for a in d.analyses.values()})
+    return {"chart_types": CHART_TYPES, "profiles": [(p, rule_label(p)) for p in PROFILES],
+            "rules_used": [(p, rule_label(p)) for p in used], "min_points": MIN_POINTS}

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from qisite.charts.text import rule_label
 from qisite.links import cycle_numbers
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
@@ -37,7 +38,8 @@ def environment(network_root: Path) -> jinja2.Environment:
     )
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
-                       headline_values=headline_values, cycle_numbers=cycle_numbers)
+                       headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
+                       icon_legend=icon_legend, rule_label=rule_label)
     return env
 
 
@@ -86,9 +88,10 @@ def describe_change(headline) -> str:
 
 
 def describe_gap(gap, measure) -> str:
-    """'8 → 3 points (narrowed)': the size of a gap to the reference group, baseline → latest,
-    worded as the gap chart's headline."""
-    words = gap_words(measure.chart, measure.multiply, measure.unit, gap.baseline, gap.latest)
+    """'8 → 3 points, ratio 0.85 → 0.96 (no significant change)': the size of a gap
+    to the reference group, baseline → latest, as every headline words it
+    (GapHeadline.words; a bare GapHeadline is worded without ratio or verdict)."""
+    words = gap.words or gap_words(measure.chart, measure.multiply, measure.unit, gap.baseline, gap.latest)
     return words.summary if words else "–"
 
 
@@ -103,6 +106,22 @@ def icon(kind: str, code: str) -> Markup:
     from qisite.charts import icon_svg
 
     return Markup(icon_svg(kind, code))
+
+
+def icon_title(kind: str, code: str) -> str:
+    """The icon's meaning in words (its tooltip), as qisite.charts.icons declares it."""
+    from qisite.charts.icons import ASSURANCE, VARIATION
+
+    table = VARIATION if kind == "variation" else ASSURANCE
+    return table[code][0] if code in table else code.replace("_", " ")
+
+
+def icon_legend() -> list[tuple[str, str, str]]:
+    """(family, code, meaning) of every Making Data Count icon, for the icon key."""
+    from qisite.charts.icons import ASSURANCE, VARIATION
+
+    return ([("variation", code, row[0]) for code, row in VARIATION.items()]
+            + [("assurance", code, row[0]) for code, row in ASSURANCE.items()])
 
 
 def inline(svg: str) -> Markup:

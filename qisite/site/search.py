@@ -19,7 +19,8 @@ def search_entries(site: SiteData) -> list[dict]:
         text = [p.team, p.organisation, p.place, p.population, p.equity_gap, p.affected_group, p.aim.statement,
                 " ".join(p.equity_areas), p.stage, *(i.title for i in p.drivers.change_ideas),
                 *(m.title for m in p.measures), *(c.title for c in p.cycles)]
-        entries.append(_entry(p.title, urls.project(p.id), "project", p.summary, text))
+        summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
+        entries.append(_entry(p.title, urls.project(p.id), "project", summary, text))
     for entry in site.library.values():
         text = [u.project.title for u in entry.uses] + list(entry.teams) + [u.idea.description for u in entry.uses]
         entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}", text))

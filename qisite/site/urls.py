@@ -30,6 +30,7 @@ STAGES = "stages/index.html"
 SEARCH = "search.html"
 NOT_FOUND = "404.html"
 FEED = "feed.xml"
+METHODS = "methods.html"
 
 
 def project(project_id: str) -> str:
@@ -72,7 +73,7 @@ class SiteUrls:
     """The addresses of one site's pages: the functions above, and each organisation's page."""
 
     HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES = HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES
-    SEARCH, NOT_FOUND, FEED = SEARCH, NOT_FOUND, FEED
+    SEARCH, NOT_FOUND, FEED, METHODS = SEARCH, NOT_FOUND, FEED, METHODS
     project = staticmethod(project)
     project_file = staticmethod(project_file)
     area = staticmethod(area)

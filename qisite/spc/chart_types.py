@@ -61,6 +61,12 @@ class ChartType:
         return bool(self.counts)
 
     @property
+    def whole_counts(self) -> bool:
+        """y counts people, events or opportunities on an SPC chart (p, pp, c, u, up, g):
+        whole numbers only, so a fraction there is a percentage or a rate typed as a count."""
+        return bool(self.counts) and self.spc
+
+    @property
     def proportion(self) -> bool:
         """y counts people out of n: y can never exceed n."""
         return self.family == PROPORTION

@@ -61,15 +61,18 @@ def test_filenames_unique_per_project(requests):
 def test_bedford_equity_headline_is_computed(requests):
     rs = {r.kind: r for r in requests["cervical-screening-bedford"] if r.measure_id == "screening-uptake-by-age"}
     assert set(rs) == {"equity", "gap", "groups"}
-    assert rs["equity"].headline == "gap 8 → 3 points" and rs["gap"].headline == "gap 8 → 3 points"
-    assert "The gap between 24-49 and 50-64 narrowed from 8 to 3 points" in rs["equity"].description
+    # one gap heading per measure, on the gap chart; the verdict follows the gap chart (no special cause there)
+    assert rs["equity"].headline == "" and rs["gap"].headline == "Gap 8 → 3 points"
+    assert "The gap between 24-49 and 50-64 went from 8 to 3 points (no significant change)" in rs["equity"].description
+    assert rs["equity"].description.startswith("p chart · Anhøj rules · limits recalculated in 2 parts, from 12 and 12 points")
     assert "24-49 rose from a mean of 54% to 68%" in rs["equity"].description
     assert rs["gap"].filename == "screening-uptake-by-age-gap.svg"
 
 
 def test_east_india_description(requests):
     (r,) = [r for r in requests["east-india-ward-racism"] if r.measure_id == "racist-incidents"]
-    assert r.description.startswith("Incidents fell from a mean of 2.0 to 0.3 per fortnight after PDSA 2;")
+    assert r.description.startswith("c chart · Anhøj rules · limits recalculated in 2 parts, from 4 and 20 points (trial). "
+                                    "Incidents fell from a mean of 2.0 to 0.3 per fortnight after PDSA 2;")
     assert [c[0] for c in r.cycles] == [1, 2, 4, 5]
 
 

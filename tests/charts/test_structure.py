@@ -81,7 +81,8 @@ def test_part_break_labelled_and_pdsa_linked(montgomery):
 
 def test_description_from_the_analysis(montgomery):
     req, _ = montgomery
-    assert req.description.startswith("Nonconformities fell from a mean of 19.8 to 11.4 per week after PDSA 1")
+    assert req.description.startswith("c chart · Anhøj rules · limits recalculated in 2 parts, from 26 and 10 points (trial). "
+                                      "Nonconformities fell from a mean of 19.8 to 11.4 per week after PDSA 1")
     assert "1 point above the upper limit (concern)" in req.description
     assert "1 point below the lower limit (improvement)" in req.description
     assert req.alt == "Control chart (c): Nonconformities per 100 boards, 3 Jan 2022 to 5 Sep 2022"
@@ -180,7 +181,7 @@ def test_gap_headline_signed_when_the_gap_reverses():
     m = fixtures.measure(chart="p", n="n", multiply=100, unit="% screened", group="g", reference_group="old",
                   parts=(fixtures.PartStart(xs[12], "Change"),), observations=tuple(rows))
     a = analyse_measure(m)
-    assert gap_phrase(m, a.gaps["young"]) == "gap −10 → +10 points"
+    assert gap_phrase(a, a.gaps["young"]) == "gap −10 → +10 points"
     reqs = {r.kind: r for r in chart_requests(fixtures.project([m]), {m.id: a})}
-    assert reqs["equity"].headline == "gap −10 → +10 points"
+    assert reqs["gap"].headline == "Gap −10 → +10 points" and reqs["equity"].headline == ""
     assert "reversed from −10 to +10 points" in reqs["equity"].description

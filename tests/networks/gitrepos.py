@@ -8,6 +8,8 @@ from pathlib import Path
 
 from qisite.commands.new import write_scaffold
 
+from support import fill_in
+
 ISOLATED = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Test",
             "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
             "GIT_COMMITTER_EMAIL": "test@example.org"}
@@ -35,8 +37,9 @@ def make_repository(repo: Path, projects: dict[str, str], date: str, folder: str
 
 def add_project(target: Path, organisation: str) -> None:
     write_scaffold(target)
+    fill_in(target)
     yaml = target / "project.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8").replace("organisation: Your organisation",
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("organisation: Our own organisation.",
                                                              f"organisation: {organisation}"), encoding="utf-8")
 
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from support import REPO, run_qisite
+from support import REPO, fill_in, run_qisite
 
 sys.path.insert(0, str(REPO / "tests" / "site"))
 from sitehtml import CHROMIUM, CHROMIUM_ARGS  # the site tests' Debian Chromium, never a downloaded one
@@ -96,6 +96,7 @@ def test_hostile_text_and_a_networks_own_stylesheet_cannot_escape_the_file(tmp_p
     (root / "site.yaml").write_text("title: t\n", encoding="utf-8")
     done = run_qisite("new", root / "projects" / "hostile")
     assert done.returncode == 0, done.stderr
+    fill_in(root / "projects" / "hostile")
     yaml_file = root / "projects" / "hostile" / "project.yaml"
     yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
         "team: Hostile team", "team: '</style><script>alert(2)</script>'"), encoding="utf-8")

@@ -94,7 +94,7 @@ def test_free_text_in_yaml_and_story_is_checked_with_lines(tmp_path):
     folder = make_network(tmp_path)
     replace(folder / "pdsa.yaml", "    measures: [main-outcome]",
             "    measures: [main-outcome]\n    study: Patient 943-476-5919 attended twice.")
-    replace(folder / "project.yaml", "place: Your borough or service", "place: 12 High Street, London E1 4DG")
+    replace(folder / "project.yaml", "place: Our own place.", "place: 12 High Street, London E1 4DG")
     (folder / "story.md").write_text("# Story\n\nWe met at the clinic.\nThe family at SW1A 1AA agreed.\n", encoding="utf-8")
     result, problems = check(tmp_path)
     assert result.returncode != 0

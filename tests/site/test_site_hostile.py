@@ -73,9 +73,9 @@ def hostile_network(root: Path) -> Path:
         d["measures"][0].update(group="group", reference_group="Reference")
     _edit_yaml(project / "measures.yaml", _measures)
     data = project / "data" / "main-outcome.csv"
-    rows = list(csv.DictReader(data.open(encoding="utf-8", newline="")))
-    with data.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=[*rows[0].keys(), "group"])
+    rows = [r for r in csv.DictReader(data.open(encoding="utf-8", newline="")) if r["group"] == "Affected group"]
+    with data.open("w", encoding="utf-8", newline="") as out:   # the scaffold's groups renamed: a hostile one
+        writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
         writer.writeheader()
         for row in rows:
             writer.writerow({**row, "group": GROUP})

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import yaml
 
+import qisite
+
 HERE = Path(__file__).parent
 
 MEASURES = """\
@@ -110,7 +112,12 @@ def _csv(text: str) -> str:
 def measures_case(unit: str = '"%"', group: str = "Black British", category: str = "No interpreter",
                   extra: str = "", title: str = "People from the affected group seen (%)") -> dict[str, str]:
     text = MEASURES.format(unit=unit).replace("title: People from the affected group seen (%)", f"title: {title}", 1)
-    return {"measures.yaml": text + extra, "data/by-group.csv": by_group(group), "data/reasons.csv": reasons(category)}
+    return {"measures.yaml": text + extra, "data/by-group.csv": by_group(group),
+            "data/reasons.csv": reasons(category), "data/main-outcome.csv": MAIN_OUTCOME}
+
+
+MAIN_OUTCOME = "month,seen,referred\n" + "".join(f"2024-{m:02d}-01,{20 + m % 4},{40 + m % 3}\n" for m in range(1, 13))
+"""main-outcome's data with one row a month (the scaffold's is stratified; these cases' measures.yaml is not)."""
 
 
 def many_groups(count: int) -> dict[str, str]:
@@ -211,11 +218,11 @@ CASES: dict[str, dict] = {
                                      message="the data file 'data/main-outcome.csv' is outside the project folder")])),
     "data-too-many-rows": dict(
         why="a CSV over the row limit is a located error naming the limit and its variable",
-        environment={"QISITE_MAX_ROWS": "15"},
-        project={"data/main-outcome.csv": "month,seen,referred\n" + "".join(f"{2022 + m // 12}-{m % 12 + 1:02d}-01,20,40\n"
-                                                                              for m in range(20))},
+        environment={"QISITE_MAX_ROWS": "30"},   # above the scaffold's 24 rows (12 months of 2 groups)
+        project={"data/main-outcome.csv": "month,group,seen,referred\n" + "".join(
+            f"{2022 + m // 12}-{m % 12 + 1:02d}-01,Affected group,20,40\n" for m in range(40))},
         expected=dict(outcome="problem", problems=[dict(file="projects/hostile/data/main-outcome.csv", severity="error",
-                                                        message="the data file has more than 15 rows, the limit")])),
+                                                        message="the data file has more than 30 rows, the limit")])),
     "project-folder-link-out": dict(
         why="a project folder that is a link to a folder outside projects/ is not read",
         network={"projects/stolen": "->../elsewhere/stolen"}, scaffolds=["elsewhere/stolen"],
@@ -301,7 +308,7 @@ CASES: dict[str, dict] = {
         expected=dict(outcome="page", pages={"projects/hostile/index.html": dict(contains=["\u2068Ward \u202e7 drawkcab\u2069"])})),
     "terminal-escape-in-measure-file": dict(
         why="terminal control sequences in a team's text are shown as escapes by check and build, never obeyed",
-        project={"data/main-outcome.csv": "month,seen,referred\n2024-01-01,\x1b]0;owned\x07\x1b[2J,40\n"},
+        project={"data/main-outcome.csv": "month,group,seen,referred\n2024-01-01,Affected group,\x1b]0;owned\x07\x1b[2J,40\n"},
         expected=dict(outcome="problem", output_absent=["\x1b"],
                       problems=[dict(file="projects/hostile/data/main-outcome.csv", severity="error", message="\\x1b]0;owned\\x07")])),
 
@@ -648,7 +655,22 @@ CASES: dict[str, dict] = {
 }
 
 
+def unstratified_measures() -> str:
+    """The scaffold's measures.yaml without its groups: for cases whose main-outcome data has one row a month."""
+    text = (Path(qisite.__file__).parent / "scaffold" / "measures.yaml").read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith(("group:", "reference_group:")))
+
+
+def with_unstratified_outcome(project: dict[str, str]) -> dict[str, str]:
+    data = project.get("data/main-outcome.csv", "")
+    if not data or data.startswith("->") or "measures.yaml" in project or "group" in data.split("\n", 1)[0]:
+        return project
+    return {**project, "measures.yaml": unstratified_measures()}
+
+
 def write_case(name: str, case: dict) -> None:
+    case = {**case, "project": with_unstratified_outcome(case.get("project", {}))}
     folder = HERE / name
     if folder.exists():
         shutil.rmtree(folder)

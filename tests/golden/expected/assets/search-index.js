@@ -11,7 +11,7 @@ window.QISITE_SEARCH_INDEX=
   "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
   "u": "projects/wrenfield-interpreter-access/index.html",
   "k": "project",
-  "s": "An outpatient team cut missed appointments among patients who need an interpreter from 22% to 11% by booking the interpreter at triage and reminding patients in their own language (fictional data).",
+  "s": "Needs an interpreter vs No interpreter needed: gap 13 → 4 points, ratio 2.46 → 1.44 (narrowing). An outpatient team cut missed appointments among patients who need an interpreter from 22% to 11% by booking the interpreter at triage and reminding patients in their own language (fictional data).",
   "x": "wrenfield outpatient access team wrenfield teaching hospitals (fictional) wrenfield adults with an outpatient appointment at wrenfield general hospital patients who need an interpreter missed 22% of their outpatient appointments in 2023, against 9% for patients who do not: interpreters were booked late or not at all, and reminders came in english only. patients who need an interpreter reduce missed outpatient appointments among patients who need an interpreter from 22% to 12% by august 2024. language ethnicity implement book the interpreter at triage reminders in the patient's own language reminder calls by a bilingual clerk missed outpatient appointments by interpreter need interpreters booked at triage book the interpreter when the referral is triaged, in the cardiology clinic reminder texts in polish, bengali and somali reminder calls by a bilingual clerk"
  },
  {
