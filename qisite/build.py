@@ -134,8 +134,10 @@ def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> Non
 
 
 def standalone_svg(svg: str) -> str:
-    """A chart as a file beside its page: PDSA links point into that page."""
-    linked = svg.replace('href="#pdsa-', 'href="index.html#pdsa-')
+    """A chart as a file beside its page: PDSA links point into that page; literal colours (no page styles it)."""
+    from qisite.charts.svg import literal_colours
+
+    linked = literal_colours(svg).replace('href="#pdsa-', 'href="index.html#pdsa-')
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure
-from qisite.links import LibraryEntry, Related, change_idea_library, group_by, related_projects
+from qisite.links import LibraryEntry, Related, change_idea_library, cycles_status, group_by, related_projects
 from qisite.model import Measure, Network, PdsaCycle, Project, Term
 from qisite.numbers import ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
@@ -143,11 +143,7 @@ def _gap_headlines(analysis: MeasureAnalysis) -> tuple[GapHeadline, ...]:
 
 def idea_status(cycles: tuple[PdsaCycle, ...], idea_id: str) -> str:
     """The latest decision on a change idea, 'testing' while a cycle runs, else 'untested'."""
-    tested = sorted((c for c in cycles if c.change_idea == idea_id), key=lambda c: (c.start, c.end or dt.date.max))
-    if not tested:
-        return "untested"
-    latest = tested[-1]
-    return latest.decision or ("testing" if latest.end is None else "studied")
+    return cycles_status(tuple(c for c in cycles if c.change_idea == idea_id))
 
 
 def last_activity(project: Project) -> dt.date:

@@ -104,32 +104,122 @@
     if (query) show();
   }
 
-  function setupFilters() {
-    var form = document.getElementById("filters");
-    if (!form) return;
-    form.hidden = false;
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var cards = Array.prototype.slice.call(document.querySelectorAll("#project-list .project-card"));
-    var count = document.getElementById("filter-count"), none = document.getElementById("no-match");
-    function apply() {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = selects.every(function (sel) {
-          if (!sel.value) return true;
-          var value = card.getAttribute("data-" + sel.getAttribute("data-filter")) || "";
-          return sel.getAttribute("data-filter") === "areas" ? value.split(" ").indexOf(sel.value) >= 0 : value === sel.value;
-        });
-        card.hidden = !ok;
-        if (ok) shown++;
-      });
-      count.textContent = shown + " of " + cards.length + " projects";
-      none.hidden = shown > 0;
-    }
-    selects.forEach(function (sel) { sel.addEventListener("change", apply); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    apply();
+  /* The query string as {name: value} (a filtered list can be shared and reloaded). */
+  function queryParams() {
+    var out = {};
+    window.location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var at = pair.indexOf("="), key = at < 0 ? pair : pair.slice(0, at);
+      try { out[decodeURIComponent(key)] = decodeURIComponent((at < 0 ? "" : pair.slice(at + 1)).replace(/\+/g, " ")); }
+      catch (e) { /* a malformed escape: ignore that pair */ }
+    });
+    return out;
   }
 
+  /* Keep the chosen filters in the address: ?area=…&stage=… (replaceState: no history entry per change). */
+  function keepInUrl(selects) {
+    var parts = [];
+    selects.forEach(function (sel) { if (sel.value) parts.push(encodeURIComponent(sel.name) + "=" + encodeURIComponent(sel.value)); });
+    var url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + window.location.hash;
+    try { window.history.replaceState(null, "", url); } catch (e) { /* some browsers refuse it on file:// */ }
+  }
+
+  function restoreFromUrl(selects) {
+    var params = queryParams();
+    selects.forEach(function (sel) {
+      var wanted = params[sel.name];
+      if (wanted && Array.prototype.some.call(sel.options, function (o) { return o.value === wanted; })) sel.value = wanted;
+    });
+  }
+
+  /* Filters over a list of items (cards or table rows) with data-* attributes; chosen values kept in the URL. */
+  function setupFilterForm(form, items, noun) {
+    form.hidden = false;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var count = form.querySelector(".filter-count"), none = document.getElementById(form.getAttribute("data-empty"));
+    function apply(remember) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var ok = selects.every(function (sel) {
+          if (!sel.value) return true;
+          var value = item.getAttribute("data-" + sel.getAttribute("data-filter")) || "";
+          return sel.hasAttribute("data-many") ? value.split(" ").indexOf(sel.value) >= 0 : value === sel.value;
+        });
+        item.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) count.textContent = shown + " of " + items.length + " " + noun;
+      if (none) none.hidden = shown > 0;
+      if (remember) keepInUrl(selects);
+    }
+    restoreFromUrl(selects);
+    selects.forEach(function (sel) { sel.addEventListener("change", function () { apply(true); }); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  function setupFilters() {
+    var form = document.getElementById("filters");
+    if (form) setupFilterForm(form, Array.prototype.slice.call(document.querySelectorAll("#project-list .project-card")), "projects");
+    var ideas = document.getElementById("idea-filters");
+    if (ideas) setupFilterForm(ideas, Array.prototype.slice.call(document.querySelectorAll("#idea-list tbody tr")), "change ideas");
+  }
+
+  /* Tables whose headers sort their rows (th[data-sort] → each row's data-sort-<key>). */
+  function setupSorting() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+      var body = table.tBodies[0], heads = Array.prototype.slice.call(table.querySelectorAll("th[data-sort]"));
+      heads.forEach(function (th) {
+        var button = document.createElement("button");
+        button.type = "button"; button.className = "sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var key = "data-sort-" + th.getAttribute("data-sort"), numeric = th.hasAttribute("data-numeric");
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = a.getAttribute(key) || "", y = b.getAttribute(key) || "";
+            var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        });
+      });
+    });
+  }
+
+  /* A chart too wide for the screen (phones: its text is kept at 11 px or more)
+     opens scrolled to its latest data, with a cue and a shadow while earlier
+     data is out of view. */
+  function setupChartScroll() {
+    var frames = Array.prototype.slice.call(document.querySelectorAll(".chart-frame"));
+    frames.forEach(function (frame) {
+      var box = frame.querySelector(".chart-svg");
+      if (!box) return;
+      var cue = document.createElement("p");
+      cue.className = "scroll-cue";
+      cue.textContent = "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
+      frame.parentNode.insertBefore(cue, frame);
+      var figure = frame.parentNode, opened = false;
+      function mark() {
+        var scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !opened) { box.scrollLeft = box.scrollWidth; opened = true; }
+        if (!scrolls) opened = false;
+        figure.classList.toggle("scrolls", scrolls);
+        frame.classList.toggle("more-left", scrolls && box.scrollLeft > 1);
+      }
+      box.addEventListener("scroll", mark, { passive: true });
+      window.addEventListener("resize", mark);
+      mark();
+    });
+  }
+
+  setupChartScroll();
+  setupSorting();
   setupHeaderSearch();
   setupSearchPage();
   setupFilters();
