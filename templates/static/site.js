@@ -12,42 +12,169 @@
     var script = document.createElement("script");
     script.src = root + "assets/search-index.js";
     script.onload = function () {
-      index = window.QISITE_SEARCH_INDEX || [];
+      index = prepare(window.QISITE_SEARCH_INDEX || { v: "", l: [], e: [] });
       waiting.splice(0).forEach(function (cb) { cb(index); });
     };
     document.head.appendChild(script);
   }
 
-  function search(query) {
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!terms.length) return [];
-    var hits = [];
-    index.forEach(function (entry) {
-      var title = entry.t.toLowerCase(), score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var inTitle = title.indexOf(terms[i]) >= 0;
-        if (!inTitle && entry.x.indexOf(terms[i]) < 0 && entry.s.toLowerCase().indexOf(terms[i]) < 0) return;
-        score += inTitle ? 3 : 1;
-      }
-      hits.push({ entry: entry, score: score + (entry.k === "project" ? 0.5 : 0) });
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
-    return hits.map(function (h) { return h.entry; });
+  /* The index (qisite/site/search.py): a vocabulary, and each field as varint codes into it. */
+  var FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+";
+  var CONTINUATION = "abcdefghijklmnopqrstuvwxyz,-./:;=>?@[]^_`{|}~".slice(0, 44);
+  var WORD = /\d+(?:[.,:\/]\d+)*%?|[\p{L}\p{N}\p{M}]+(?:[-'\u2019][\p{L}\p{N}\p{M}]+)*|[^\p{L}\p{N}\p{M}\s]/gu;
+  // how much a match counts, by field: the title and the aim first
+  var WEIGHTS = { Aim: 6, About: 2, Team: 2, "Change idea": 1.5, Measure: 1.5 };
+
+  function decode(codes) {
+    var out = [], value = 0;
+    for (var i = 0; i < codes.length; i++) {
+      var at = CONTINUATION.indexOf(codes.charAt(i));
+      if (at >= 0) value = value * 44 + at + 1;
+      else { out.push(value * 45 + FINAL.indexOf(codes.charAt(i))); value = 0; }
+    }
+    return out;
   }
 
-  function resultItem(entry, withSummary) {
-    var li = document.createElement("li"), a = document.createElement("a");
+  function prepare(raw) {
+    var words = raw.v ? raw.v.split(" ") : [];
+    var lower = words.map(function (w) { return w.toLowerCase(); });
+    var entries = raw.e.map(function (e) {
+      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || ""), titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
+               f: e.f.map(function (f) { return { label: raw.l[f[0]], ids: decode(f[1]) }; }) };
+    });
+    return { words: words, lower: lower, entries: entries };
+  }
+
+  function tokenise(text) { return String(text).match(WORD) || []; }
+
+  /* Edit distance of a and b, or limit + 1 once it must exceed limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost));
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* How well a vocabulary word matches a query term: 1 exact, 0.8 a prefix or a
+     hyphenated part, 0.5 a typo (edit distance 1 from 4 letters, 2 from 8); 0 no match. */
+  function quality(word, term) {
+    if (word === term) return 1;
+    if (term.length >= 2 && word.indexOf(term) === 0) return 0.8;
+    if (word.indexOf("-") > 0 && word.split("-").some(function (part) { return part === term || (term.length >= 3 && part.indexOf(term) === 0); })) return 0.8;
+    if (term.length < 4 || /^\d/.test(term)) return 0;
+    var limit = term.length >= 8 ? 2 : 1;
+    return distance(word, term, limit) <= limit ? 0.5 : 0;
+  }
+
+  function matchTerm(term) {
+    var byId = {}, byWord = {};
+    index.lower.forEach(function (w, id) {
+      var q = byWord.hasOwnProperty(w) ? byWord[w] : (byWord[w] = quality(w, term));
+      if (q) byId[id] = q;
+    });
+    return { byId: byId, byWord: byWord };
+  }
+
+  function search(query) {
+    var terms = tokenise(query.toLowerCase()).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); });
+    if (!terms.length) return [];
+    var matches = terms.map(matchTerm);
+    var hits = [];
+    index.entries.forEach(function (entry) {
+      var total = 0, best = null;
+      for (var i = 0; i < terms.length; i++) {
+        var m = matches[i], score = 0;
+        entry.titleWords.forEach(function (w) { if (m.byWord[w]) score = Math.max(score, 10 * m.byWord[w]); });
+        entry.s.forEach(function (id) { if (m.byId[id]) score = Math.max(score, 3 * m.byId[id]); });
+        entry.f.forEach(function (field) {
+          var weight = WEIGHTS[field.label] || 1, here = 0;
+          field.ids.forEach(function (id) { if (m.byId[id]) here = Math.max(here, weight * m.byId[id]); });
+          if (here > score) score = here;
+          if (here && (!best || here > best.score)) best = { field: field, score: here };
+        });
+        if (!score) return;
+        total += score;
+      }
+      hits.push({ entry: entry, score: total + (entry.k === "project" ? 0.5 : 0), field: best && best.field, matches: matches });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
+    return hits;
+  }
+
+  /* Tokens back to text with ordinary spacing. */
+  function rebuild(ids) {
+    var out = "", prev = "", quoteOpen = false;
+    ids.forEach(function (id) {
+      var w = index.words[id] || "";
+      var space = out !== "" && !/^[,.;:!?)\]}%\u2019\u201d]/.test(w) && !/^[(\[{\u201c\u2018\u00a3$\/]$/.test(prev)
+        && w !== "/" && !(/^[\u2212+]$/.test(prev) && /^\d/.test(w) && !/[\p{L}\p{N}] [\u2212+]$/u.test(out));
+      if (w === '"') { space = out !== "" && !quoteOpen; quoteOpen = !quoteOpen; }
+      else if (prev === '"' && quoteOpen) space = false;
+      out += (space ? " " : "") + w;
+      prev = w;
+    });
+    return out;
+  }
+
+  /* Text into a parent, each matched word in <mark> (text nodes only: nothing is parsed as HTML). */
+  function appendMarked(parent, text, hit) {
+    var last = 0, re = new RegExp(WORD.source, "gu"), m;
+    while ((m = re.exec(text))) {
+      var w = m[0].toLowerCase();
+      if (hit.matches.some(function (t) { return t.byWord[w]; })) {
+        parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark"); mark.textContent = m[0];
+        parent.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  /* A window of words round the first match of the best field (or the summary). */
+  function snippet(hit) {
+    var ids = hit.field ? hit.field.ids : hit.entry.s, at = -1;
+    for (var i = 0; i < ids.length && at < 0; i++) {
+      if (hit.matches.some(function (m) { return m.byId[ids[i]]; })) at = i;
+    }
+    if (at < 0) return { label: "", text: rebuild(hit.entry.s) };
+    var from = Math.max(0, at - 10), to = Math.min(ids.length, at + 18);
+    return { label: hit.field ? hit.field.label : "", text: (from ? "\u2026 " : "") + rebuild(ids.slice(from, to)) + (to < ids.length ? " \u2026" : "") };
+  }
+
+  function resultItem(hit, withSnippet) {
+    var entry = hit.entry, li = document.createElement("li"), a = document.createElement("a");
     a.href = root + entry.u;
     var kind = document.createElement("span");
     kind.className = "kind"; kind.textContent = entry.k + " ";
+    var title = document.createElement("span");
+    title.className = "title";
+    appendMarked(title, entry.t, hit);
     a.appendChild(kind);
-    a.appendChild(document.createTextNode(entry.t));
-    if (withSummary && entry.s) {
-      var s = document.createElement("span");
-      s.className = "summary"; s.textContent = entry.s;
-      a.appendChild(s);
-    }
+    a.appendChild(title);
     li.appendChild(a);
+    if (withSnippet) {
+      var found = snippet(hit), p = document.createElement("span");
+      p.className = "snippet";
+      if (found.label) {
+        var label = document.createElement("span");
+        label.className = "field"; label.textContent = found.label + ": ";
+        p.appendChild(label);
+      }
+      appendMarked(p, found.text, hit);
+      li.appendChild(p);
+    }
     return li;
   }
 
@@ -62,7 +189,7 @@
       loadIndex(function () {
         var found = search(query).slice(0, 8);
         list.textContent = "";
-        found.forEach(function (e) { list.appendChild(resultItem(e, true)); });
+        found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         list.hidden = !query.trim();
         if (query.trim() && !found.length) {
           var li = document.createElement("li"); li.textContent = "No results"; list.appendChild(li);
@@ -96,7 +223,7 @@
       loadIndex(function () {
         var found = search(input.value);
         list.textContent = "";
-        found.forEach(function (e) { list.appendChild(resultItem(e, true)); });
+        found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         status.textContent = input.value.trim() ? found.length + " results for \u201c" + input.value + "\u201d" : "";
       });
     }
