@@ -86,6 +86,12 @@ THEMED = {
     ("stroke", PDSA.lower()): "--qc-pdsa",
 }
 
+# text in a palette colour (direct labels of groups, target and limits) needs 4.5:1 on the
+# page, which the palette's light colours do not give: on a page it takes a text shade
+THEMED_TEXT = {colour.lower(): f"--qc-text-{name}" for colour, name in (
+    (GREEN, "green"), (VERMILLION, "vermillion"), (BLUE, "blue"), (PURPLE, "purple"), (SKY, "sky"),
+    (ORANGE, "orange"))}
+
 MEANING_COLOUR = {"improvement": IMPROVEMENT, "concern": CONCERN, "neutral": NEUTRAL}
 MEANING_MARKER = {"improvement": "o", "concern": "s", "neutral": "D"}
 MEANING_SIZE = {"improvement": 7.5, "concern": 7.0, "neutral": 6.5}

@@ -36,7 +36,7 @@ _BLANK = re.compile(r' target="_blank"')
 _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _TAG = re.compile(r"<(\w+)\b[^>]*>")
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
-_THEMED = re.compile(r"var\(--qc-[a-z]+, (#[0-9a-f]{6})\)")
+_THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
 
 
 def figure_svg(fig) -> str:
@@ -82,7 +82,7 @@ def _theme_tag(m: re.Match) -> str:
 
     def swap(c: re.Match) -> str:
         prop, colour = c.group(1), c.group(2)
-        name = style.THEMED.get((prop, colour))
+        name = (style.THEMED_TEXT.get(colour) if is_text and prop == "fill" else None) or style.THEMED.get((prop, colour))
         if name is None or (is_text and colour == "#ffffff"):
             return c.group(0)
         return f"{prop}: var({name}, {colour})"

@@ -77,17 +77,22 @@
     return distance(word, term, limit) <= limit ? 0.5 : 0;
   }
 
+  /* The vocabulary words a term matches; typos only when the word as typed is nowhere in the site. */
   function matchTerm(term) {
-    var byId = {}, byWord = {};
+    var byId = {}, byWord = {}, found = {}, exact = false;
     index.lower.forEach(function (w, id) {
-      var q = byWord.hasOwnProperty(w) ? byWord[w] : (byWord[w] = quality(w, term));
+      var q = found.hasOwnProperty(w) ? found[w] : (found[w] = quality(w, term));
       if (q) byId[id] = q;
+      if (q >= 0.8) exact = true;
     });
+    Object.keys(found).forEach(function (w) { if (found[w] && (!exact || found[w] >= 0.8)) byWord[w] = found[w]; });
+    if (exact) Object.keys(byId).forEach(function (id) { if (byId[id] < 0.8) delete byId[id]; });
     return { byId: byId, byWord: byWord };
   }
 
   function search(query) {
-    var terms = tokenise(query.toLowerCase()).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); });
+    // words of two letters or more, and numbers (a lone letter is noise, e.g. the "b" of "<b>")
+    var terms = tokenise(query.toLowerCase()).filter(function (t) { return /\p{N}/u.test(t) || /\p{L}.*\p{L}/u.test(t); });
     if (!terms.length) return [];
     var matches = terms.map(matchTerm);
     var hits = [];
