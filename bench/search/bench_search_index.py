@@ -42,8 +42,8 @@ def _distinct(value, copy: int):
         return tuple(_distinct(v, copy) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: _distinct(getattr(value, f.name), copy) for f in dataclasses.fields(value)
-                   if f.init and f.name not in ("id", "change_idea", "measures", "equity_areas", "stage", "folder")
-                   and isinstance(getattr(value, f.name), (str, tuple)) or dataclasses.is_dataclass(getattr(value, f.name))}
+                   if (f.init and f.name not in ("id", "change_idea", "measures", "equity_areas", "stage", "folder")
+                   and isinstance(getattr(value, f.name), (str, tuple))) or dataclasses.is_dataclass(getattr(value, f.name))}
         return dataclasses.replace(value, **changes)
     return value
 
