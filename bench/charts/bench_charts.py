@@ -36,12 +36,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from qisite.analysis import analyse_measure  # noqa: E402
-from qisite.charts import (  # noqa: E402
-    chart_requests,
-    draw_charts,
-    render,
-    style,
-)
+from qisite.charts import chart_requests, draw_charts, render  # noqa: E402
+from qisite.charts import style  # noqa: E402
 from qisite.load.network import load_network  # noqa: E402
 from qisite.problems import Problems  # noqa: E402
 

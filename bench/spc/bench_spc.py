@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from qisite.spc import analyse
+from qisite.spc import analyse  # noqa: E402
 
 TARGET_SECONDS = 0.1
 TARGET_RATIO = 10.0
