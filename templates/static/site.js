@@ -350,7 +350,63 @@
     });
   }
 
+  /* The driver diagram's connectors: from each node's data-from nodes (right edge)
+     to the node (left edge), redrawn when the layout changes. */
+  function setupDriverConnectors() {
+    var SVG = "http://www.w3.org/2000/svg";
+    Array.prototype.forEach.call(document.querySelectorAll(".dd-columns"), function (diagram) {
+      var svg = document.createElementNS(SVG, "svg");
+      svg.setAttribute("class", "dd-connectors");
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      diagram.insertBefore(svg, diagram.firstChild);
+      function draw() {
+        while (svg.firstChild) svg.removeChild(svg.firstChild);
+        var box = diagram.getBoundingClientRect();
+        if (!box.width || getComputedStyle(diagram).display === "none") return;
+        var drawn = 0;
+        Array.prototype.forEach.call(diagram.querySelectorAll("[data-from]"), function (node) {
+          var to = node.getBoundingClientRect();
+          node.getAttribute("data-from").split(" ").forEach(function (id) {
+            var from = id && document.getElementById(id);
+            if (!from) return;
+            var a = from.getBoundingClientRect();
+            var x1 = a.right - box.left, y1 = a.top + a.height / 2 - box.top;
+            var x2 = to.left - box.left, y2 = to.top + to.height / 2 - box.top, mid = (x1 + x2) / 2;
+            var path = document.createElementNS(SVG, "path");
+            path.setAttribute("d", "M" + x1 + " " + y1 + " C" + mid + " " + y1 + " " + mid + " " + y2 + " " + x2 + " " + y2);
+            svg.appendChild(path);
+            drawn++;
+          });
+        });
+        diagram.classList.toggle("joined", drawn > 0);
+      }
+      window.addEventListener("resize", draw);
+      window.addEventListener("load", draw);
+      draw();
+    });
+  }
+
+  /* Contents that say where the reader is (the sticky list on wide screens). */
+  function setupContentsSpy() {
+    var toc = document.getElementById("contents");
+    if (!toc || !("IntersectionObserver" in window)) return;
+    var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
+    var sections = links.map(function (a) { return document.getElementById(a.getAttribute("href").slice(1)); });
+    function mark() {
+      var current = -1;
+      sections.forEach(function (section, i) { if (section && section.getBoundingClientRect().top < 120) current = i; });
+      links.forEach(function (a, i) { if (i === current) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current"); });
+    }
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -60% 0px" });
+    sections.forEach(function (section) { if (section) observer.observe(section); });
+    window.addEventListener("scroll", mark, { passive: true });
+    mark();
+  }
+
   setupChartScroll();
+  setupDriverConnectors();
+  setupContentsSpy();
   setupSorting();
   setupHeaderSearch();
   setupSearchPage();
