@@ -231,3 +231,50 @@ def test_search_highlights_without_running_hostile_text(visit):
     v.page.goto(v.url("search.html") + "?q=%3Cb%3Einterpreter%3C%2Fb%3E")
     v.page.locator("#search-page-results li").first.wait_for()
     assert v.page.locator("#search-page-results b").count() == 0
+
+
+def test_no_page_repeats_an_id(site):
+    """The driver diagram is in the page twice (columns for wide screens, a nested list for phones):
+    only one of them carries ids, so every in-page link has one target."""
+    from collections import Counter
+
+    from sitehtml import html_pages, parse
+
+    for path in html_pages(site):
+        repeated = [i for i, n in Counter(parse(site, path).ids).items() if n > 1]
+        assert not repeated, (path, repeated)
+
+
+def test_the_driver_diagram_draws_each_change_idea_once_with_connectors(visit):
+    v = visit()
+    page = v.goto(CASE_STUDY)
+    diagram = page.locator(".dd-columns")
+    titles = diagram.locator(".dd-idea a").all_inner_texts()
+    assert titles and len(titles) == len(set(titles))
+    links = diagram.locator(".dd-idea").evaluate_all("ns => ns.map(n => n.dataset.from.trim().split(' ').length)")
+    assert max(links) > 1, "an idea named by several secondary drivers is joined to each of them"
+    expected = page.evaluate("""() => [...document.querySelectorAll('.dd-columns [data-from]')]
+        .reduce((n, node) => n + node.dataset.from.trim().split(' ').filter(Boolean).length, 0)""")
+    assert diagram.locator("svg.dd-connectors path").count() == expected
+    assert page.locator(".driver-diagram").is_hidden()
+    phone = visit(width=PHONE).goto(CASE_STUDY)
+    assert phone.locator(".driver-diagram").is_visible() and phone.locator(".dd-columns").is_hidden()
+
+
+def test_contents_stay_in_view_on_a_wide_screen_and_sections_lead_back(visit):
+    v = visit()
+    page = v.goto(CASE_STUDY)
+    page.locator("#story").scroll_into_view_if_needed()
+    page.wait_for_timeout(150)
+    top = page.locator("#contents").evaluate("n => n.getBoundingClientRect().top")
+    assert abs(top) < 1, "the contents stick to the top of the window"
+    assert page.locator("#contents a[aria-current='true']").count() == 1
+    backs = page.locator("p.back a[href='#contents']")
+    assert backs.count() >= 6
+    # characters a line in the story's longest paragraph: its text over its lines
+    per_line = page.evaluate("""() => {
+        const p = [...document.querySelectorAll('.prose p')].sort((a, b) => b.textContent.length - a.textContent.length)[0];
+        const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+        return p.textContent.length / lines;
+    }""")
+    assert 55 <= per_line <= 80, f"story lines of about 70 characters, not {per_line:.0f}"
