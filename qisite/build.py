@@ -24,6 +24,7 @@ from qisite.site.context import SiteData, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.output import CACHE_DIR, SiteWriter
 from qisite.site.pages import all_pages
+from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
@@ -126,18 +127,29 @@ def project_charts(charts: dict, project_id: str) -> dict:
 
 
 def write_project_files(site: SiteData, charts: dict, writer: SiteWriter) -> None:
+    """Each project's downloads, carrying where they come from (qisite.site.provenance)."""
+    config = site.network.config
     for data in site.projects:
-        for measure_id, table in project_charts(charts, data.project.id)["tables"].items():
-            writer.write_text(urls.project_file(data.project.id, f"{measure_id}.csv"), table.csv())
-        for request, svg in charts.get(data.project.id, []):
-            writer.write_text(urls.project_file(data.project.id, request.filename), standalone_svg(svg))
+        project = data.project
+        lines = provenance_lines(project, config, site.generated)
+        files = []
+        for measure_id, table in project_charts(charts, project.id)["tables"].items():
+            files.append(f"{measure_id}.csv")
+            writer.write_text(urls.project_file(project.id, files[-1]), table.csv())
+        for request, svg in charts.get(project.id, []):
+            files.append(request.filename)
+            writer.write_text(urls.project_file(project.id, request.filename), standalone_svg(svg, lines))
+        writer.write_text(urls.project_file(project.id, "README.txt"), readme_text(project, config, site.generated, files))
 
 
-def standalone_svg(svg: str) -> str:
-    """A chart as a file beside its page: PDSA links point into that page; literal colours (no page styles it)."""
+def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
+    """A chart as a file beside its page: PDSA links point into that page; literal colours (no page
+    styles it); its provenance in <metadata> and <desc>."""
     from qisite.charts.svg import literal_colours
 
     linked = literal_colours(svg).replace('href="#pdsa-', 'href="index.html#pdsa-')
+    if provenance:
+        linked = svg_with_provenance(linked, provenance)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 

@@ -96,6 +96,10 @@ class SmallNumbers:
         Count(), "counts of people from 1 to threshold − 1 are never published (1 switches this off)"))
 
 
+# what an illustrative project's notice says unless site.yaml or the project words it
+ILLUSTRATIVE_NOTE = "The figures are illustrative: they are not the team's own data."
+
+
 @record("site.yaml")
 @dataclass(frozen=True)
 class SiteConfig:
@@ -116,6 +120,8 @@ class SiteConfig:
         ListOf(record_of(Term), unique_ids=True), "the improvement stages, in order"))
     small_numbers: SmallNumbers = field(default=SmallNumbers(), metadata=key(
         record_of(SmallNumbers), "disclosure control of small counts of people (docs/privacy.md)"))
+    illustrative_note: str = field(default=ILLUSTRATIVE_NOTE, metadata=key(
+        Text(), "what the notice on an illustrative project's pages and downloads says (a project may give its own)"))
 
     @property
     def projects_dir(self) -> Path:
@@ -359,6 +365,8 @@ class Project:
     coproduction: str = field(default="", metadata=key(Text(), "how people with lived experience took part"))
     illustrative: bool = field(default=False, metadata=key(
         Boolean(), "true when the data is illustrative, not the team's own"))
+    illustrative_note: str = field(default="", metadata=key(
+        Text(), "this project's own wording of the illustrative-data notice (default: site.yaml's illustrative_note)"))
     draft: bool = field(default=False, metadata=key(
         Boolean(), "true keeps the project out of the published site (qisite serve and build --drafts show it)"))
     sources: tuple[Source, ...] = field(default=(), metadata=key(
@@ -375,6 +383,10 @@ class Project:
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    def provenance(self, config: SiteConfig) -> str:
+        """The illustrative-data notice of this project ('' when its data is the team's own)."""
+        return (self.illustrative_note or config.illustrative_note) if self.illustrative else ""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ Shape of ``window.QISITE_SEARCH_INDEX``::
 
     {"v": "word word …",              # the vocabulary, space-separated, rank order
      "l": ["Aim", "Story", …],        # field labels
+     "n": ["The figures are …", …],   # illustrative-data notices
      "e": [{"t": title, "u": url, "k": kind, "s": summary codes,
-            "f": [[label index, codes], …]}, …]}
+            "f": [[label index, codes], …],
+            "i": notice index}, …]}       # only on an illustrative project (or an idea only they use)
 
 Titles are kept as written (they are shown and matched whole); every other
 text is rebuilt from its tokens with ordinary spacing.
@@ -109,20 +111,23 @@ def search_entries(site: SiteData) -> list[dict]:
     entries = []
     for data in site.projects:
         p = data.project
-        entries.append(_entry(p.title, urls.project(p.id), "project", p.summary, _project_fields(data)))
+        entries.append(_entry(p.title, urls.project(p.id), "project", p.summary, _project_fields(data),
+                              p.provenance(site.network.config)))
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
-        entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", summary, fields))
+        only_illustrative = all(u.project.illustrative for u in entry.uses)
+        entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", summary, fields,
+                              site.network.config.illustrative_note if only_illustrative else ""))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:
             entries.append(_entry(area.title, urls.area(area.id), "equity area", area.description, [("About", area.id)]))
     return entries
 
 
-def _entry(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]]) -> dict:
-    return {"t": title, "u": url, "k": kind, "s": summary, "fields": fields}
+def _entry(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]], illustrative: str = "") -> dict:
+    return {"t": title, "u": url, "k": kind, "s": summary, "fields": fields, "i": illustrative}
 
 
 def search_index(site: SiteData) -> dict:
@@ -138,12 +143,16 @@ def search_index(site: SiteData) -> dict:
         tokenised.append(fields)
     vocabulary = [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     rank = {word: i for i, word in enumerate(vocabulary)}
+    notes: dict[str, int] = {}
     out = []
     for e, fields in zip(entries, tokenised):
-        out.append({"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
-                    "f": [[LABELS.index(label), "".join(encode(rank[w]) for w in found)] for label, found in fields
-                          if found]})
-    return {"v": " ".join(vocabulary), "l": list(LABELS), "e": out}
+        item = {"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
+                "f": [[LABELS.index(label), "".join(encode(rank[w]) for w in found)] for label, found in fields
+                      if found]}
+        if e["i"]:
+            item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
+        out.append(item)
+    return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "e": out}
 
 
 def search_script(site: SiteData) -> str:

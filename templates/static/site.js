@@ -39,7 +39,7 @@
     var words = raw.v ? raw.v.split(" ") : [];
     var lower = words.map(function (w) { return w.toLowerCase(); });
     var entries = raw.e.map(function (e) {
-      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || ""), titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
+      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || ""), note: e.i === undefined ? "" : (raw.n || [])[e.i] || "", titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
                f: e.f.map(function (f) { return { label: raw.l[f[0]], ids: decode(f[1]) }; }) };
     });
     return { words: words, lower: lower, entries: entries };
@@ -169,6 +169,12 @@
     a.appendChild(kind);
     a.appendChild(title);
     li.appendChild(a);
+    if (entry.note) {
+      var badge = document.createElement("span");
+      badge.className = "badge illustrative"; badge.title = entry.note; badge.textContent = "illustrative data";
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(badge);
+    }
     if (withSnippet) {
       var found = snippet(hit), p = document.createElement("span");
       p.className = "snippet";

@@ -278,3 +278,12 @@ def test_contents_stay_in_view_on_a_wide_screen_and_sections_lead_back(visit):
         return p.textContent.length / lines;
     }""")
     assert 55 <= per_line <= 80, f"story lines of about 70 characters, not {per_line:.0f}"
+
+
+def test_search_results_of_illustrative_projects_carry_the_badge(visit):
+    v = visit()
+    v.goto("search.html")
+    first = _search(v, "barbers").first
+    badge = first.locator(".badge.illustrative")
+    assert badge.inner_text() == "illustrative data"
+    assert "not the team's own data" in badge.get_attribute("title")
