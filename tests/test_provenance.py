@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from qisite.build import build
+
 from support import run_qisite
 
 SVG = "{http://www.w3.org/2000/svg}"
