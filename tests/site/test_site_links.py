@@ -57,6 +57,8 @@ def _check(site: Path, path: str, link, ids) -> str | None:
         return None
     if parts.scheme:
         return f"a {parts.scheme}: URL"
+    if path == "404.html" and value == "/" and link.tag == "a":
+        return None   # 404.html's no-script fallback: the host's top (a host serves the page at any depth)
     if value.startswith("/"):
         return "an absolute path (breaks from file:// and under a sub-path)"
     if link.attr == "action":  # a form: its target must exist, a query is expected
@@ -140,7 +142,8 @@ def test_pages_carry_no_inline_script_or_handler(site):
     found = []
     for path in html_pages(site):
         page = parse(site, path)
-        if page.inline_scripts:
+        allowed = 1 if path == "404.html" else 0   # it finds the site root at any depth (test_site_not_found.py)
+        if page.inline_scripts > allowed:
             found.append(f"{path}: {page.inline_scripts} inline <script>")
         found += [f"{path}: {h}" for h in page.event_handlers]
     assert not found, found
