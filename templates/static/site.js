@@ -410,6 +410,21 @@
     mark();
   }
 
+  /* The print footer names the page's address: where the site has no site_url, the address it was opened at. */
+  function setupPrintAddress() {
+    var footer = document.querySelector(".print-footer"), address = document.querySelector(".print-address");
+    if (!footer) return;
+    if (address && !/^https?:/.test(address.textContent)) address.textContent = window.location.href.split("#")[0];
+    // on paper, the footer goes in the page's bottom margin (a CSS string: every character escaped)
+    var text = footer.textContent.replace(/\s+/g, " ").trim(), escaped = "";
+    Array.from(text).forEach(function (ch) { escaped += "\\" + ch.codePointAt(0).toString(16) + " "; });
+    var style = document.createElement("style");
+    style.textContent = "@media print { @page { @bottom-left { content: \"" + escaped + "\"; font-size: 7.5pt; color: #333;" +
+      " vertical-align: top; padding-top: 3mm; font-family: system-ui, sans-serif; } } .print-footer { display: none !important; } }";
+    document.head.appendChild(style);
+  }
+
+  setupPrintAddress();
   setupChartScroll();
   setupDriverConnectors();
   setupContentsSpy();
