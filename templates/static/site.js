@@ -124,6 +124,8 @@
       var w = index.words[id] || "";
       var space = out !== "" && !/^[,.;:!?)\]}%\u2019\u201d]/.test(w) && !/^[(\[{\u201c\u2018\u00a3$\/]$/.test(prev)
         && w !== "/" && !(/^[\u2212+]$/.test(prev) && /^\d/.test(w) && !/[\p{L}\p{N}] [\u2212+]$/u.test(out));
+      if (/^[\u2013-]$/.test(w) && /\d$/.test(prev)) space = false;                 // a range: 18–25
+      if (/^[\u2013-]$/.test(prev) && /^\d/.test(w) && /\d[\u2013-]$/.test(out)) space = false;
       if (w === '"') { space = out !== "" && !quoteOpen; quoteOpen = !quoteOpen; }
       else if (prev === '"' && quoteOpen) space = false;
       out += (space ? " " : "") + w;
