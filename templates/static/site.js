@@ -310,6 +310,17 @@
   function setupSorting() {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
       var body = table.tBodies[0], heads = Array.prototype.slice.call(table.querySelectorAll("th[data-sort]"));
+      var original = Array.prototype.slice.call(body.rows);
+      // a phone hides the table's header row: a select sorts the same way (the empty choice: the page's order)
+      var select = document.querySelector('select[data-sorts="' + table.id + '"]');
+      if (select) select.addEventListener("change", function () {
+        var th = table.querySelector('th[data-sort="' + select.value + '"]');
+        if (th) { th.removeAttribute("aria-sort"); th.querySelector("button.sort").click(); }
+        else {
+          original.forEach(function (row) { body.appendChild(row); });
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        }
+      });
       heads.forEach(function (th) {
         var button = document.createElement("button");
         button.type = "button"; button.className = "sort";

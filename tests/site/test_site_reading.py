@@ -287,3 +287,16 @@ def test_search_results_of_illustrative_projects_carry_the_badge(visit):
     badge = first.locator(".badge.illustrative")
     assert badge.inner_text() == "illustrative data"
     assert "not the team's own data" in badge.get_attribute("title")
+
+
+def test_the_change_idea_library_sorts_on_a_phone_too(visit):
+    """A phone hides the table's header row (rows stack as cards): a select sorts instead."""
+    v = visit(width=PHONE)
+    page = v.goto("ideas/index.html")
+    assert page.locator("#idea-list thead").evaluate("t => t.getBoundingClientRect().height") <= 1
+    first = page.locator("#idea-list tbody tr").evaluate_all("rs => rs.map(r => r.dataset.sortTitle)")
+    page.select_option("#i-sort", "title")
+    titles = page.locator("#idea-list tbody tr").evaluate_all("rs => rs.map(r => r.dataset.sortTitle)")
+    assert titles == page.evaluate("ts => [...ts].sort((a, b) => a.localeCompare(b))", titles) != first
+    page.select_option("#i-sort", "")
+    assert page.locator("#idea-list tbody tr").evaluate_all("rs => rs.map(r => r.dataset.sortTitle)") == first
