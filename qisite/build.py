@@ -53,6 +53,7 @@ from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter,
 from qisite.site.pagekeys import SiteKeys, page_key, project_files_key, site_keys
 from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
+from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.theme import read_theme_file
@@ -578,12 +579,18 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
         if task.write_files:
             for image, content in project_images(data.project, refused):
                 staged.append(_stage_bytes(job, f"{images_folder(task.project_id)}/{image.path}", task.files_key, content))
+            config, project = job.site.network.config, data.project
+            lines = provenance_lines(project, config, job.site.generated)   # every download says where it comes from
+            files = []
             for measure_id, table in project_charts({task.project_id: drawn}, task.project_id)["tables"].items():
-                staged.append(_stage_file(job, urls.project_file(task.project_id, f"{measure_id}.csv"), task.files_key,
-                                          table.csv()))
+                files.append(f"{measure_id}.csv")
+                staged.append(_stage_file(job, urls.project_file(task.project_id, files[-1]), task.files_key, table.csv()))
             for request, svg in drawn:
+                files.append(request.filename)
                 staged.append(_stage_file(job, urls.project_file(task.project_id, request.filename), task.files_key,
-                                          standalone_svg(svg)))
+                                          standalone_svg(svg, lines)))
+            staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
+                                      readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
             staged.append(_stage_file(job, task.page.path, task.page_key,
                                       render_page(job.env, job.site, task.page, {task.project_id: drawn})))
@@ -648,9 +655,14 @@ def project_charts(charts: dict, project_id: str) -> dict:
     return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
 
 
-def standalone_svg(svg: str) -> str:
-    """A chart as a file beside its page: PDSA links point into that page."""
-    linked = svg.replace('href="#pdsa-', 'href="index.html#pdsa-')
+def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
+    """A chart as a file beside its page: PDSA links point into that page; literal colours (no page
+    styles it); its provenance in <metadata> and <desc>."""
+    from qisite.charts.svg import literal_colours
+
+    linked = literal_colours(svg).replace('href="#pdsa-', 'href="index.html#pdsa-')
+    if provenance:
+        linked = svg_with_provenance(linked, provenance)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 

@@ -3,6 +3,7 @@ library and related projects — the learning-system view of who tested what."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +17,15 @@ class IdeaUse:
     project: Project
     idea: ChangeIdea
     cycles: tuple[PdsaCycle, ...]
+
+    @property
+    def status(self) -> str:
+        return cycles_status(self.cycles)
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        """Ids of the measures this project's cycles on the idea were plotted on, in first-marked order."""
+        return tuple(dict.fromkeys(m for c in self.cycles for m in c.measures))
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,15 @@ class LibraryEntry:
         return tuple(dict.fromkeys(u.project.team for u in self.uses))
 
     @property
+    def areas(self) -> tuple[str, ...]:
+        """Equity areas of the projects using the idea."""
+        return tuple(dict.fromkeys(a for u in self.uses for a in u.project.equity_areas))
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u.project.stage for u in self.uses))
+
+    @property
     def tested_by(self) -> tuple[str, ...]:
         """Teams that have run at least one PDSA cycle on the idea."""
         return tuple(dict.fromkeys(u.project.team for u in self.uses if u.cycles))
@@ -43,12 +62,45 @@ class LibraryEntry:
     def decisions(self) -> Counter:
         return Counter(c.decision for u in self.uses for c in u.cycles if c.decision)
 
+    @property
+    def running(self) -> int:
+        """PDSA cycles on the idea still running (no end date, no decision yet)."""
+        return sum(1 for u in self.uses for c in u.cycles if c.end is None and not c.decision)
+
+    @property
+    def status(self) -> str:
+        """'testing' while any team's cycle runs; else the decision of the latest cycle
+        ('studied' if it ended without one); 'untested' when no team has run a cycle."""
+        if self.running:
+            return "testing"
+        return cycles_status(tuple(c for u in self.uses for c in u.cycles))
+
+    @property
+    def description(self) -> str:
+        """The idea's description as most teams wrote it (ties: the most-tested team's); '' if none wrote one."""
+        written = [u.idea.description for u in self.uses if u.idea.description]
+        return Counter(written).most_common(1)[0][0] if written else ""
+
 
 @dataclass(frozen=True)
 class Related:
     project: Project
     reasons: tuple[str, ...]
     score: int
+
+
+def cycles_status(cycles: tuple[PdsaCycle, ...]) -> str:
+    """The latest decision of these cycles (by start, then end), 'testing' while the latest runs,
+    'studied' if it ended without a decision, 'untested' with no cycle."""
+    tested = sorted(cycles, key=lambda c: (c.start, c.end or dt.date.max))
+    if not tested:
+        return "untested"
+    latest = tested[-1]
+    return latest.decision or ("testing" if latest.end is None else "studied")
+
+
+STATUS_WORDS = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned", "testing": "being tested",
+                "studied": "studied, no decision yet", "untested": "not yet tested"}
 
 
 def cycle_numbers(project: Project) -> dict[str, int]:
@@ -89,15 +141,16 @@ def _title(uses: list[IdeaUse]) -> str:
 
 def related_projects(project: Project, network: Network, limit: int = 5) -> tuple[Related, ...]:
     """Other projects sharing change ideas, equity areas or drivers, best first."""
-    return RelatedIndex(network.projects).related(project, limit)
+    return RelatedIndex(network).related(project, limit)
 
 
 class RelatedIndex:
     """What related_projects compares, worked out once per project, and which projects share
     anything at all: the whole network's related projects in near-linear time."""
 
-    def __init__(self, projects: tuple[Project, ...]):
-        self.projects = projects
+    def __init__(self, network: Network):
+        self.network = network
+        self.projects = projects = network.projects
         self.features = {p.id: ({i.id for i in p.drivers.change_ideas}, _driver_titles(p)) for p in projects}
         self.position = {p.id: n for n, p in enumerate(projects)}
         self.sharing: dict[tuple[str, str], list[int]] = {}
@@ -121,8 +174,9 @@ class RelatedIndex:
             shared_drivers = sorted(drivers & other_drivers)
             score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
             if score:
-                reasons = ([f"change idea: {i}" for i in shared_ideas] + [f"equity area: {a}" for a in shared_areas]
-                           + [f"driver: {d}" for d in shared_drivers])
+                reasons = ([f"change idea: {_idea_title(project, i)}" for i in shared_ideas]
+                           + [f"equity area: {_area_title(self.network, a)}" for a in shared_areas]
+                           + [f"driver: {_driver_title(project, d)}" for d in shared_drivers])
                 found.append(Related(other, tuple(reasons), score))
         found.sort(key=lambda r: (-r.score, r.project.title.lower()))
         return tuple(found[:limit])
@@ -132,3 +186,18 @@ def _driver_titles(project: Project) -> set[str]:
     titles = [title for primary in project.drivers.primary
               for title in (primary.title, *(secondary.title for secondary in primary.secondary))]
     return {" ".join(title.lower().split()) for title in titles}
+
+
+def _idea_title(project: Project, idea_id: str) -> str:
+    return next((i.title for i in project.drivers.change_ideas if i.id == idea_id), idea_id)
+
+
+def _area_title(network: Network, area_id: str) -> str:
+    return next((a.title for a in network.config.equity_areas if a.id == area_id), area_id)
+
+
+def _driver_title(project: Project, normalised: str) -> str:
+    """A shared driver as this project wrote it (matching ignores case and spacing)."""
+    titles = [title for primary in project.drivers.primary
+              for title in (primary.title, *(secondary.title for secondary in primary.secondary))]
+    return next((t for t in titles if " ".join(t.lower().split()) == normalised), normalised)

@@ -113,6 +113,8 @@ class ProjectSource:
                 "inside the repository (default: projects)"))
     organisation: str = field(default="", metadata=key(Text(), "who the source's projects are attributed to"))
     at: Positions = _positions()
+# what an illustrative project's notice says unless site.yaml or the project words it
+ILLUSTRATIVE_NOTE = "The figures are illustrative: they are not the team's own data."
 
 
 @record("site.yaml")
@@ -141,6 +143,8 @@ class SiteConfig:
     rules: str = field(default="anhoej", metadata=key(
         Choice(RULE_PROFILES), "the special-cause rules of every chart, its signals and its icons: "
         "anhoej, ihi or nhs (Making Data Count); see the site's Methods page"))
+    illustrative_note: str = field(default=ILLUSTRATIVE_NOTE, metadata=key(
+        Text(), "what the notice on an illustrative project's pages and downloads says (a project may give its own)"))
 
     @property
     def projects_dir(self) -> Path:
@@ -433,6 +437,8 @@ class Project:
     coproduction: str = field(default="", metadata=key(Text(), "how people with lived experience took part"))
     illustrative: bool = field(default=False, metadata=key(
         Boolean(), "true when the data is illustrative, not the team's own"))
+    illustrative_note: str = field(default="", metadata=key(
+        Text(), "this project's own wording of the illustrative-data notice (default: site.yaml's illustrative_note)"))
     draft: bool = field(default=False, metadata=key(
         Boolean(), "true keeps the project out of the published site (qisite serve and build --drafts show it)"))
     sources: tuple[Source, ...] = field(default=(), metadata=key(
@@ -450,6 +456,10 @@ class Project:
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    def illustrative_notice(self, config: SiteConfig) -> str:
+        """The illustrative-data notice of this project ('' when its data is the team's own)."""
+        return (self.illustrative_note or config.illustrative_note) if self.illustrative else ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from qisite.config import default_config
-from qisite.links import change_idea_library, group_by, related_projects
+from qisite.links import change_idea_library, cycles_status, group_by, related_projects
 from qisite.model import Aim, ChangeIdea, DriverDiagram, Network, PdsaCycle, PrimaryDriver, Project, SecondaryDriver
 
 D = dt.date(2021, 1, 1)
@@ -50,6 +50,30 @@ def test_group_by_equity_area_lists_a_project_under_each_area():
 def test_related_projects_rank_shared_ideas_over_areas_and_drivers():
     related = related_projects(NETWORK.projects[0], NETWORK)
     assert [r.project.id for r in related] == ["b", "c"]
-    assert related[0].reasons == ("change idea: leaflets", "equity area: ethnicity", "driver: access")
-    assert related[1].reasons == ("driver: access",)
+    # in words a reader knows: the idea's and area's titles and the driver as this project wrote it, never ids
+    assert related[0].reasons == ("change idea: Leaflets", "equity area: Ethnicity and race", "driver: Access")
+    assert related[1].reasons == ("driver: Access",)
     assert related_projects(NETWORK.projects[3], NETWORK) == ()
+
+
+def test_idea_status_reads_being_tested_while_any_team_runs_a_cycle():
+    running = cycle("c9", "buddies", None, None)       # started, no end, no decision yet
+    network = Network(default_config(Path(".")), (
+        NETWORK.projects[0], project("c", "Team C", ["age"], ["buddies"], [running])))
+    library = change_idea_library(network)
+    assert library["buddies"].status == "testing" and library["buddies"].running == 1
+    assert library["leaflets"].status == "adopt"        # the latest cycle's decision
+    assert library["pop-up"].status == "untested"
+    ended = cycle("c8", "buddies", None, dt.date(2021, 2, 1))
+    assert cycles_status((ended,)) == "studied" and cycles_status(()) == "untested"
+
+
+def test_library_gives_an_ideas_description_once_as_most_teams_wrote_it():
+    def with_description(pid, text):
+        p = project(pid, f"Team {pid}", ["age"], ["buddies"])
+        ideas = (ChangeIdea("buddies", "Buddies", description=text),)
+        return Project(**{**p.__dict__, "drivers": DriverDiagram(primary=p.drivers.primary, change_ideas=ideas)})
+    network = Network(default_config(Path(".")), (
+        with_description("x", "Peer buddies."), with_description("y", "Peer buddies."), with_description("z", "Other.")))
+    assert change_idea_library(network)["buddies"].description == "Peer buddies."
+    assert change_idea_library(NETWORK)["leaflets"].description == ""

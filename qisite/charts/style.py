@@ -18,7 +18,7 @@ import matplotlib
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
-STYLE_VERSION = "3"
+STYLE_VERSION = "4"
 
 # --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
 WIDTH = 760.0
@@ -58,6 +58,39 @@ TARGET = GREEN
 IMPROVEMENT = BLUE
 CONCERN = VERMILLION           # Okabe–Ito's dark orange: reads in print
 NEUTRAL = "#7F7F7F"
+
+# --- the page's light/dark theme: an inline chart names each colour as a CSS
+# variable whose fallback is the literal colour (templates/static/site.css sets
+# the dark values); a downloaded SVG keeps the literal colours (svg.literal_colours).
+# (property, colour as matplotlib writes it) → variable. Text keeps white (PDSA
+# numbers sit on a purple disc) and the PDSA disc keeps its fill.
+THEMED = {
+    ("fill", "#ffffff"): "--qc-paper",       # the figure, excluded points, label backgrounds
+    ("stroke", "#ffffff"): "--qc-paper",     # the halo round signal and PDSA markers
+    ("fill", INK.lower()): "--qc-ink",
+    ("stroke", INK.lower()): "--qc-ink",
+    ("fill", DATA.lower()): "--qc-data",
+    ("stroke", DATA.lower()): "--qc-data",
+    ("fill", MUTED.lower()): "--qc-muted",
+    ("stroke", MUTED.lower()): "--qc-muted",
+    ("stroke", GRID.lower()): "--qc-grid",
+    ("fill", BASELINE_FILL.lower()): "--qc-fill",
+    ("stroke", BLACK): "--qc-reference",
+    ("fill", BLACK): "--qc-reference",
+    ("fill", BLUE.lower()): "--qc-blue",
+    ("stroke", BLUE.lower()): "--qc-blue",
+    ("fill", VERMILLION.lower()): "--qc-vermillion",
+    ("stroke", VERMILLION.lower()): "--qc-vermillion",
+    ("fill", GREEN.lower()): "--qc-green",
+    ("stroke", GREEN.lower()): "--qc-green",
+    ("stroke", PDSA.lower()): "--qc-pdsa",
+}
+
+# text in a palette colour (direct labels of groups, target and limits) needs 4.5:1 on the
+# page, which the palette's light colours do not give: on a page it takes a text shade
+THEMED_TEXT = {colour.lower(): f"--qc-text-{name}" for colour, name in (
+    (GREEN, "green"), (VERMILLION, "vermillion"), (BLUE, "blue"), (PURPLE, "purple"), (SKY, "sky"),
+    (ORANGE, "orange"))}
 
 MEANING_COLOUR = {"improvement": IMPROVEMENT, "concern": CONCERN, "neutral": NEUTRAL}
 MEANING_MARKER = {"improvement": "o", "concern": "s", "neutral": "D"}

@@ -6,7 +6,10 @@ viewBox) with ``role="img"`` and ``aria-labelledby`` pointing at ``<title>``
 and ``<desc>``, ids unique to the chart (several charts share a page), the
 ``qisite-…`` gids as classes, CSS scoped to the chart (matplotlib's ``*{…}``
 rule would otherwise style the whole page), text in the page's system font
-stack, and in-page PDSA links without ``target="_blank"``.
+stack, in-page PDSA links without ``target="_blank"``, and colours that
+follow the page's light/dark theme (``style.THEMED``: each a CSS variable with
+the literal colour as its fallback; ``literal_colours`` undoes it for a
+standalone download, which no page styles).
 """
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ _GEOMETRY = re.compile(r'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform|points)=
 _DECIMALS = re.compile(r"(\d\.\d\d)\d+")      # 0.01 px is plenty
 _BLANK = re.compile(r' target="_blank"')
 _LINK = re.compile(r'<a xlink:href="([^"]*)">')
+_TAG = re.compile(r"<(\w+)\b[^>]*>")
+_COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
+_THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
 
 
 def figure_svg(fig) -> str:
@@ -54,6 +60,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
                   f".{prefix} text{{font-family:{style.FONT_STACK}}}")
+    s = _TAG.sub(_theme_tag, s)
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
     viewbox = _VIEWBOX.search(s)
@@ -67,6 +74,25 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
             f'<title id="{prefix}-title">{escape(title)}</title>'
             f'<desc id="{prefix}-desc">{escape(description)}</desc>')
     return _ROOT.sub(lambda m: root, s, count=1).strip() + "\n"
+
+
+def _theme_tag(m: re.Match) -> str:
+    """One tag's colours as theme variables (white text stays white: it sits on a PDSA disc)."""
+    is_text = m.group(1) == "text"
+
+    def swap(c: re.Match) -> str:
+        prop, colour = c.group(1), c.group(2)
+        name = (style.THEMED_TEXT.get(colour) if is_text and prop == "fill" else None) or style.THEMED.get((prop, colour))
+        if name is None or (is_text and colour == "#ffffff"):
+            return c.group(0)
+        return f"{prop}: var({name}, {colour})"
+
+    return _COLOUR.sub(swap, m.group(0))
+
+
+def literal_colours(svg: str) -> str:
+    """A chart with its theme variables back to literal colours (a file no page styles)."""
+    return _THEMED.sub(r"\1", svg)
 
 
 def _link(href: str, labels: dict[str, str]) -> str:

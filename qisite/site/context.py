@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
-from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, group_by
+from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
@@ -137,7 +137,7 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
     site.yaml's ``rules:`` (default anhoej). ``analysed`` gives a project's ProjectData without its
     related projects (a build's cache of :func:`project_data`), else each project is analysed here."""
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
-    index = RelatedIndex(network.projects)
+    index = RelatedIndex(network)
     projects = tuple(replace(analyse(p), related=index.related(p)) for p in network.projects)
     return SiteData(
         network=network,
@@ -185,11 +185,7 @@ def _gap_headlines(analysis: MeasureAnalysis) -> tuple[GapHeadline, ...]:
 
 def idea_status(cycles: tuple[PdsaCycle, ...], idea_id: str) -> str:
     """The latest decision on a change idea, 'testing' while a cycle runs, else 'untested'."""
-    tested = sorted((c for c in cycles if c.change_idea == idea_id), key=lambda c: (c.start, c.end or dt.date.max))
-    if not tested:
-        return "untested"
-    latest = tested[-1]
-    return latest.decision or ("testing" if latest.end is None else "studied")
+    return cycles_status(tuple(c for c in cycles if c.change_idea == idea_id))
 
 
 def last_activity(project: Project) -> dt.date:

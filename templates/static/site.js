@@ -12,42 +12,182 @@
     var script = document.createElement("script");
     script.src = root + "assets/search-index.js";
     script.onload = function () {
-      index = window.QISITE_SEARCH_INDEX || [];
+      index = prepare(window.QISITE_SEARCH_INDEX || { v: "", l: [], e: [] });
       waiting.splice(0).forEach(function (cb) { cb(index); });
     };
     document.head.appendChild(script);
   }
 
-  function search(query) {
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!terms.length) return [];
-    var hits = [];
-    index.forEach(function (entry) {
-      var title = entry.t.toLowerCase(), score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var inTitle = title.indexOf(terms[i]) >= 0;
-        if (!inTitle && entry.x.indexOf(terms[i]) < 0 && entry.s.toLowerCase().indexOf(terms[i]) < 0) return;
-        score += inTitle ? 3 : 1;
-      }
-      hits.push({ entry: entry, score: score + (entry.k === "project" ? 0.5 : 0) });
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
-    return hits.map(function (h) { return h.entry; });
+  /* The index (qisite/site/search.py): a vocabulary, and each field as varint codes into it. */
+  var FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+";
+  var CONTINUATION = "abcdefghijklmnopqrstuvwxyz,-./:;=>?@[]^_`{|}~".slice(0, 44);
+  var WORD = /\d+(?:[.,:\/]\d+)*%?|[\p{L}\p{N}\p{M}]+(?:[-'\u2019][\p{L}\p{N}\p{M}]+)*|[^\p{L}\p{N}\p{M}\s]/gu;
+  // how much a match counts, by field: the title and the aim first
+  var WEIGHTS = { Aim: 6, About: 2, Team: 2, "Change idea": 1.5, Measure: 1.5 };
+
+  function decode(codes) {
+    var out = [], value = 0;
+    for (var i = 0; i < codes.length; i++) {
+      var at = CONTINUATION.indexOf(codes.charAt(i));
+      if (at >= 0) value = value * 44 + at + 1;
+      else { out.push(value * 45 + FINAL.indexOf(codes.charAt(i))); value = 0; }
+    }
+    return out;
   }
 
-  function resultItem(entry, withSummary) {
-    var li = document.createElement("li"), a = document.createElement("a");
+  function prepare(raw) {
+    var words = raw.v ? raw.v.split(" ") : [];
+    var lower = words.map(function (w) { return w.toLowerCase(); });
+    var entries = raw.e.map(function (e) {
+      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || ""), note: e.i === undefined ? "" : (raw.n || [])[e.i] || "", titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
+               f: e.f.map(function (f) { return { label: raw.l[f[0]], ids: decode(f[1]) }; }) };
+    });
+    return { words: words, lower: lower, entries: entries };
+  }
+
+  function tokenise(text) { return String(text).match(WORD) || []; }
+
+  /* Edit distance of a and b, or limit + 1 once it must exceed limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost));
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* How well a vocabulary word matches a query term: 1 exact, 0.8 a prefix or a
+     hyphenated part, 0.5 a typo (edit distance 1 from 4 letters, 2 from 8); 0 no match. */
+  function quality(word, term) {
+    if (word === term) return 1;
+    if (term.length >= 2 && word.indexOf(term) === 0) return 0.8;
+    if (word.indexOf("-") > 0 && word.split("-").some(function (part) { return part === term || (term.length >= 3 && part.indexOf(term) === 0); })) return 0.8;
+    if (term.length < 4 || /^\d/.test(term)) return 0;
+    var limit = term.length >= 8 ? 2 : 1;
+    return distance(word, term, limit) <= limit ? 0.5 : 0;
+  }
+
+  /* The vocabulary words a term matches; typos only when the word as typed is nowhere in the site. */
+  function matchTerm(term) {
+    var byId = {}, byWord = {}, found = {}, exact = false;
+    index.lower.forEach(function (w, id) {
+      var q = found.hasOwnProperty(w) ? found[w] : (found[w] = quality(w, term));
+      if (q) byId[id] = q;
+      if (q >= 0.8) exact = true;
+    });
+    Object.keys(found).forEach(function (w) { if (found[w] && (!exact || found[w] >= 0.8)) byWord[w] = found[w]; });
+    if (exact) Object.keys(byId).forEach(function (id) { if (byId[id] < 0.8) delete byId[id]; });
+    return { byId: byId, byWord: byWord };
+  }
+
+  function search(query) {
+    // words of two letters or more, and numbers (a lone letter is noise, e.g. the "b" of "<b>")
+    var terms = tokenise(query.toLowerCase()).filter(function (t) { return /\p{N}/u.test(t) || /\p{L}.*\p{L}/u.test(t); });
+    if (!terms.length) return [];
+    var matches = terms.map(matchTerm);
+    var hits = [];
+    index.entries.forEach(function (entry) {
+      var total = 0, best = null;
+      for (var i = 0; i < terms.length; i++) {
+        var m = matches[i], score = 0;
+        entry.titleWords.forEach(function (w) { if (m.byWord[w]) score = Math.max(score, 10 * m.byWord[w]); });
+        entry.s.forEach(function (id) { if (m.byId[id]) score = Math.max(score, 3 * m.byId[id]); });
+        entry.f.forEach(function (field) {
+          var weight = WEIGHTS[field.label] || 1, here = 0;
+          field.ids.forEach(function (id) { if (m.byId[id]) here = Math.max(here, weight * m.byId[id]); });
+          if (here > score) score = here;
+          if (here && (!best || here > best.score)) best = { field: field, score: here };
+        });
+        if (!score) return;
+        total += score;
+      }
+      hits.push({ entry: entry, score: total + (entry.k === "project" ? 0.5 : 0), field: best && best.field, matches: matches });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
+    return hits;
+  }
+
+  /* Tokens back to text with ordinary spacing. */
+  function rebuild(ids) {
+    var out = "", prev = "", quoteOpen = false;
+    ids.forEach(function (id) {
+      var w = index.words[id] || "";
+      var space = out !== "" && !/^[,.;:!?)\]}%\u2019\u201d]/.test(w) && !/^[(\[{\u201c\u2018\u00a3$\/]$/.test(prev)
+        && w !== "/" && !(/^[\u2212+]$/.test(prev) && /^\d/.test(w) && !/[\p{L}\p{N}] [\u2212+]$/u.test(out));
+      if (/^[\u2013-]$/.test(w) && /\d$/.test(prev)) space = false;                 // a range: 18–25
+      if (/^[\u2013-]$/.test(prev) && /^\d/.test(w) && /\d[\u2013-]$/.test(out)) space = false;
+      if (w === '"') { space = out !== "" && !quoteOpen; quoteOpen = !quoteOpen; }
+      else if (prev === '"' && quoteOpen) space = false;
+      out += (space ? " " : "") + w;
+      prev = w;
+    });
+    return out;
+  }
+
+  /* Text into a parent, each matched word in <mark> (text nodes only: nothing is parsed as HTML). */
+  function appendMarked(parent, text, hit) {
+    var last = 0, re = new RegExp(WORD.source, "gu"), m;
+    while ((m = re.exec(text))) {
+      var w = m[0].toLowerCase();
+      if (hit.matches.some(function (t) { return t.byWord[w]; })) {
+        parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark"); mark.textContent = m[0];
+        parent.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  /* A window of words round the first match of the best field (or the summary). */
+  function snippet(hit) {
+    var ids = hit.field ? hit.field.ids : hit.entry.s, at = -1;
+    for (var i = 0; i < ids.length && at < 0; i++) {
+      if (hit.matches.some(function (m) { return m.byId[ids[i]]; })) at = i;
+    }
+    if (at < 0) return { label: "", text: rebuild(hit.entry.s) };
+    var from = Math.max(0, at - 10), to = Math.min(ids.length, at + 18);
+    return { label: hit.field ? hit.field.label : "", text: (from ? "\u2026 " : "") + rebuild(ids.slice(from, to)) + (to < ids.length ? " \u2026" : "") };
+  }
+
+  function resultItem(hit, withSnippet) {
+    var entry = hit.entry, li = document.createElement("li"), a = document.createElement("a");
     a.href = root + entry.u;
     var kind = document.createElement("span");
     kind.className = "kind"; kind.textContent = entry.k + " ";
+    var title = document.createElement("span");
+    title.className = "title";
+    appendMarked(title, entry.t, hit);
     a.appendChild(kind);
-    a.appendChild(document.createTextNode(entry.t));
-    if (withSummary && entry.s) {
-      var s = document.createElement("span");
-      s.className = "summary"; s.textContent = entry.s;
-      a.appendChild(s);
-    }
+    a.appendChild(title);
     li.appendChild(a);
+    if (entry.note) {
+      var badge = document.createElement("span");
+      badge.className = "badge illustrative"; badge.title = entry.note; badge.textContent = "illustrative data";
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(badge);
+    }
+    if (withSnippet) {
+      var found = snippet(hit), p = document.createElement("span");
+      p.className = "snippet";
+      if (found.label) {
+        var label = document.createElement("span");
+        label.className = "field"; label.textContent = found.label + ": ";
+        p.appendChild(label);
+      }
+      appendMarked(p, found.text, hit);
+      li.appendChild(p);
+    }
     return li;
   }
 
@@ -62,7 +202,7 @@
       loadIndex(function () {
         var found = search(query).slice(0, 8);
         list.textContent = "";
-        found.forEach(function (e) { list.appendChild(resultItem(e, true)); });
+        found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         list.hidden = !query.trim();
         if (query.trim() && !found.length) {
           var li = document.createElement("li"); li.textContent = "No results"; list.appendChild(li);
@@ -96,7 +236,7 @@
       loadIndex(function () {
         var found = search(input.value);
         list.textContent = "";
-        found.forEach(function (e) { list.appendChild(resultItem(e, true)); });
+        found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         status.textContent = input.value.trim() ? found.length + " results for \u201c" + input.value + "\u201d" : "";
       });
     }
@@ -104,32 +244,204 @@
     if (query) show();
   }
 
-  function setupFilters() {
-    var form = document.getElementById("filters");
-    if (!form) return;
-    form.hidden = false;
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var cards = Array.prototype.slice.call(document.querySelectorAll("#project-list .project-card"));
-    var count = document.getElementById("filter-count"), none = document.getElementById("no-match");
-    function apply() {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = selects.every(function (sel) {
-          if (!sel.value) return true;
-          var value = card.getAttribute("data-" + sel.getAttribute("data-filter")) || "";
-          return sel.getAttribute("data-filter") === "areas" ? value.split(" ").indexOf(sel.value) >= 0 : value === sel.value;
-        });
-        card.hidden = !ok;
-        if (ok) shown++;
-      });
-      count.textContent = shown + " of " + cards.length + " projects";
-      none.hidden = shown > 0;
-    }
-    selects.forEach(function (sel) { sel.addEventListener("change", apply); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-    apply();
+  /* The query string as {name: value} (a filtered list can be shared and reloaded). */
+  function queryParams() {
+    var out = {};
+    window.location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var at = pair.indexOf("="), key = at < 0 ? pair : pair.slice(0, at);
+      try { out[decodeURIComponent(key)] = decodeURIComponent((at < 0 ? "" : pair.slice(at + 1)).replace(/\+/g, " ")); }
+      catch (e) { /* a malformed escape: ignore that pair */ }
+    });
+    return out;
   }
 
+  /* Keep the chosen filters in the address: ?area=…&stage=… (replaceState: no history entry per change). */
+  function keepInUrl(selects) {
+    var parts = [];
+    selects.forEach(function (sel) { if (sel.value) parts.push(encodeURIComponent(sel.name) + "=" + encodeURIComponent(sel.value)); });
+    var url = window.location.pathname + (parts.length ? "?" + parts.join("&") : "") + window.location.hash;
+    try { window.history.replaceState(null, "", url); } catch (e) { /* some browsers refuse it on file:// */ }
+  }
+
+  function restoreFromUrl(selects) {
+    var params = queryParams();
+    selects.forEach(function (sel) {
+      var wanted = params[sel.name];
+      if (wanted && Array.prototype.some.call(sel.options, function (o) { return o.value === wanted; })) sel.value = wanted;
+    });
+  }
+
+  /* Filters over a list of items (cards or table rows) with data-* attributes; chosen values kept in the URL. */
+  function setupFilterForm(form, items, noun) {
+    form.hidden = false;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var count = form.querySelector(".filter-count"), none = document.getElementById(form.getAttribute("data-empty"));
+    function apply(remember) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var ok = selects.every(function (sel) {
+          if (!sel.value) return true;
+          var value = item.getAttribute("data-" + sel.getAttribute("data-filter")) || "";
+          return sel.hasAttribute("data-many") ? value.split(" ").indexOf(sel.value) >= 0 : value === sel.value;
+        });
+        item.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) count.textContent = shown + " of " + items.length + " " + noun;
+      if (none) none.hidden = shown > 0;
+      if (remember) keepInUrl(selects);
+    }
+    restoreFromUrl(selects);
+    selects.forEach(function (sel) { sel.addEventListener("change", function () { apply(true); }); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  function setupFilters() {
+    var form = document.getElementById("filters");
+    if (form) setupFilterForm(form, Array.prototype.slice.call(document.querySelectorAll("#project-list .project-card")), "projects");
+    var ideas = document.getElementById("idea-filters");
+    if (ideas) setupFilterForm(ideas, Array.prototype.slice.call(document.querySelectorAll("#idea-list tbody tr")), "change ideas");
+  }
+
+  /* Tables whose headers sort their rows (th[data-sort] → each row's data-sort-<key>). */
+  function setupSorting() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+      var body = table.tBodies[0], heads = Array.prototype.slice.call(table.querySelectorAll("th[data-sort]"));
+      var original = Array.prototype.slice.call(body.rows);
+      // a phone hides the table's header row: a select sorts the same way (the empty choice: the page's order)
+      var select = document.querySelector('select[data-sorts="' + table.id + '"]');
+      if (select) select.addEventListener("change", function () {
+        var th = table.querySelector('th[data-sort="' + select.value + '"]');
+        if (th) { th.removeAttribute("aria-sort"); th.querySelector("button.sort").click(); }
+        else {
+          original.forEach(function (row) { body.appendChild(row); });
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        }
+      });
+      heads.forEach(function (th) {
+        var button = document.createElement("button");
+        button.type = "button"; button.className = "sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var key = "data-sort-" + th.getAttribute("data-sort"), numeric = th.hasAttribute("data-numeric");
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = a.getAttribute(key) || "", y = b.getAttribute(key) || "";
+            var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        });
+      });
+    });
+  }
+
+  /* A chart too wide for the screen (phones: its text is kept at 11 px or more)
+     opens scrolled to its latest data, with a cue and a shadow while earlier
+     data is out of view. */
+  function setupChartScroll() {
+    var frames = Array.prototype.slice.call(document.querySelectorAll(".chart-frame"));
+    frames.forEach(function (frame) {
+      var box = frame.querySelector(".chart-svg");
+      if (!box) return;
+      var cue = document.createElement("p");
+      cue.className = "scroll-cue";
+      cue.textContent = "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
+      frame.parentNode.insertBefore(cue, frame);
+      var figure = frame.parentNode, opened = false;
+      function mark() {
+        var scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !opened) { box.scrollLeft = box.scrollWidth; opened = true; }
+        if (!scrolls) opened = false;
+        figure.classList.toggle("scrolls", scrolls);
+        frame.classList.toggle("more-left", scrolls && box.scrollLeft > 1);
+      }
+      box.addEventListener("scroll", mark, { passive: true });
+      window.addEventListener("resize", mark);
+      mark();
+    });
+  }
+
+  /* The driver diagram's connectors: from each node's data-from nodes (right edge)
+     to the node (left edge), redrawn when the layout changes. */
+  function setupDriverConnectors() {
+    var SVG = "http://www.w3.org/2000/svg";
+    Array.prototype.forEach.call(document.querySelectorAll(".dd-columns"), function (diagram) {
+      var svg = document.createElementNS(SVG, "svg");
+      svg.setAttribute("class", "dd-connectors");
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      diagram.insertBefore(svg, diagram.firstChild);
+      function draw() {
+        while (svg.firstChild) svg.removeChild(svg.firstChild);
+        var box = diagram.getBoundingClientRect();
+        if (!box.width || getComputedStyle(diagram).display === "none") return;
+        var drawn = 0;
+        Array.prototype.forEach.call(diagram.querySelectorAll("[data-from]"), function (node) {
+          var to = node.getBoundingClientRect();
+          node.getAttribute("data-from").split(" ").forEach(function (id) {
+            var from = id && document.getElementById(id);
+            if (!from) return;
+            var a = from.getBoundingClientRect();
+            var x1 = a.right - box.left, y1 = a.top + a.height / 2 - box.top;
+            var x2 = to.left - box.left, y2 = to.top + to.height / 2 - box.top, mid = (x1 + x2) / 2;
+            var path = document.createElementNS(SVG, "path");
+            path.setAttribute("d", "M" + x1 + " " + y1 + " C" + mid + " " + y1 + " " + mid + " " + y2 + " " + x2 + " " + y2);
+            svg.appendChild(path);
+            drawn++;
+          });
+        });
+        diagram.classList.toggle("joined", drawn > 0);
+      }
+      window.addEventListener("resize", draw);
+      window.addEventListener("load", draw);
+      draw();
+    });
+  }
+
+  /* Contents that say where the reader is (the sticky list on wide screens). */
+  function setupContentsSpy() {
+    var toc = document.getElementById("contents");
+    if (!toc || !("IntersectionObserver" in window)) return;
+    var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
+    var sections = links.map(function (a) { return document.getElementById(a.getAttribute("href").slice(1)); });
+    function mark() {
+      var current = -1;
+      sections.forEach(function (section, i) { if (section && section.getBoundingClientRect().top < 120) current = i; });
+      links.forEach(function (a, i) { if (i === current) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current"); });
+    }
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -60% 0px" });
+    sections.forEach(function (section) { if (section) observer.observe(section); });
+    window.addEventListener("scroll", mark, { passive: true });
+    mark();
+  }
+
+  /* The print footer names the page's address: where the site has no site_url, the address it was opened at. */
+  function setupPrintAddress() {
+    var footer = document.querySelector(".print-footer"), address = document.querySelector(".print-address");
+    if (!footer) return;
+    if (address && !/^https?:/.test(address.textContent)) address.textContent = window.location.href.split("#")[0];
+    // on paper, the footer goes in the page's bottom margin (a CSS string: every character escaped)
+    var text = footer.textContent.replace(/\s+/g, " ").trim(), escaped = "";
+    Array.from(text).forEach(function (ch) { escaped += "\\" + ch.codePointAt(0).toString(16) + " "; });
+    var style = document.createElement("style");
+    style.textContent = "@media print { @page { @bottom-left { content: \"" + escaped + "\"; font-size: 7.5pt; color: #333;" +
+      " vertical-align: top; padding-top: 3mm; font-family: system-ui, sans-serif; } } .print-footer { display: none !important; } }";
+    document.head.appendChild(style);
+  }
+
+  setupPrintAddress();
+  setupChartScroll();
+  setupDriverConnectors();
+  setupContentsSpy();
+  setupSorting();
   setupHeaderSearch();
   setupSearchPage();
   setupFilters();

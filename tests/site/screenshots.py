@@ -5,7 +5,8 @@
 Builds the example network (unless --site names a built one) and writes
 OUT_DIR/<type>-<width>.png for every page type at desktop (1280 px) and phone
 (390 px) widths, full page, in the light scheme, plus <type>-1280-dark.png for
-the home and project pages. Uses Debian's /usr/bin/chromium.
+the home and project pages, and project-390-chart.png: one phone screen of a
+case study at its first chart (the README shows it). Uses Debian's /usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def shoot(site: Path, out: Path) -> list[Path]:
             page.screenshot(path=str(out / name), full_page=True)
             shots.append(out / name)
             context.close()
+        # one phone screen of a case study at its first chart: what a ward team member sees
+        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+        page = context.new_page()
+        page.goto((site / PAGE_TYPES["project"]).resolve().as_uri(), wait_until="load")
+        page.locator(".measure h3").first.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 8)")
+        page.screenshot(path=str(out / "project-390-chart.png"))
+        shots.append(out / "project-390-chart.png")
+        context.close()
         browser.close()
     return shots
 

@@ -29,7 +29,7 @@ COUNTED = {  # what a person counts on a page → the CSS class that marks one
     "PDSA cycles": "cycle",
     "measures": "measure",
     "charts": "chart",
-    "change ideas in driver diagram": "dd-idea",
+    "change ideas in driver diagram": "dd-idea-node",  # drawn once each (the columns of wide screens)
     "headline results": "result",
 }
 

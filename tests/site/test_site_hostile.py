@@ -149,7 +149,7 @@ def test_the_search_index_is_inert_and_keeps_the_text(hostile_site):
     script = (hostile_site / "assets" / "search-index.js").read_text(encoding="utf-8")
     assert "<" not in script, "a '<' in the index could close a <script> if it were ever inlined"
     match = re.fullmatch(r"window\.QISITE_SEARCH_INDEX=(.*);\n", script, re.S)
-    entries = json.loads(match.group(1))
+    entries = json.loads(match.group(1))["e"]
     titles = {e["t"] for e in entries}
     assert TITLE in titles and IDEA in titles
 
@@ -161,6 +161,8 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
             page = v.goto(path)
             assert page.locator("img").count() == 0, path
             scripts = page.evaluate("[...document.scripts].map(s => s.getAttribute('src'))")
+            if path == "404.html":   # its one inline script finds the site root (test_site_not_found.py)
+                scripts = [s for s in scripts if s is not None]
             assert all(s and s.endswith("assets/site.js") for s in scripts), (path, scripts)
             assert page.evaluate("document.title") .endswith(SITE_TITLE), path
         project = next(p for p in html_pages(hostile_site) if p.startswith("projects/") and p != "projects/index.html")
@@ -180,7 +182,7 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
         page.goto(v.url("search.html") + "?q=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E")
         page.locator("#search-page-results a").first.wait_for()
         assert SCRIPT in page.locator("#search-page-status").inner_text()
-        assert page.evaluate("window.QISITE_SEARCH_INDEX.some(e => e.t === %s)" % json.dumps(TITLE))
+        assert page.evaluate("window.QISITE_SEARCH_INDEX.e.some(e => e.t === %s)" % json.dumps(TITLE))
         page.wait_for_timeout(200)
         v.assert_clean()
     finally:
