@@ -11,11 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import fill_in
 
 from qisite import cli
 
-from support import REPO, run_qisite
+from support import REPO, fill_in, run_qisite
 
 
 def test_new_scaffold_passes_check_and_is_stratified(scaffold):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fill_in
-
 from qisite.commands.new import write_scaffold
+
+from support import fill_in
 
 
 def make_network(root: Path, site_extra: str = "", project: str = "clinic") -> Path:
