@@ -6,12 +6,12 @@ import gc
 import multiprocessing
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
+from qisite.buildcache import write_atomically
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.problems import ChartError
 
@@ -37,15 +37,7 @@ def _read(path: Path) -> str | None:
 
 def _write(path: Path, text: str) -> None:
     """Atomically: a crash never leaves half a chart in the cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 def render(request: ChartRequest) -> str:
