@@ -81,6 +81,11 @@ class LibraryEntry:
         written = [u.idea.description for u in self.uses if u.idea.description]
         return Counter(written).most_common(1)[0][0] if written else ""
 
+    @property
+    def described_by(self) -> Project | None:
+        """The project whose words ``description`` are (its images are copied from that project's folder)."""
+        return next((u.project for u in self.uses if u.idea.description and u.idea.description == self.description), None)
+
 
 @dataclass(frozen=True)
 class Related:

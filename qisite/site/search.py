@@ -147,7 +147,8 @@ def search_index(site: SiteData) -> dict:
     notes: dict[str, int] = {}
     out = []
     for e, fields in zip(entries, tokenised):
-        item = {"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
+        title, url, kind = e["t"], e["u"], e["k"]
+        item = {"t": title, "u": url, "k": kind, "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
                 "f": [[LABELS.index(label), "".join(encode(rank[w]) for w in found)] for label, found in fields
                       if found]}
         if e["i"]:
