@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import pytest
 from test_site_hostile import TITLE, hostile_network
 
-from siteharness import chromium_or_skip
 from sitehtml import CHROMIUM, CHROMIUM_ARGS
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")  # 1×1
@@ -113,16 +112,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def chromium():
+def chromium(playwright):
     """Chromium that resolves rebind.example to this machine, as DNS rebinding would make it."""
-    chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            *CHROMIUM_ARGS, "--host-resolver-rules=MAP rebind.example 127.0.0.1"])
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+        *CHROMIUM_ARGS, "--host-resolver-rules=MAP rebind.example 127.0.0.1"])
+    yield browser
+    browser.close()
 
 
 def test_preview_pages_make_no_outside_request_and_run_no_payload(chromium, preview):
