@@ -275,7 +275,7 @@ class Observation:
     line: int = 0
 
 
-DERIVED_CHARTS = ("gap", "groups", "multiples")
+DERIVED_CHARTS = ("gap", "groups", "multiples", "sii")
 """The extra charts a measure may have besides its own, each in a file named
 ``<measure id>-<name>.svg`` (so a measure id may not be another's id plus one of these)."""
 

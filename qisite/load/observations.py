@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from qisite.equity.intervals import interval_charts
+from qisite.equity.sii import MAX_QUANTILES, MIN_QUANTILES
 from qisite.load.files import is_inside
 from qisite.load.limits import check_groups
 from qisite.load.tables import Row, Table, read_table
@@ -18,8 +20,6 @@ from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
-from qisite.equity.intervals import interval_charts
-from qisite.equity.sii import MAX_QUANTILES, MIN_QUANTILES
 from qisite.spc.chart_types import PROPORTION, RATE, chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
 from qisite.spc.warnings import date_gaps_between
