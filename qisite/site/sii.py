@@ -91,7 +91,7 @@ def measure_sii(analysis: MeasureAnalysis, fmt: ValueFormat) -> SiiFigure | None
         return None
     percent = shown_as_percent(measure.chart, measure.unit)
     return SiiFigure(measure.id, f"{measure.title}: Slope Index of Inequality", result,
-                     ValueFormat(scale=fmt.scale, decimals=fmt.decimals), " percentage points" if percent else (f" {measure.unit}" if measure.unit else ""))
+                     ValueFormat(scale=fmt.scale, decimals=max(1, fmt.decimals)), " percentage points" if percent else (f" {measure.unit}" if measure.unit else ""))
 
 
 def _first_date(analysis: MeasureAnalysis, period: str | None):
