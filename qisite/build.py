@@ -577,7 +577,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
         svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
                            pool=None if in_worker else job.pool, counts=counts)
         drawn = [(request, svgs[request.key]) for request in requests]
-        sii = sii_charts(data, job.chart_cache)   # measure id → (cache key, SVG)
+        sii = sii_charts(data, job.chart_cache, counts)   # measure id → (cache key, SVG)
         staged = []
         refused = Problems()
         if task.write_files:
@@ -664,7 +664,7 @@ def project_charts(charts: dict, project_id: str) -> dict:
     return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
 
 
-def sii_charts(data, cache_dir: Path | None) -> dict[str, tuple[str, str]]:
+def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
     """Each SII-over-time chart of a project (measures with ``order:``): measure id → (cache key, SVG),
     drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
     from functools import partial
@@ -677,7 +677,7 @@ def sii_charts(data, cache_dir: Path | None) -> dict[str, tuple[str, str]]:
         texts = {"title": figure.title, "ylabel": "SII"}
         key = sii_key(figure.result, figure.format, **texts)
         out[measure_id] = (key, draw_cached(key, partial(sii_svg, figure.result, figure.format,
-                                                         prefix=f"q{key[:10]}", **texts), cache_dir))
+                                                         prefix=f"q{key[:10]}", **texts), cache_dir, counts))
     return out
 
 
