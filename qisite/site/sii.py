@@ -73,8 +73,10 @@ def measure_sii(analysis: MeasureAnalysis, fmt: ValueFormat) -> SiiFigure | None
     for series in analysis.series:
         if series.n is None:
             return None
-        for x, y, n in zip(series.x, series.y, series.n):
-            y, n = float(y), float(n)
+        for x, count, denominator in zip(series.x, series.y, series.n):
+            if count is None or denominator is None:
+                continue
+            y, n = float(count), float(denominator)
             if not (math.isfinite(y) and math.isfinite(n) and n > 0):
                 continue   # withheld (or no denominator): never computed from
             xs.append(date_label(x, period))
