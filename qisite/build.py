@@ -553,9 +553,12 @@ class _ProjectResult:
 _JOB: dict[str, _SiteJob] = {}
 
 
-def render_page(env, site: SiteData, page: Page, charts: dict) -> str:
+def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None) -> str:
+    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`)."""
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
+    if "data" in page.context:
+        extra["sii_charts"] = sii or {}
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **page.context, **extra)
 
@@ -574,6 +577,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
         svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
                            pool=None if in_worker else job.pool, counts=counts)
         drawn = [(request, svgs[request.key]) for request in requests]
+        sii = sii_charts(data, job.chart_cache, counts)   # measure id → (cache key, SVG)
         staged = []
         refused = Problems()
         if task.write_files:
@@ -589,12 +593,17 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                 files.append(request.filename)
                 staged.append(_stage_file(job, urls.project_file(task.project_id, request.filename), task.files_key,
                                           standalone_svg(svg, lines)))
+            for measure_id, (_, svg) in sii.items():
+                files.append(f"{measure_id}-sii.svg")   # Measure.chart_file("sii")
+                staged.append(_stage_file(job, urls.project_file(task.project_id, files[-1]), task.files_key,
+                                          standalone_svg(svg, lines)))
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
             staged.append(_stage_file(job, task.page.path, task.page_key,
-                                      render_page(job.env, job.site, task.page, {task.project_id: drawn})))
-        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests),
+                                      render_page(job.env, job.site, task.page, {task.project_id: drawn},
+                                                  {mid: svg for mid, (_, svg) in sii.items()})))
+        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + tuple(k for k, _ in sii.values()),
                                   counts.get("drawn", 0), staged, tuple(refused)))
     return out
 
@@ -653,6 +662,23 @@ def project_charts(charts: dict, project_id: str) -> dict:
 
     drawn = charts.get(project_id, [])
     return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
+
+
+def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
+    """Each SII-over-time chart of a project (measures with ``order:``): measure id → (cache key, SVG),
+    drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
+    from functools import partial
+
+    from qisite.charts.pool import draw_cached
+    from qisite.charts.sii import sii_key, sii_svg
+
+    out = {}
+    for measure_id, figure in data.sii.items():
+        texts = {"title": figure.title, "ylabel": "SII"}
+        key = sii_key(figure.result, figure.format, **texts)
+        out[measure_id] = (key, draw_cached(key, partial(sii_svg, figure.result, figure.format,
+                                                         prefix=f"q{key[:10]}", **texts), cache_dir, counts))
+    return out
 
 
 def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:

@@ -275,7 +275,7 @@ class Observation:
     line: int = 0
 
 
-DERIVED_CHARTS = ("gap", "groups", "multiples")
+DERIVED_CHARTS = ("gap", "groups", "multiples", "sii")
 """The extra charts a measure may have besides its own, each in a file named
 ``<measure id>-<name>.svg`` (so a measure id may not be another's id plus one of these)."""
 
@@ -296,6 +296,9 @@ class Measure:
         Text(), "a column of groups, for a stratified (equity) measure"))
     reference_group: str | None = field(default=None, metadata=key(
         Text(), "the group the others are compared with"))
+    order: tuple[str, ...] = field(default=(), metadata=key(ListOf(Text()), (
+        "every group, in order, most deprived first (5 to 100 groups; p and u type charts): "
+        "adds the Slope Index of Inequality over time to the case study")))
     chart: str = field(metadata=key(Choice(CHART_TYPES), "the chart type"))
     period: str | None = field(default=None, metadata=key(
         Choice(PERIODS), "the data's period, for labels and gap checks"))

@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
@@ -174,3 +174,23 @@ def _draw(missing: list[ChartRequest], workers: int | None, pool: Executor | Non
 
 def _cost(request: ChartRequest) -> int:
     return panel_count(request.spec) * 3 + 1
+
+
+def draw_cached(key: str, draw: Callable[[], str], cache_dir: Path | None, counts: dict | None = None) -> str:
+    """A chart drawn outside the request pipeline (e.g. the SII over time), by ``key`` from the
+    same cache as the others: read if a safe copy is there, else drawn here, checked and stored
+    (``counts["drawn"]`` counts it, as :func:`draw_charts` does)."""
+    path = _cache_path(cache_dir, key) if cache_dir is not None else None
+    if path is not None and path.exists():
+        cached = _read(path)
+        if cached is not None:
+            return cached
+    text = draw()
+    DRAWN["count"] += 1
+    if counts is not None:
+        counts["drawn"] = counts.get("drawn", 0) + 1
+    if not is_safe_chart(text):
+        raise ChartError(f"the chart {key} is not one qisite could have drawn")
+    if path is not None:
+        _write(path, text)
+    return text

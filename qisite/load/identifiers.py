@@ -43,7 +43,7 @@ def _texts(obj, at: Positions | None) -> Iterator[tuple[str, Location, bool]]:
         if spec.name in _NOT_TEXT:
             continue
         value = getattr(obj, spec.name)
-        category = isinstance(obj, Measure) and spec.name == "reference_group"  # a group's name, as in the CSV
+        category = isinstance(obj, Measure) and spec.name in ("reference_group", "order")  # a group's name, as in the CSV
         yield from _values(value, spec.name, here, category)
 
 

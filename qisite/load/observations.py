@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from qisite.equity.intervals import interval_charts
+from qisite.equity.sii import MAX_QUANTILES, MIN_QUANTILES
 from qisite.load.files import is_inside
 from qisite.load.limits import check_groups
 from qisite.load.tables import Row, Table, read_table
@@ -18,7 +20,7 @@ from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
-from qisite.spc.chart_types import chart_type
+from qisite.spc.chart_types import PROPORTION, RATE, chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
 from qisite.spc.warnings import date_gaps_between
 
@@ -77,6 +79,8 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
     if measure.reference_group and not measure.group:
         problems.error(at.of("reference_group"), f"measure '{measure.id}' has a reference_group but no 'group' column",
                        "add 'group: COLUMN' naming the column of groups, or remove reference_group")
+    if measure.order:
+        _check_order_declared(measure, problems)
 
 
 def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | None:
@@ -232,6 +236,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
         return
     _check_group_spellings(measure, path, problems)
     _check_reference_group(measure, problems)
+    _check_order(measure, problems)
     _check_dates_named(measure, problems)
     _check_enough_points(measure, problems)
     _check_gaps(measure, path, problems)
@@ -263,6 +268,40 @@ def _check_group_spellings(measure: Measure, path: Path, problems: Problems) -> 
             reported.add(obs.group)
             problems.warning(Location(path, obs.line), f"the group '{obs.group}' looks like '{known}' typed differently",
                              "spell every row's group the same way, or they are charted as two groups")
+
+
+def _check_order_declared(measure: Measure, problems: Problems) -> None:
+    """``order:`` asks for the SII: groups in order, of counts over a denominator (a proportion or a rate)."""
+    at = measure.at
+    if not measure.group:
+        problems.error(at.of("order"), f"measure '{measure.id}' orders its groups but has no 'group' column",
+                       "add 'group: COLUMN' naming the column of groups, or remove order")
+    if chart_type(measure.chart).family not in (PROPORTION, RATE) or not chart_type(measure.chart).needs_denominator:
+        problems.error(at.of("order"), f"the Slope Index of Inequality needs a proportion or a rate: a {measure.chart} chart has neither",
+                       "remove 'order', or chart the measure as " + " or ".join(interval_charts()))
+    if not MIN_QUANTILES <= len(measure.order) <= MAX_QUANTILES:
+        problems.error(at.of("order"), f"the Slope Index of Inequality needs {MIN_QUANTILES} to {MAX_QUANTILES} ordered groups, "
+                       f"not {len(measure.order)}", "list every group in order, most deprived first (e.g. IMD quintiles 1 to 5)")
+    seen: set[str] = set()
+    for index, name in enumerate(measure.order):
+        if name in seen:
+            problems.error(at.of("order", index), f"order names the group '{name}' twice", "list each group once")
+        seen.add(name)
+
+
+def _check_order(measure: Measure, problems: Problems) -> None:
+    """Every name in ``order:`` is a group of the data, and every group of the data is in it."""
+    if not (measure.order and measure.group):
+        return
+    groups = measure.groups()
+    for index, name in enumerate(measure.order):
+        if name not in groups:
+            hint = did_you_mean(name, groups) or f"the groups in the data are {one_of(groups)}"
+            problems.error(measure.at.of("order", index), f"order names '{name}', which is not in column '{measure.group}'", hint)
+    missing = [g for g in groups if g not in measure.order]
+    if missing:
+        problems.error(measure.at.of("order"), f"order leaves out {one_of(missing)} of column '{measure.group}'",
+                       "list every group of the data, most deprived first")
 
 
 def _check_reference_group(measure: Measure, problems: Problems) -> None:

@@ -19,6 +19,7 @@ from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_librar
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
+from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
 
 
@@ -75,6 +76,7 @@ class ProjectData:
     idea_status: dict[str, str]          # change idea id → adopt/adapt/abandon/testing/untested
     related: tuple[Related, ...]
     last_activity: dt.date
+    sii: dict[str, SiiFigure] = field(default_factory=dict)   # measure id → its SII over time (measures with order:)
 
     @property
     def outcome(self) -> Headline | None:
@@ -165,6 +167,7 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         idea_status={i.id: idea_status(project.cycles, i.id) for i in project.drivers.change_ideas},
         related=(),
         last_activity=last_activity(project),
+        sii={mid: figure for mid, a in analyses.items() if (figure := measure_sii(a, formats[mid])) is not None},
     )
 
 
