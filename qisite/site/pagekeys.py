@@ -29,7 +29,7 @@ from typing import Any
 
 from qisite.buildcache import digest
 from qisite.model import Project
-from qisite.site.context import ProjectData, SiteData
+from qisite.site.context import Headline, ProjectData, SiteData
 from qisite.site.pages import Page
 
 
@@ -66,19 +66,25 @@ _NOT_LISTED_MEASURE = {"observations"}
 def card_key(project: Project, data: ProjectData | None) -> str:
     """A digest of everything a listing page (home, projects, areas, stages, teams, ideas, an area's,
     stage's or organisation's page) can show of a project: its records without the story and the
-    measures' data points, and the figures worked out from them: headlines, gaps, signal, last
-    activity, change ideas' status, value formats and the rules each chart uses."""
+    measures' data points, and the figures worked out from them that listings show: the outcome
+    headline, the equity headline, the headlines of every measure a PDSA cycle is plotted on (the
+    change-idea lists), whether any chart signals, its last activity, its change ideas' status and
+    the rules each chart uses (the Methods page)."""
     measures = [_fields(m, _NOT_LISTED_MEASURE) for m in project.measures]
     shown: list[Any] = [_fields(project, _NOT_LISTED | {"measures"}), measures]
     if data is not None:
+        plotted = sorted({m for c in project.cycles for m in c.measures})
         shown += [
-            [(mid, [_fields(h, {"measure"}) + [h.measure.id] for h in hs]) for mid, hs in data.headlines.items()],
-            [(mid, [_fields(g, {"measure"}) + [g.measure.id if g.measure else None] for g in gs])
-             for mid, gs in data.gaps.items()],
-            sorted(data.formats.items()), sorted(data.idea_status.items()), data.last_activity,
-            sorted((mid, a.rules) for mid, a in data.analyses.items()), data.signal,
+            _headline(data.outcome), [(mid, [_headline(h) for h in data.headlines.get(mid, ())]) for mid in plotted],
+            [_fields(g, {"measure"}) + [g.measure.id if g.measure else None] for g in data.headline_gaps],
+            data.signal, data.last_activity, sorted(data.idea_status.items()),
+            sorted((mid, a.rules) for mid, a in data.analyses.items()),
         ]
     return digest(shown)
+
+
+def _headline(h: Headline | None) -> list[Any] | None:
+    return None if h is None else _fields(h, {"measure"}) + [h.measure.id]
 
 
 def _fields(record: Any, leave_out: set[str]) -> list[Any]:
