@@ -107,6 +107,18 @@ def edit_summary(root: Path, rng: random.Random) -> str:
     return f"revise {project.parent.name}'s summary"
 
 
+def edit_cycle_notes(root: Path, rng: random.Random) -> str:
+    """A PDSA cycle's study notes: shown on the project's and the idea's pages, on no listing page."""
+    found = [p / "pdsa.yaml" for p in projects(root) if (p / "pdsa.yaml").exists()]
+    if not found:
+        return edit_story(root, rng)
+    pdsa = rng.choice(found)
+    text = pdsa.read_text(encoding="utf-8")
+    pdsa.write_text(re.sub(r"(?m)^(    study: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} Noted {rng.randrange(100)}.", text,
+                           count=1), encoding="utf-8")
+    return f"add to a cycle's study in {pdsa.parent.name}"
+
+
 def edit_story(root: Path, rng: random.Random) -> str:
     story = rng.choice(projects(root)) / "story.md"
     story.write_text((story.read_text(encoding="utf-8") if story.exists() else "") + f"\nA new line {rng.random()}.\n",
@@ -164,8 +176,8 @@ def edit_site(root: Path, rng: random.Random) -> str:
     return "retitle the network"
 
 
-EDITS = (edit_value, edit_value, edit_title, edit_summary, edit_organisation, edit_story, add_project, rename_project, delete_project,
-         break_project, fix_projects, touch_only, edit_site)
+EDITS = (edit_value, edit_value, edit_title, edit_summary, edit_organisation, edit_story, edit_cycle_notes, add_project,
+         rename_project, delete_project, break_project, fix_projects, touch_only, edit_site)
 
 
 @pytest.mark.parametrize("seed", range(SEQUENCES))
@@ -225,9 +237,11 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "one story edited")
 
 
-def test_a_story_edit_renders_no_listing_page_again(tmp_path):
-    """The story is shown on its project's page alone (and on the pages of the change ideas the project
-    uses, which are keyed by the whole project), never on a listing page: those keep their cards' keys."""
+@pytest.mark.parametrize("notes", ["story.md", "pdsa.yaml"])
+def test_a_story_or_cycle_notes_edit_renders_no_listing_page_again(tmp_path, notes):
+    """The story and a cycle's notes are shown on the project's page (and on the pages of the change ideas
+    the project uses, which are keyed by the whole project), never on a listing page: those keep their
+    cards' keys, and only those pages are rendered again."""
     from qisite.links import change_idea_library
     from qisite.load.network import load_network
     from qisite.problems import Problems
@@ -239,8 +253,10 @@ def test_a_story_edit_renders_no_listing_page_again(tmp_path):
     pid = "otterbury-eye-screening"
     ideas = [e for e in change_idea_library(load_network(root, Problems())).values() if any(u.project.id == pid for u in e.uses)]
     listings = {path: (output / path).stat().st_ino for path in ("index.html", "projects/index.html", "teams/index.html")}
-    story = root / "projects" / pid / "story.md"
-    story.write_text(story.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    edited = root / "projects" / pid / notes
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\nOne more sentence.\n" if notes == "story.md" else
+                      text.replace("rose from 49% to 63%.", "rose from 49% to 63%. One more sentence.", 1), encoding="utf-8")
     again = build(root, output, workers=1)
     assert "One more sentence." in (output / "projects" / pid / "index.html").read_text(encoding="utf-8")
     assert ideas and again.pages == first.pages and again.pages_rendered == 1 + len(ideas)

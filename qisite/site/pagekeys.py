@@ -56,22 +56,25 @@ def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_te
     return SiteKeys(whole, projects, network, own_page_templates, cards, listing)
 
 
-# What no listing page shows: the story (the project's own page alone), a measure's data points
-# (listings show the figures worked out from them, which the card holds), related projects (the
-# project's page). Everything else of the project is in its card: when in doubt, a field is.
+# What no listing page shows: the story and a PDSA cycle's notes (the project's own page, and the
+# change idea's page, which are keyed by the whole project), a measure's data points (listings show
+# the figures worked out from them, which the card holds), related projects (the project's page).
+# Everything else of the project is in its card: when in doubt, a field is.
 _NOT_LISTED = {"story"}
 _NOT_LISTED_MEASURE = {"observations"}
+_NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
 
 
 def card_key(project: Project, data: ProjectData | None) -> str:
     """A digest of everything a listing page (home, projects, areas, stages, teams, ideas, an area's,
-    stage's or organisation's page) can show of a project: its records without the story and the
-    measures' data points, and the figures worked out from them that listings show: the outcome
+    stage's or organisation's page) can show of a project: its records without the story, the PDSA
+    cycles' notes and the measures' data points, and the figures worked out from them that listings show: the outcome
     headline, the equity headline, the headlines of every measure a PDSA cycle is plotted on (the
     change-idea lists), whether any chart signals, its last activity, its change ideas' status and
     the rules each chart uses (the Methods page)."""
     measures = [_fields(m, _NOT_LISTED_MEASURE) for m in project.measures]
-    shown: list[Any] = [_fields(project, _NOT_LISTED | {"measures"}), measures]
+    cycles = [_fields(c, _NOT_LISTED_CYCLE) for c in project.cycles]
+    shown: list[Any] = [_fields(project, _NOT_LISTED | {"measures", "cycles"}), measures, cycles]
     if data is not None:
         plotted = sorted({m for c in project.cycles for m in c.measures})
         shown += [
