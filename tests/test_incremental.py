@@ -264,6 +264,21 @@ def test_a_story_or_cycle_notes_edit_renders_no_listing_page_again(tmp_path, not
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "a story edited")
 
 
+def test_a_value_that_moves_the_outcome_headline_renders_the_listing_pages_again(tmp_path):
+    """The outcome's headline (baseline → latest centre line) is on the home page's results table and
+    every card: a month's value that moves it changes the project's card."""
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    home = (output / "index.html").read_bytes()
+    data = root / "projects" / "otterbury-eye-screening" / "data" / "attendance.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2024-08-01,151,210", "2024-08-01,140,210"), encoding="utf-8")
+    again = build(root, output, workers=1)
+    assert again.projects_analysed == 1 and (output / "index.html").read_bytes() != home
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "the outcome's latest value")
+
+
 def test_a_summary_edit_renders_the_listing_pages_again(tmp_path):
     root = tmp_path / "network"
     shutil.copytree(GOLDEN_NETWORK, root)
