@@ -68,10 +68,11 @@ _NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
 def card_key(project: Project, data: ProjectData | None) -> str:
     """A digest of everything a listing page (home, projects, areas, stages, teams, ideas, an area's,
     stage's or organisation's page) can show of a project: its records without the story, the PDSA
-    cycles' notes and the measures' data points, and the figures worked out from them that listings show: the outcome
-    headline, the equity headline, the headlines of every measure a PDSA cycle is plotted on (the
-    change-idea lists), whether any chart signals, its last activity, its change ideas' status and
-    the rules each chart uses (the Methods page)."""
+    cycles' notes and the measures' data points; and of the figures worked out from them, those
+    listings show: the outcome headline, the equity headline, the headlines of every measure a PDSA
+    cycle is plotted on (the change-idea lists), whether any chart signals, its last activity, its
+    change ideas' status and the rules each chart uses (the Methods page). Worked out once, with the
+    project's analysis, and kept in its cached entry (qisite.build.ProjectEntry)."""
     measures = [_fields(m, _NOT_LISTED_MEASURE) for m in project.measures]
     cycles = [_fields(c, _NOT_LISTED_CYCLE) for c in project.cycles]
     shown: list[Any] = [_fields(project, _NOT_LISTED | {"measures", "cycles"}), measures, cycles]
