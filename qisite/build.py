@@ -50,7 +50,7 @@ from qisite.site.context import ProjectData, SiteData, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
 from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, stage_file
-from qisite.site.pagekeys import SiteKeys, page_key, project_files_key, site_keys
+from qisite.site.pagekeys import SiteKeys, card_key, page_key, project_files_key, site_keys
 from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
@@ -94,6 +94,7 @@ class ProjectEntry:
     project: Project | None
     problems: tuple[Problem, ...]
     data: ProjectData | None      # without related projects (they need the whole network)
+    card: str = ""                # what listing pages show of it (qisite.site.pagekeys.card_key)
 
 
 @dataclass
@@ -204,7 +205,8 @@ class Builder:
             by_id = {e.project.id: e for e in entries.values() if e.project}
             site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
-            skeys = site_keys(site, site_inputs, project_keys, own_pages)
+            cards = {e.project.id: e.card for e in entries.values() if e.project}
+            skeys = site_keys(site, site_inputs, project_keys, own_pages, cards)
             previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
             clock.lap("site data")
             new = Manifest("", inputs, {}, [], {}, set(keys.values()), {})
@@ -466,7 +468,7 @@ def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteCo
     problems = Problems()
     project = load_sourced(folder, provenance, config, problems)
     data = project_data(project, config) if project is not None else None
-    return ProjectEntry(project, tuple(problems), data)
+    return ProjectEntry(project, tuple(problems), data, card_key(project, data) if project is not None else "")
 
 
 def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfig) -> list[bytes]:

@@ -76,6 +76,9 @@ class ValueFormat:
     def spec(self) -> dict:
         return {"percent": self.percent, "scale": self.scale, "unit": self.unit, "decimals": self.decimals}
 
+    def __repr__(self) -> str:   # what it is, not where: a page's key digests it (qisite.site.pagekeys)
+        return f"ValueFormat({', '.join(f'{k}={v!r}' for k, v in self.spec().items())})"
+
     def value(self, v: float | None, decimals: int | None = None) -> str:
         d = self.decimals if decimals is None else decimals
         if v is None or not math.isfinite(v):

@@ -99,6 +99,26 @@ def edit_organisation(root: Path, rng: random.Random) -> str:
     return f"move {project.parent.name} to another organisation"
 
 
+def edit_summary(root: Path, rng: random.Random) -> str:
+    """A field every listing page shows (the card's sentence): their cards' keys change."""
+    project = rng.choice(projects(root)) / "project.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("summary: >-\n", f"summary: >-\n  Revised{rng.randrange(100)}\n", 1), encoding="utf-8")
+    return f"revise {project.parent.name}'s summary"
+
+
+def edit_cycle_notes(root: Path, rng: random.Random) -> str:
+    """A PDSA cycle's study notes: shown on the project's and the idea's pages, on no listing page."""
+    found = [p / "pdsa.yaml" for p in projects(root) if (p / "pdsa.yaml").exists()]
+    if not found:
+        return edit_story(root, rng)
+    pdsa = rng.choice(found)
+    text = pdsa.read_text(encoding="utf-8")
+    pdsa.write_text(re.sub(r"(?m)^(    study: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} Noted {rng.randrange(100)}.", text,
+                           count=1), encoding="utf-8")
+    return f"add to a cycle's study in {pdsa.parent.name}"
+
+
 def edit_story(root: Path, rng: random.Random) -> str:
     story = rng.choice(projects(root)) / "story.md"
     story.write_text((story.read_text(encoding="utf-8") if story.exists() else "") + f"\nA new line {rng.random()}.\n",
@@ -156,8 +176,8 @@ def edit_site(root: Path, rng: random.Random) -> str:
     return "retitle the network"
 
 
-EDITS = (edit_value, edit_value, edit_title, edit_organisation, edit_story, add_project, rename_project, delete_project,
-         break_project, fix_projects, touch_only, edit_site)
+EDITS = (edit_value, edit_value, edit_title, edit_summary, edit_organisation, edit_story, edit_cycle_notes, add_project,
+         rename_project, delete_project, break_project, fix_projects, touch_only, edit_site)
 
 
 @pytest.mark.parametrize("seed", range(SEQUENCES))
@@ -215,6 +235,63 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     assert "One more sentence." in page.read_text(encoding="utf-8")
     assert untouched.stat().st_ino == inode   # the published file itself, hard-linked into the new site
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "one story edited")
+
+
+@pytest.mark.parametrize("notes", ["story.md", "pdsa.yaml"])
+def test_a_story_or_cycle_notes_edit_renders_no_listing_page_again(tmp_path, notes):
+    """The story and a cycle's notes are shown on the project's page (and on the pages of the change ideas
+    the project uses, which are keyed by the whole project), never on a listing page: those keep their
+    cards' keys, and only those pages are rendered again."""
+    from qisite.links import change_idea_library
+    from qisite.load.network import load_network
+    from qisite.problems import Problems
+
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    first = build(root, output, workers=1)
+    pid = "otterbury-eye-screening"
+    ideas = [e for e in change_idea_library(load_network(root, Problems())).values() if any(u.project.id == pid for u in e.uses)]
+    listings = {path: (output / path).stat().st_ino for path in ("index.html", "projects/index.html", "teams/index.html")}
+    edited = root / "projects" / pid / notes
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\nOne more sentence.\n" if notes == "story.md" else
+                      text.replace("rose from 49% to 63%.", "rose from 49% to 63%. One more sentence.", 1), encoding="utf-8")
+    again = build(root, output, workers=1)
+    assert "One more sentence." in (output / "projects" / pid / "index.html").read_text(encoding="utf-8")
+    assert ideas and again.pages == first.pages and again.pages_rendered == 1 + len(ideas)
+    assert {path: (output / path).stat().st_ino for path in listings} == listings   # linked from the published site
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "a story edited")
+
+
+def test_a_value_that_moves_the_outcome_headline_renders_the_listing_pages_again(tmp_path):
+    """The outcome's headline (baseline → latest centre line) is on the home page's results table and
+    every card: a month's value that moves it changes the project's card."""
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    home = (output / "index.html").read_bytes()
+    data = root / "projects" / "otterbury-eye-screening" / "data" / "attendance.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2024-08-01,151,210", "2024-08-01,140,210"), encoding="utf-8")
+    again = build(root, output, workers=1)
+    assert again.projects_analysed == 1 and (output / "index.html").read_bytes() != home
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "the outcome's latest value")
+
+
+def test_a_summary_edit_renders_the_listing_pages_again(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    first = build(root, output, workers=1)
+    project = root / "projects" / "otterbury-eye-screening" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("summary: >-\n", "summary: >-\n  Revised77\n", 1),
+                       encoding="utf-8")
+    again = build(root, output, workers=1)
+    for listing in ("projects/index.html", "projects/otterbury-eye-screening/index.html"):
+        assert "Revised77" in (output / listing).read_text(encoding="utf-8"), listing
+    assert first.pages_rendered > again.pages_rendered > 2
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "a summary edited")
 
 
 def test_a_page_edited_by_hand_in_the_output_is_rendered_again(tmp_path):

@@ -9,11 +9,14 @@ templates:
 - a project's page: its project, and the id, title and team of each related
   project (all the page shows of it) with the reasons and score that relate it;
 - a change idea's page: every project that uses the idea;
-- an organisation's or a stage's page: the projects listed on it;
-- every other page (home, lists, equity areas, search, 404): the whole network.
+- an organisation's or a stage's page: the cards of the projects listed on it;
+- every other page (home, lists, equity areas, search, 404): every project's card.
 
 A project stands for its key: the content of its folder, with ``site.yaml``
-and qisite's code (everything its load and analysis read). A network with
+and qisite's code (everything its load and analysis read). On a listing page it
+stands for its *card*: a digest of what listings show of it (:func:`card_key`),
+so that an edit to a measure's data or to the story re-renders the listing
+pages only when a figure they show changed. A network with
 page templates of its own may show anything on any page, so there every key
 covers the whole network. The property test in tests/test_incremental.py
 holds these rules to a clean build.
@@ -21,10 +24,12 @@ holds these rules to a clean build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from qisite.buildcache import digest
-from qisite.site.context import SiteData
+from qisite.model import Project
+from qisite.site.context import Headline, ProjectData, SiteData
 from qisite.site.pages import Page
 
 
@@ -34,14 +39,60 @@ class SiteKeys:
     projects: dict[str, str]       # project id → project key
     network: str                   # every project's key
     own_page_templates: bool       # the network overrides a page template: every page depends on everything
+    cards: dict[str, str]          # project id → card key (what listing pages show of it)
+    listing: str                   # every project's card, in the site's order
 
 
-def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_templates: bool) -> SiteKeys:
-    """``inputs``: a digest of code, templates, site.yaml and build options."""
+def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_templates: bool,
+              cards: dict[str, str] | None = None) -> SiteKeys:
+    """``inputs``: a digest of code, templates, site.yaml and build options. ``cards``: each
+    project's :func:`card_key` as its cached entry holds it (else worked out here)."""
     organisations = [(name, site.urls.organisation(name)) for name in site.by_organisation]
     whole = digest(inputs, site.generated.isoformat(), organisations)
     network = digest([(p.project.id, projects[p.project.id]) for p in site.projects])
-    return SiteKeys(whole, projects, network, own_page_templates)
+    given = cards or {}
+    cards = {d.project.id: given.get(d.project.id) or card_key(d.project, d) for d in site.projects}
+    listing = digest([(p.project.id, cards[p.project.id]) for p in site.projects])
+    return SiteKeys(whole, projects, network, own_page_templates, cards, listing)
+
+
+# What no listing page shows: the story and a PDSA cycle's notes (the project's own page, and the
+# change idea's page, which are keyed by the whole project), a measure's data points (listings show
+# the figures worked out from them, which the card holds), related projects (the project's page).
+# Everything else of the project is in its card: when in doubt, a field is.
+_NOT_LISTED = {"story"}
+_NOT_LISTED_MEASURE = {"observations"}
+_NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
+
+
+def card_key(project: Project, data: ProjectData | None) -> str:
+    """A digest of everything a listing page (home, projects, areas, stages, teams, ideas, an area's,
+    stage's or organisation's page) can show of a project: its records without the story, the PDSA
+    cycles' notes and the measures' data points; and of the figures worked out from them, those
+    listings show: the outcome headline, the equity headline, the headlines of every measure a PDSA
+    cycle is plotted on (the change-idea lists), whether any chart signals, its last activity, its
+    change ideas' status and the rules each chart uses (the Methods page). Worked out once, with the
+    project's analysis, and kept in its cached entry (qisite.build.ProjectEntry)."""
+    measures = [_fields(m, _NOT_LISTED_MEASURE) for m in project.measures]
+    cycles = [_fields(c, _NOT_LISTED_CYCLE) for c in project.cycles]
+    shown: list[Any] = [_fields(project, _NOT_LISTED | {"measures", "cycles"}), measures, cycles]
+    if data is not None:
+        plotted = sorted({m for c in project.cycles for m in c.measures})
+        shown += [
+            _headline(data.outcome), [(mid, [_headline(h) for h in data.headlines.get(mid, ())]) for mid in plotted],
+            [_fields(g, {"measure"}) + [g.measure.id if g.measure else None] for g in data.headline_gaps],
+            data.signal, data.last_activity, sorted(data.idea_status.items()),
+            sorted((mid, a.rules) for mid, a in data.analyses.items()),
+        ]
+    return digest(shown)
+
+
+def _headline(h: Headline | None) -> list[Any] | None:
+    return None if h is None else _fields(h, {"measure"}) + [h.measure.id]
+
+
+def _fields(record: Any, leave_out: set[str]) -> list[Any]:
+    return [(f.name, getattr(record, f.name)) for f in fields(record) if f.name not in leave_out]
 
 
 def page_key(page: Page, keys: SiteKeys) -> str:
@@ -62,5 +113,5 @@ def _depends_on(page: Page, keys: SiteKeys):
     if page.template == "idea.html":
         return [(use.project.id, projects[use.project.id]) for use in context["entry"].uses]
     if page.template in ("organisation.html", "stage.html"):
-        return [(p.id, projects[p.id]) for p in context["projects"]]
-    return keys.network
+        return [(p.id, keys.cards[p.id]) for p in context["projects"]]
+    return keys.listing
