@@ -255,3 +255,16 @@ def test_a_tampered_chart_cache_never_reaches_a_page(tmp_path, monkeypatch, caps
     capsys.readouterr()
     assert payload not in built_text(root / "_site")
     assert all(payload not in path.read_text(encoding="utf-8") for path in cached)  # and the cache is mended
+
+
+def test_git_keeps_every_file_of_the_corpus():
+    """No case file is hidden by .gitignore (a case's committed ``_site/`` once was,
+    so a clean clone lacked it and only CI saw the case fail)."""
+    import subprocess
+
+    if shutil.which("git") is None or not (CORPUS.parents[2] / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "."],
+                            cwd=CORPUS, capture_output=True, text=True, check=True).stdout.split()
+    hidden = [path for path in listed if "__pycache__" not in path and not path.endswith(".pyc")]
+    assert hidden == [], "ignored by git, so missing from a clone: " + ", ".join(hidden)
