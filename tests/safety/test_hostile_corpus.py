@@ -84,8 +84,9 @@ def add_case(case: Path, expected: dict, root: Path, folder: str) -> None:
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).unlink(missing_ok=True)
         os.mkfifo(root / relative)
-    for relative, megabytes in expected.get("big_files", {}).items():
-        (root / relative).write_text("A story. " * (megabytes * 1024 * 1024 // 9 + 1), encoding="utf-8")
+    for relative, (head, piece, times, tail) in expected.get("big_files", {}).items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(head + piece * times + tail, encoding="utf-8")
 
 
 def overlay(source: Path, target: Path) -> None:

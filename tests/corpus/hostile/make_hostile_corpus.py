@@ -13,8 +13,9 @@ A case folder holds ``project/`` (files laid over a project made by
 - ``outcome: page``: the build succeeds and the named pages hold (and do not
   hold) the given text.
 
-``fifos`` lists paths made into named pipes, ``big_files`` paths filled to a
-size, ``scaffolds`` extra project folders made by ``qisite new``, and
+``fifos`` lists paths made into named pipes, ``big_files`` paths written when
+the case is built, as ``[head, piece, times, tail]`` (kept out of git: a
+megabyte file is four short values here), ``scaffolds`` extra project folders made by ``qisite new``, and
 ``environment`` variables set for the build, ``edits`` top-level lines of a
 scaffolded file replaced (key → the new line). ``absent`` lists text that must
 not appear in any built file, ``output_absent`` text that must not appear in
@@ -35,6 +36,7 @@ import yaml
 import qisite
 
 HERE = Path(__file__).parent
+STORY_PIECES_2MB = 2 * 1024 * 1024 // len("A story. ") + 1  # "A story. " repeated to just over 2 MB
 
 MEASURES = """\
 measures:
@@ -191,7 +193,7 @@ CASES: dict[str, dict] = {
                                                         message="'story.md' is not a regular file (it is a pipe)")])),
     "story-too-large": dict(
         why="a story.md over the file-size limit is a located error naming the limit and its variable",
-        big_files={"projects/hostile/story.md": 2}, environment={"QISITE_MAX_FILE_MB": "1"},
+        big_files={"projects/hostile/story.md": ["", "A story. ", STORY_PIECES_2MB, ""]}, environment={"QISITE_MAX_FILE_MB": "1"},
         expected=dict(outcome="problem", problems=[dict(file="projects/hostile/story.md", severity="error",
                                                         message="'story.md' is larger than the limit of 1 MB")])),
     "project-yaml-link-to-passwd": dict(
@@ -495,7 +497,7 @@ CASES: dict[str, dict] = {
     # --- CSV ---
     "data-huge-cell": dict(
         why="a 5 MB cell in a number column is a located error whose message stays short",
-        project={"data/main-outcome.csv": "month,seen,referred\n2024-01-01," + "9" * 5_000_000 + "x,40\n"},
+        big_files={"projects/hostile/data/main-outcome.csv": ["month,seen,referred\n2024-01-01,", "9", 5_000_000, "x,40\n"]},
         expected=dict(outcome="problem", max_output=20_000,
                       problems=[dict(file="projects/hostile/data/main-outcome.csv:2", severity="error",
                                      message="the CSV is malformed: field larger than field limit")])),
@@ -644,7 +646,7 @@ CASES: dict[str, dict] = {
                                                         message="has more than 50 groups in column 'group', the limit")])),
     "story-too-long-to-render": dict(
         why="a 2 MB story.md (within the file limit) is over the Markdown limit: rendering it would take ~170 MB",
-        big_files={"projects/hostile/story.md": 2},
+        big_files={"projects/hostile/story.md": ["", "A story. ", STORY_PIECES_2MB, ""]},
         expected=dict(outcome="problem", problems=[dict(file="projects/hostile/story.md:1", severity="error",
                                                         message="this Markdown text is longer than the limit of 1,024 KB")])),
     "too-many-pdsa-cycles": dict(
@@ -662,15 +664,16 @@ def unstratified_measures() -> str:
                    if not line.lstrip().startswith(("group:", "reference_group:")))
 
 
-def with_unstratified_outcome(project: dict[str, str]) -> dict[str, str]:
-    data = project.get("data/main-outcome.csv", "")
+def with_unstratified_outcome(project: dict[str, str], big_files: dict[str, list]) -> dict[str, str]:
+    written = big_files.get("projects/hostile/data/main-outcome.csv")
+    data = project.get("data/main-outcome.csv", written[0] if written else "")
     if not data or data.startswith("->") or "measures.yaml" in project or "group" in data.split("\n", 1)[0]:
         return project
     return {**project, "measures.yaml": unstratified_measures()}
 
 
 def write_case(name: str, case: dict) -> None:
-    case = {**case, "project": with_unstratified_outcome(case.get("project", {}))}
+    case = {**case, "project": with_unstratified_outcome(case.get("project", {}), case.get("big_files", {}))}
     folder = HERE / name
     if folder.exists():
         shutil.rmtree(folder)
