@@ -256,6 +256,14 @@ class TrajectoryStep:
     at: Positions = _positions()
 
 
+@record("another target line")
+@dataclass(frozen=True)
+class OtherTarget:
+    label: str = field(metadata=key(Text(), "what it is, as the chart labels it, e.g. National standard"))
+    value: float = field(metadata=key(Number(), "its value, after the multiplier"))
+    at: Positions = _positions()
+
+
 @record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
@@ -305,7 +313,13 @@ class Measure:
     unit: str = field(default="", metadata=key(Text(), "label for the y axis"))
     multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
     direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
-    target: float | None = field(default=None, metadata=key(Number(), "target value, after the multiplier"))
+    target: float | None = field(default=None, metadata=key(Number(), (
+        "target value, after the multiplier: the line assurance is judged against")))
+    target_label: str = field(default="Target", metadata=key(Text(), (
+        "what the target is called on the chart, its key and its description, e.g. Local target")))
+    other_targets: tuple[OtherTarget, ...] = field(default=(), metadata=key(ListOf(record_of(OtherTarget)), (
+        "more labelled reference lines, e.g. a national standard beside a local target: drawn and described, "
+        "never used for assurance (make the one to judge against the target)")))
     freeze: dt.date | int | None = field(default=None, metadata=key(
         Either(Date(), Count()), "last baseline date, or number of baseline points"))
     parts: tuple[PartStart, ...] = field(default=(), metadata=key(

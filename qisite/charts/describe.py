@@ -171,7 +171,8 @@ def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt
                     period, cycles: tuple) -> str:
     parts = [method_statement(m.chart, result) + ".", sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
     if m.target is not None:
-        parts.append(sentence(f"Target {fmt.value(m.target)}{_assurance(result)}"))
+        parts.append(sentence(f"{m.target_label} {fmt.value(m.target)}{_assurance(result)}"))
+    parts += other_targets_sentences(m, fmt)
     excluded = int((~result.included).sum())
     if excluded:
         reasons = "; ".join(e.reason for e in m.exclude if e.reason)
@@ -183,6 +184,12 @@ def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt
         labels = [p.label for p in m.parts if p.label]
         parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
     return " ".join(parts)
+
+
+def other_targets_sentences(m: Measure, fmt: ValueFormat) -> list[str]:
+    """"National standard 95%, drawn for comparison; assurance is judged against Local target 85%."."""
+    judged = f"; assurance is judged against {m.target_label} {fmt.value(m.target)}" if m.target is not None else ""
+    return [sentence(f"{t.label} {fmt.value(t.value)}, drawn for comparison{judged}") for t in m.other_targets]
 
 
 def _signals_tail(result: spc.SpcResult) -> str:
@@ -250,7 +257,8 @@ def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> s
         if text:
             out.append(sentence(text + _gap_signals(g)))
     if m.target is not None:
-        out.append(sentence(f"Target {fmt.value(m.target)}"))
+        out.append(sentence(f"{m.target_label} {fmt.value(m.target)}"))
+    out += other_targets_sentences(m, fmt)
     return " ".join(out)
 
 

@@ -130,6 +130,7 @@ def spc_figure(spec: SpcSpec) -> Figure:
     values = kit.series_values(series)
     if spec.target is not None:
         values.append(spec.target)
+    values += [v for _, v in spec.other_targets]
     values += [v for v in spec.trajectory if v is not None]
     if spec.zero:
         values.append(0.0)
@@ -139,10 +140,10 @@ def spc_figure(spec: SpcSpec) -> Figure:
     labels: list[ValueLabel] = []
     kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
     draw_series(panel, series, value_labels=labels, value_format=value_format, chart=spec.chart)
-    if spec.target is not None:
-        kit.target_line(panel, axis.xlim, spec.target)
-        labels.append((spec.target, f"Target {value_format.value(spec.target)}", style.TARGET))
-    key = kit.key_items([series], spec.target)
+    kit.target_lines(panel, axis.xlim, spec.target, spec.other_targets)
+    labels += [(v, text, style.TARGET) for v, text in
+               kit.target_labels(spec.target, spec.target_label, spec.other_targets, value_format.value)]
+    key = kit.key_items([series], spec.target, spec.target_label, spec.other_targets)
     path = kit.as_array(spec.trajectory)
     if np.isfinite(path).any():
         x = kit.as_array(series.x)

@@ -10,7 +10,7 @@ baseline and part breaks. Figure units are page pixels (72 dpi, so 1 pt =
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from matplotlib import transforms
@@ -203,6 +203,25 @@ def target_line(panel: Panel, xlim: tuple[float, float], target: float, linewidt
                           linestyle=(0, (6, 2)), gid="qisite-target", zorder=2))
 
 
+def target_lines(panel: Panel, xlim: tuple[float, float], target: float | None, others: Sequence[tuple[str, float]],
+                 linewidth: float = 1.4) -> None:
+    """The target (the line assurance is judged against) and any other labelled targets (e.g. a
+    national standard beside a local target), told apart by their dashes as well as their labels."""
+    if target is not None:
+        target_line(panel, xlim, target, linewidth)
+    look = key_symbol("other-target")[1]
+    for _, value in others:
+        panel.add_line(Line2D(xlim, [value] * 2, **{**look, "linewidth": linewidth - 0.2}, gid="qisite-other-target",
+                              zorder=2))
+
+
+def target_labels(target: float | None, label: str, others: Sequence[tuple[str, float]],
+                  value: Callable[[float], str]) -> list[tuple[float, str]]:
+    """(value, "Local target 85%") for the right-hand labels of each target line."""
+    lines = ([(target, label)] if target is not None else []) + [(v, name) for name, v in others]
+    return [(v, f"{name} {value(v)}") for v, name in lines]
+
+
 def zero_line(panel: Panel, xlim: tuple[float, float], label: bool = True) -> None:
     """The "no gap" line of a gap chart: wide and pale, unlike the centre line."""
     panel.add_line(Line2D(xlim, [0, 0], color="#BDBDBD", linewidth=2.4, gid="qisite-zero", zorder=1))
@@ -285,6 +304,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
                           "markeredgewidth": 1.5}
     if kind == "target":
         return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (6, 2))}
+    if kind == "other-target":
+        return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (7, 2, 1.5, 2))}
     if kind == "group-cl":
         return False, {"color": style.MUTED, "linewidth": 1.0, "linestyle": (0, (5, 2))}
     if kind == "limits":
@@ -299,7 +320,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
     return False, {"color": style.DATA, "linewidth": 1.4}
 
 
-def key_items(series_list: Sequence[SeriesSpec], target: float | None) -> list[KeyItem]:
+def key_items(series_list: Sequence[SeriesSpec], target: float | None, target_label: str = "Target",
+              others: Sequence[tuple[str, float]] = ()) -> list[KeyItem]:
     """The key of SPC series: the meanings shown, a runs signal (the commonest meaning;
     on a tie the first seen, so the drawing never depends on string hashing),
     exclusions, limits, target."""
@@ -318,7 +340,8 @@ def key_items(series_list: Sequence[SeriesSpec], target: float | None) -> list[K
     if any(series.ucl95 for series in series_list):
         items.append(("limits95", "2σ limits"))
     if target is not None:
-        items.append(("target", "Target"))
+        items.append(("target", target_label))
+    items += [("other-target", label) for label, _ in others]
     return items
 
 

@@ -210,6 +210,7 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     value_format = series_format(measure, result)
     spec = SpcSpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                    ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
+                   target_label=measure.target_label, other_targets=_other_targets(measure),
                    series=_series_spec(result, measure),
                    trajectory=() if result.trajectory is None else _optional_floats(result.trajectory))
     marked = _cycles_tuple(axis, cycles)
@@ -218,6 +219,10 @@ def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
         alt=describe.spc_alt(measure, result, summary, value_format, axis.period),
         description=describe.spc_description(measure, result, summary, value_format, axis.period, marked),
         spec=spec, cycles=marked, table=tables.measure_table(analysis, value_format, axis.period))
+
+
+def _other_targets(measure: Measure) -> tuple[tuple[str, float], ...]:
+    return tuple((t.label, t.value) for t in measure.other_targets)
 
 
 def value_format_of(measure: Measure, values: list) -> ValueFormat:
@@ -241,7 +246,8 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
     reference = analysis.results[measure.reference_group]
     spec = EquitySpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                       ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
-                      series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference))
+                      series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference),
+                      target_label=measure.target_label, other_targets=_other_targets(measure))
     return make_request(
         measure_id=measure.id, kind="equity", filename=measure.chart_file(), title=measure.title,
         alt=describe.equity_alt(analysis, value_format, axis.period),

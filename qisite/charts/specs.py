@@ -114,6 +114,8 @@ class SpcSpec:
     series: SeriesSpec
     zero: bool = False                 # draw the "no gap" line (a one-panel gap chart)
     trajectory: tuple[float | None, ...] = ()  # a target that moves: its value at each point
+    target_label: str = "Target"
+    other_targets: tuple[tuple[str, float], ...] = ()   # (label, value): lines drawn beside the target
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class EquitySpec:
     series: tuple[GroupSeriesSpec, ...]
     breaks: tuple[Break, ...]
     freeze: tuple[float, float] | None  # x range of the frozen baseline (shaded)
+    target_label: str = "Target"
+    other_targets: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
