@@ -32,6 +32,7 @@ from collections import Counter
 
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.squire import BY_KEY, REPORT_KEYS
 
 GLOBAL = "QISITE_SEARCH_INDEX"
 
@@ -100,6 +101,7 @@ def _project_fields(data) -> list[tuple[str, str]]:
                    for cause in category.causes]
     if p.coproduction:
         fields.append(("Co-production", p.coproduction))
+    fields += [(BY_KEY[name].name, getattr(p, name)) for name in REPORT_KEYS]
     if p.story:
         fields.append(("Story", p.story))
     fields += [("Sustain", item.item) for item in p.sustain]
