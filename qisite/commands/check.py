@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from qisite.check_formats import github_annotations, gitlab_report
@@ -82,7 +83,7 @@ def check_path(path: Path, problems: Problems, changed: set[Path] | None = None,
     """Check what is at ``path`` (with ``changed``, only project folders holding one of
     those files); return how many projects were checked. ``loaded`` receives each project
     read without errors."""
-    keep = loaded.append if loaded is not None else (lambda project: None)
+    keep: Callable[[Project], None] = loaded.append if loaded is not None else (lambda project: None)
     log.debug(f"checking {path}")
     if not path.exists():
         raise QisiteError(f"{path}: no such file or folder")
@@ -114,12 +115,13 @@ def check_path(path: Path, problems: Problems, changed: set[Path] | None = None,
     return len(folders)
 
 
-def _keep(keep, project: Project | None) -> None:
+def _keep(keep: Callable[[Project], None], project: Project | None) -> None:
     if project is not None:
         keep(project)
 
 
-def check_changed_network(root: Path, problems: Problems, changed: set[Path], keep=lambda project: None) -> int:
+def check_changed_network(root: Path, problems: Problems, changed: set[Path],
+                          keep: Callable[[Project], None] = lambda project: None) -> int:
     """The changed projects of a network whose site.yaml is unchanged: its own folder and
     its local folder sources (a git source is checked where its team works)."""
     config = load_config(root, problems)
@@ -236,4 +238,4 @@ def _sorted(problems: Problems):
     return sorted(problems, key=lambda p: (str(p.where.file), p.where.line, p.where.column))
 
 
-REPORTS = {"text": _text_report, "json": _json_report, "github": _github_report, "gitlab": _gitlab_report}
+REPORTS: dict[str, Callable[[Problems, int, bool], None]] = {"text": _text_report, "json": _json_report, "github": _github_report, "gitlab": _gitlab_report}

@@ -47,7 +47,8 @@ _MARKDOWN_MARKS = re.compile(r"[*_`#>|~]+")
 
 # what a field is called on a search result, and how much a match in it counts (site.js: WEIGHTS by label)
 LABELS = ("Aim", "About", "Story", "PDSA plan", "PDSA prediction", "PDSA do", "PDSA study", "PDSA act",
-          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team")
+          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team",
+          *(BY_KEY[name].name for name in REPORT_KEYS))   # the write-up, headed by its SQUIRE 2.0 items
 
 
 def tokens(text: str) -> list[str]:
