@@ -209,9 +209,6 @@ class Coverage:
     def complete(self) -> bool:
         return not self.missing
 
-    def is_covered(self, item: Item) -> bool:
-        return item in self.covered
-
     @property
     def rows(self) -> tuple[tuple[Item, bool], ...]:
         """Every item in SQUIRE's order, with whether it is covered."""
