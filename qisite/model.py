@@ -463,6 +463,27 @@ class Project:
     aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))
     sustain: tuple[ChecklistItem, ...] = field(default=(), metadata=key(
         ListOf(record_of(ChecklistItem)), "implementation and sustain checklist"))
+    # the write-up: the items of SQUIRE 2.0 the other files do not cover (qisite.squire maps every item)
+    available_knowledge: str = field(default="", metadata=key(Text(), (
+        "what was already known about the problem, including earlier studies (Markdown; SQUIRE 2.0 item 4)")))
+    rationale: str = field(default="", metadata=key(Text(), (
+        "the theory or assumptions behind the changes and why they were expected to work (Markdown; item 5)")))
+    context: str = field(default="", metadata=key(Text(), (
+        "the setting and what about it mattered when the changes began (Markdown; item 7)")))
+    ethics: str = field(default="", metadata=key(Text(), (
+        "the ethical questions of doing and studying the work and how they were met: ethics review, consent, "
+        "conflicts of interest (Markdown; item 12)")))
+    interpretation: str = field(default="", metadata=key(Text(), (
+        "how the changes and the results are linked, compared with others' findings, and why results differed "
+        "from what was expected (Markdown; item 15)")))
+    limitations: str = field(default="", metadata=key(Text(), (
+        "what limits how far the results can be trusted and carried elsewhere, and what was done about it "
+        "(Markdown; item 16)")))
+    conclusions: str = field(default="", metadata=key(Text(), (
+        "what the work is useful for, whether it lasts, whether it could spread, and the next steps "
+        "(Markdown; item 17)")))
+    funding: str = field(default="", metadata=key(Text(), (
+        "who funded the work and the funder's part in it (Markdown; item 18)")))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()

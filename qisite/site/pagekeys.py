@@ -31,6 +31,7 @@ from qisite.buildcache import digest
 from qisite.model import Project
 from qisite.site.context import Headline, ProjectData, SiteData
 from qisite.site.pages import Page
+from qisite.squire import REPORT_KEYS
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,11 @@ def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_te
     return SiteKeys(whole, projects, network, own_page_templates, cards, listing)
 
 
-# What no listing page shows: the story and a PDSA cycle's notes (the project's own page, and the
-# change idea's page, which are keyed by the whole project), a measure's data points (listings show
+# What no listing page shows: the story, the write-up (qisite.squire.REPORT_KEYS) and a PDSA cycle's
+# notes (the project's own page, and the change idea's page, which are keyed by the whole project), a measure's data points (listings show
 # the figures worked out from them, which the card holds), related projects (the project's page).
 # Everything else of the project is in its card: when in doubt, a field is.
-_NOT_LISTED = {"story"}
+_NOT_LISTED = {"story", *REPORT_KEYS}
 _NOT_LISTED_MEASURE = {"observations"}
 _NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
 

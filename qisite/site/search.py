@@ -32,6 +32,7 @@ from collections import Counter
 
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.squire import BY_KEY, REPORT_KEYS
 
 GLOBAL = "QISITE_SEARCH_INDEX"
 
@@ -46,7 +47,8 @@ _MARKDOWN_MARKS = re.compile(r"[*_`#>|~]+")
 
 # what a field is called on a search result, and how much a match in it counts (site.js: WEIGHTS by label)
 LABELS = ("Aim", "About", "Story", "PDSA plan", "PDSA prediction", "PDSA do", "PDSA study", "PDSA act",
-          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team")
+          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team",
+          *(BY_KEY[name].name for name in REPORT_KEYS))   # the write-up, headed by its SQUIRE 2.0 items
 
 
 def tokens(text: str) -> list[str]:
@@ -100,6 +102,7 @@ def _project_fields(data) -> list[tuple[str, str]]:
                    for cause in category.causes]
     if p.coproduction:
         fields.append(("Co-production", p.coproduction))
+    fields += [(BY_KEY[name].name, getattr(p, name)) for name in REPORT_KEYS]
     if p.story:
         fields.append(("Story", p.story))
     fields += [("Sustain", item.item) for item in p.sustain]

@@ -1,6 +1,6 @@
 window.QISITE_SEARCH_INDEX=
 {
- "v": "the . in , by a interpreter language at screening who · : for to an and of ( ) Wrenfield ; A not appointment from most need team Otterbury triage about appointments before centre community outpatient patients booked calls clerk clinic deprived languages missed recorded three eye patient's with English GP Reminder The evening is maternity own people reminder was when will 1 Book Tested fictional interpreters or programme quintile referral text texts People access among communication data diabetic one reminders sent their 22% Adopt Missed Patients Tuesday against bilingual booking camera could days every first group it slots template used week were 2024 57% Differences Eastgate General Health IMD Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth month only ten test tested that these time two voices why women - 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Attendance Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Nine Otterbury's Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside arrives birth birth-plan call came cardiology changes common complaints date daytime do eight ethnicity four gap golden had invitations least letter machine missing mobile needed neighbourhoods numbers on out patient plans points qisite's reached read referrals requested room so speaks teams templates translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Clinics Community Complaints Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not One PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged are ask asked attended both buses cancelled cannot care clash clear closer complain complaint cut cycles darkened dashboard day diabetes did down ethnic experience eyesight fall fell field finding fine five form found get graded grader grew have hear home hours images implement including instead interpreting invitation late lengthen letters line little living make matters miss monthly more narrowing needs neighbourhood next off offer often out-of-date outcome over people's phone prefer provide quarter race raised ratio reach rebooked record records recover registered relative reminding required reviewed reworded rise rose second see seems sessions seven-day sickness some speak split spoken staff summer survey talk tests them they third though through told triaged twelve understand use usual vs wait weeks whose wide worked working year your —",
+ "v": "the . in , by a interpreter language at screening who · : for to and an of ( ) ; Wrenfield A centre not appointment from most need team Otterbury triage about appointments before community outpatient patients booked calls clerk clinic deprived languages missed recorded three eye patient's was with English GP Reminder The evening is maternity own people reminder when will 1 Book Tested fictional interpreters or programme quintile referral text texts People access among communication data diabetic every one reminders sent their week - 22% Adopt Missed Patients Tuesday against bilingual booking camera could days first group it only slots template two used were 2024 57% Attendance Differences Eastgate General Health IMD Otterbury's Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth mobile month ten test tested that these time voices why women 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Nine One Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside arrives birth birth-plan call came cardiology changes common complaints date daytime do eight ethnicity four gap golden had invitations least letter machine missing needed neighbourhoods numbers on out patient plans points qisite's reached read referrals requested room so speaks teams templates translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Clinics Community Complaints Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged are ask asked attended both buses cancelled cannot care clash clear closer complain complaint counted cut cycles darkened dashboard day diabetes did down each ethnic experience eyesight fall fell field figures finding fine five form found get graded grader grew have hear home hours images implement including instead interpreting invented invitation late lengthen letters line little living make matters miss monthly more narrowing needs neighbourhood next off offer often other out-of-date outcome over people's phone prefer provide quarter race raised ratio reach rebooked record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests them they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide worked working year your —",
  "l": [
   "Aim",
   "About",
@@ -16,7 +16,15 @@ window.QISITE_SEARCH_INDEX=
   "Measure",
   "Co-production",
   "Sustain",
-  "Team"
+  "Team",
+  "Available knowledge",
+  "Rationale",
+  "Context",
+  "Ethical considerations",
+  "Interpretation",
+  "Limitations",
+  "Conclusions",
+  "Funding"
  ],
  "n": [
   "The figures are illustrative: they are not the team's own data."
@@ -26,143 +34,151 @@ window.QISITE_SEARCH_INDEX=
    "t": "Diabetic eye screening in Otterbury's most deprived neighbourhoods",
    "u": "projects/otterbury-eye-screening/index.html",
    "k": "project",
-   "s": "M9aOh2bQaVaD20Q)bWHTPbFEc6a4a!2a$aC7GFa9(IaLaXJ1",
+   "s": "M9aOh7bVaVaE20R)b#HUQbIEc9a5a#2a%aD7FGaA(IaLaXJ1",
    "f": [
     [
      0,
-     "f6a29bQ20Q)aPPbFEc64f9bE1"
+     "f6a29bV20R)aPQbIEc94f9bH1"
     ],
     [
      1,
-     "aTgP20Q)bWHTfLbFHa$a29dA2c43a+eF20dB)bW1BaT20Q)aPIbKaIJBaT20dB)aPIbKeBJBaTa4f#fHd+Gg&h9a4FTa6BTBTeUbJIaLJBbV7Bb!"
+     "aTgT20R)b#HUfLbIHa%a29dC2c73b2eG20dD)b#1BaT20R)aPIbOaIJBaT20dD)aPIbOeCJBaTa5f$fHe0Fh0hEa5GUa7BUBUeVbNIaLJBb!7Bb("
     ],
     [
      14,
-     "TaYa29aO"
+     "UaYa29aO"
     ],
     [
      9,
-     "bM20a3aC7CMaRaE5bCX0O3207a040a61"
+     "bR20a3aD7CMaRaF5a&Y0P3207a040a71"
     ],
     [
      9,
-     "cF9bUCMa*a9(8TbJcD3c2Ec51"
+     "cH9bZCMb1aA(8UbNcF3c5Ec81"
     ],
     [
      9,
-     "cP85ZYCMdF9b280bHZYaZbN5bX1"
+     "cR85ZNCMb$9b580bLZNa!bS5b%1"
     ],
     [
      11,
-     "cG9bQ20Q)aP"
+     "cI9bV20R)aP"
     ],
     [
      11,
-     "fEaD+9"
+     "fEaE+9"
     ],
     [
      11,
-     "eWPgJEO"
+     "eXQgNEP"
     ],
     [
      8,
-     "a7aS2bL3cWGcO"
+     "a8aS2bQ3cYFcQ"
     ],
     [
      3,
-     "cQ5aEaR5bCX0O2bL3cWaNcOaGb$aA0a071"
+     "cS5aFaR5a&Y0P2bQ3cYaNcQaGb*aB0a071"
     ],
     [
      4,
-     "cCaVb%aDaHhF4d)dN1"
+     "bJaVb+aEaHhK4d*dO1"
     ],
     [
      5,
-     "e3aSa#Lc8dIbDdKHd11"
+     "e4aSa$KcBdJbGdLHd31"
     ],
     [
      6,
-     "cC20a1*hGPeAEeC1"
+     "bJ20a1*hLQeBEeD1"
     ],
     [
      7,
-     "a&Db5a07a45bTbA1"
+     "a*DaZa07a55bYbD1"
     ],
     [
      8,
-     "a*a9("
+     "b1aA("
     ],
     [
      3,
-     "f85a*a9(Gg!b8b6EaDPbKaPaIAd#1"
+     "f85b1aA(Fg&bAb8EaEQbOaPaIAd$1"
     ],
     [
      4,
-     "eZ2g3a9b9aHbRbB3Gd2d!aHNgL1"
+     "e!2g6aAbCaHbWbF3Fd4d#aHOgP1"
     ],
     [
      5,
-     "fBbULaZfODhRhM1"
+     "fBbZKa!fODhXhS1"
     ],
     [
      6,
-     "eJHb9bBL0h+D5b6Og94Va1b41"
+     "eKHbCbFK0i8D5b8PgC4Wa1b71"
     ],
     [
      7,
-     "a&3GcX5hHg8dUd2d!h81"
+     "a*3FcZ5hMgBdVd4d#hD1"
     ],
     [
      8,
-     "e+9b280bHZY"
+     "f09b580bLZN"
     ],
     [
      3,
-     "f4bN5bX80ZY3$h!0h)gN1"
+     "cPbS5b%80ZN3$h)0i5gR1"
     ],
     [
      4,
-     "e#H0b9aHbRbB4aDAd9+b(dA1"
+     "e$H0bCaHbWbF4aEAdB+bEdC1"
     ],
     [
      5,
-     "cVhKL0b2dG5fYdT0Yb3Ng+1"
+     "cXhQK0b5dH5fZdU0Nb6Oh41"
     ],
     [
      6,
-     "c8He9b9bB3Ga1gEb3NbRg71"
+     "cBHeAbCbF3Fa1gHb6ObWgA1"
     ],
     [
      7,
-     "eLLhUE0YV5dTDgYi51"
+     "eMKh!E0NW5dUDg$iE1"
     ],
     [
      10,
-     "aT2cNQ)dHgSaYa29"
+     "aT2bPR)dIgWaYa29"
     ],
     [
      10,
-     "cKCe(gM2a5bY"
+     "cMCe)gQ2a6bB"
     ],
     [
      10,
-     "cKCf3fSb*9gRaGf)hJg2"
+     "cMCf4fSc29gVaGf+hOg5"
     ],
     [
      10,
-     "cACeTbY2i4gD"
+     "cDCeUbB2iDgG"
     ],
     [
      10,
-     "cACcVfNE09Y"
+     "cDCcXfNE09N"
     ],
     [
      10,
-     "fACa7aSa#Eg$dI"
+     "fACa8aSa$Eg*dJ"
+    ],
+    [
+     17,
+     "bP9NhPbEh+K0b$i3i6f(aZg)a&1"
+    ],
+    [
+     20,
+     "a(cPN3FgMg31a(bJa4fW80NbB1"
     ],
     [
      2,
-     "cG9fTEgC3G2i6aC7cHaX3d$DdOd8b!1Mg)hTHd*aDAd9+9g5b$Qb3NdQ0dCaNb3Ng6b&gZd#1a8aOb#a!2g(aC*GFa9(LfMi31M(85ZYf$N3GaFfF1"
+     "cI9fTEgF3F2iFaD7cJaX3d%DdPdAb(1Mh2hZHd+aEAdB+9g8b*Rb6OdR0dEaNb6Og9c0g%d$1a9aOb)a#2h1aD*FGaA(KfMiC1M(85ZNf%O3Fa4fF1"
     ]
    ],
    "i": 0
@@ -171,131 +187,131 @@ window.QISITE_SEARCH_INDEX=
    "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
    "u": "projects/wrenfield-interpreter-access/index.html",
    "k": "project",
-   "s": "f1F6h*f26dGCd7e1d%e8dN3h3e4d%d(IgVJ1eO!SfW+WaV#ARF6Pa%Ec14b1068UGhB#2a$aC7IaLaXJ1",
+   "s": "f2G6i7f36dHCd9e2d&e9dO3h8e5d&d)IgZJ1eP!TfX+XaV#ASG6Qa)Ec44b4068VFhG#2a%aD7IaLaXJ1",
    "f": [
     [
      0,
-     "f7+!WaV#ARF6Pa%Ee04ePbE1"
+     "f7+!XaV#ASG6Qa)Ee14eQbH1"
     ],
     [
      1,
-     "a)ARF6+a%Ha$!W2c43a+c9D#Ad3NCaMbD$gKaNN8cY3Ga!c(2a5bY1Ba)ARF6Ba)Ad3NRF6BeNa4F!O8KbIcIBKBKcTcJIaLJB7d5BgF"
+     "b0ASG6+a)Ha%!X2c73b2cCD#Ad5OCaMbG$gOaNO8c!3Fa#c*2a6bB1Bb0ASG6Bb0Ad5OSG6BeOa5G!P8LbMcKBLBLcVcLIaLJB7d7BgI"
     ],
     [
      14,
-     "K!aUS"
+     "L!aUT"
     ],
     [
      9,
-     "aJ068UCa8U&bS06aG0aQaAbP3dZ07a040a61"
+     "aJ068VCa9V&bX06aG0aQaBbU3d!07a040a71"
     ],
     [
      9,
-     "bM20a3aC7CcBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "bR20a3aD7CcEa#a$4aR20a3a073QdYbY4ZaMIOdFdZc#J1"
     ],
     [
      9,
-     "a7%45b0&CM&AdV0a37%a1b4X0O1"
+     "a8%45b3&CM&AdW0a37%a1b7Y0P1"
     ],
     [
      11,
-     "a(!W46R"
+     "a+!X46S"
     ],
     [
      11,
-     "cL$8U"
+     "cN$8V"
     ],
     [
      8,
-     "aJ06aG0aQaAh$320c)("
+     "aJ06aG0aQaBi0320c+("
     ],
     [
      3,
-     "a8U&bS06Db5bPc)aQb$h7571"
+     "a9V&bX06DaZbUc+aQb*hC571"
     ],
     [
      4,
-     "cM2bZHb%dRaHgAF6$8U1"
+     "cO2b&Hb+dSaHgDG6$8V1"
     ],
     [
      5,
-     "cRi0L07aFdEPeDHc7dR1"
+     "cTi9K07a4dGQeEHcAdS1"
     ],
     [
      6,
-     "eEHc7IeIJbD$8U3a+V5hYX1"
+     "eFHcAIeJJbG$8V3b2W5h&Y1"
     ],
     [
      7,
-     "a&Db5(LfJe!Eh6071"
+     "a*DaZ(KfJe#EhB071"
     ],
     [
      8,
-     "a7aS2bL3eQGcS"
+     "a8aS2bQ3eRFcU"
     ],
     [
      3,
-     "cQ0hLaEaR20a3a07Da1*1"
+     "cS0hRaFaR20a3a07Da1*1"
     ],
     [
      4,
-     "a(W2b%*aHf*45h01"
+     "a+X2b+*aHg045h51"
     ],
     [
      5,
-     "e6aSa#L0cSbAaFhEfG0b6bC1"
+     "e7aSa$K0cUbDa4hJfG0b8a&1"
     ],
     [
      6,
-     "a(Wf+Pe7Ee220a1*LhN#fPdQa$hQ71"
+     "a+Xg1Qe8Ee320a1*KhT#fPdRa%hW71"
     ],
     [
      7,
-     "eMi7cX5aEc&D#Ag*EgBb81"
+     "eNiGcZ5aFc)D#Ah3EgEbA1"
     ],
     [
      8,
-     "a7%45b0&"
+     "a8%45b3&"
     ],
     [
      3,
-     "Mb0&%#AfKD5c&a1b4X0O1"
+     "Mb3&%#AfKD5c)a1b7Y0P1"
     ],
     [
      4,
-     "cM2bZ%aHh40dL1"
+     "cO2b&%aHh90dM1"
     ],
     [
      5,
-     "eK%LeGdP0dLaN5hA1"
+     "eL%KeHdQ0dMaN5hF1"
     ],
     [
      6,
-     "eHdPLb(#h55fRgHHdE0O1"
+     "eIdQKbE#hA5fRgKHdG0P1"
     ],
     [
      7,
-     "a&3a4%20d6QdS*1"
+     "a*3a5%20d8RdT*1"
     ],
     [
      12,
-     "cR#Ah(aM3Gb(ZaM3hDb5aEd&dCXb8aFb#1"
+     "cT#Ai4aM3FbEZaM3hIaZaFd(dEYbAa4b)1"
     ],
     [
      2,
-     "eRaM2b&cHaX3d$DdOd8b!1fD0ShP+W46R30d7aFi2Ca%a+c91a)h#hWb*Cc006aF$0f!X3aNN8cYLc00aEc(2a53dU0d1aF+1a8Sb#a1c*2bEIhI0f5fXJ1eS0hS3+WaV#ARF6bDf%EVc11"
+     "eSaM2c0cJaX3d%DdPdAb(1fD0ThV+X46S30d9a4iBCa)b2cC1b0h*h$c2Ca(06a4$0f#Y3aNO8c!Ka(0aFc*2a63dV0d3a4+1a9Tb)a1d02bHIhN0f5fYJ1eT0hY3+XaV#ASG6bGf&EWc41"
     ],
     [
      13,
-     "e&b1aA5hCg0dJ0Ug4"
+     "e(b4aB5hHg2dK0Vg7"
     ],
     [
      13,
-     "a7aS20h%QdS*"
+     "a8aS20i1RdT*"
     ],
     [
      13,
-     "a(W46RdJ0gTfZ"
+     "a+X46SdK0gXf!"
     ]
    ],
    "i": 0
@@ -304,31 +320,31 @@ window.QISITE_SEARCH_INDEX=
    "t": "Understanding complaints about communication in Wrenfield maternity",
    "u": "projects/wrenfield-maternity-language/index.html",
    "k": "project",
-   "s": "MaBSaAg1dKb*b+AhOgOa5fUVaWgUg#3Xb8hVc*IaLaXJ1",
+   "s": "MaCTaBg4dLc2c3AhUgSa6fUWaWgYg(3YbAh#d0IaLaXJ1",
    "f": [
     [
      0,
-     "e$d0VaWPb+ARF64e)e51"
+     "e%d2WaWQc3ASG64e*e61"
     ],
     [
      1,
-     "bOARF6gQVaZfV2d6VaW3hZhXfIaZ2bZH0b+$1BbOARF6BbO$DaBfQ8KbIcIBKcTcJIaLJB7Bh&"
+     "bTASG6gUWa!fV2d8WaW3h(h%fIa!2b&H0c3$1BbTASG6BbT$DaCfQ8LbMcKBLcVcLIaLJB7Bi2"
     ],
     [
      14,
-     "KaBb)b7"
+     "LaCc1b9"
     ],
     [
      9,
-     "aJ068UCaJ06D0b1OaG0a6aQc#1"
+     "aJ068VCaJ06D0b4PaG0a7aQc%1"
     ],
     [
      9,
-     "cUc$dMCa8c%bA20d4Qc+*3a4a5c!1"
+     "cWc&dNCa9c(bD20d6Rd1*3a5a6c$1"
     ],
     [
      11,
-     "eVVaW2aB"
+     "eWWaW2aC"
     ]
    ]
   },
@@ -336,15 +352,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminder calls by a bilingual clerk",
    "u": "ideas/bilingual-reminder-calls/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aK4aIT",
    "f": [
     [
      9,
-     "M&AdV0a37%a1b4X0O1"
+     "M&AdW0a37%a1b7Y0P1"
     ],
     [
      14,
-     "K!aUS"
+     "L!aUT"
     ]
    ],
    "i": 0
@@ -353,19 +369,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Book the interpreter at triage",
    "u": "ideas/book-interpreter-at-referral/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aK4c6dX",
    "f": [
     [
      9,
-     "a8U&bS06aG0aQaAbP3dZ07a040a61"
+     "a9V&bX06aG0aQaBbU3d!07a040a71"
     ],
     [
      9,
-     "aJ06D0b1OaG0a6aQc#1"
+     "aJ06D0b4PaG0a7aQc%1"
     ],
     [
      14,
-     "K!aUS3KaBb)b7"
+     "L!aUT3LaCc1b9"
     ]
    ]
   },
@@ -373,15 +389,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Screening at a community centre",
    "u": "ideas/community-venue-clinic/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aK4aIT",
    "f": [
     [
      9,
-     "MdF9b280bHZYaZbN5bX1"
+     "Mb$9b580bLZNa!bS5b%1"
     ],
     [
      14,
-     "TaYa29aO"
+     "UaYa29aO"
     ]
    ],
    "i": 0
@@ -390,15 +406,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Evening screening clinics",
    "u": "ideas/evening-clinics/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aK4aIT",
    "f": [
     [
      9,
-     "Ma*a9(8TbJcD3c2Ec51"
+     "Mb1aA(8UbNcF3c5Ec81"
     ],
     [
      14,
-     "TaYa29aO"
+     "UaYa29aO"
     ]
    ],
    "i": 0
@@ -407,19 +423,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminders in the patient's own language",
    "u": "ideas/reminders-in-own-language/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aK4c6dX",
    "f": [
     [
      9,
-     "MaRaE5bCX0O3207a040a61"
+     "MaRaF5a&Y0P3207a040a71"
     ],
     [
      9,
-     "cBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "cEa#a$4aR20a3a073QdYbY4ZaMIOdFdZc#J1"
     ],
     [
      14,
-     "TaYa29aO3K!aUS"
+     "UaYa29aO3L!aUT"
     ]
    ],
    "i": 0
@@ -428,15 +444,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Translated birth plans",
    "u": "ideas/translated-birth-plans/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aK4aIT",
    "f": [
     [
      9,
-     "a8c%bA20d4Qc+*3a4a5c!1"
+     "a9c(bD20d6Rd1*3a5a6c$1"
     ],
     [
      14,
-     "KaBb)b7"
+     "LaCc1b9"
     ]
    ]
   },
@@ -444,7 +460,7 @@ window.QISITE_SEARCH_INDEX=
    "t": "Language",
    "u": "areas/language/index.html",
    "k": "equity area",
-   "s": "bGDaDi1b67aANa53gGgIgW1",
+   "s": "bKDaEiAb87aBOa63gJgLg!1",
    "f": [
     [
      1,
@@ -456,11 +472,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Deprivation",
    "u": "areas/deprivation/index.html",
    "k": "equity area",
-   "s": "bG4gXbVIe%Hf0cEaPJ1",
+   "s": "bK4g#b!Ie&Hf1cGaPJ1",
    "f": [
     [
      1,
-     "bV"
+     "b!"
     ]
    ]
   },
@@ -468,11 +484,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Ethnicity and race",
    "u": "areas/ethnicity/index.html",
    "k": "equity area",
-   "s": "bG2aU3f(aNg%4f&b71",
+   "s": "bK2aU3f*aNg+4f)b91",
    "f": [
     [
      1,
-     "d5"
+     "d7"
     ]
    ]
   }
