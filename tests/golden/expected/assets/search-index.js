@@ -1,6 +1,6 @@
 window.QISITE_SEARCH_INDEX=
 {
- "v": "the . in , by a interpreter language at screening who · : for to an and of ( ) Wrenfield ; A not appointment from most need team Otterbury triage about appointments before centre community outpatient patients booked calls clerk clinic deprived languages missed recorded three eye patient's with English GP Reminder The evening is maternity own people reminder was when will 1 Book Tested fictional interpreters or programme quintile referral text texts People access among communication data diabetic one reminders sent their 22% Adopt Missed Patients Tuesday against bilingual booking camera could days every first group it slots template used week were 2024 57% Differences Eastgate General Health IMD Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth month only ten test tested that these time two voices why women - 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Attendance Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Nine Otterbury's Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside arrives birth birth-plan call came cardiology changes common complaints date daytime do eight ethnicity four gap golden had invitations least letter machine missing mobile needed neighbourhoods numbers on out patient plans points qisite's reached read referrals requested room so speaks teams templates translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Clinics Community Complaints Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not One PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged are ask asked attended both buses cancelled cannot care clash clear closer complain complaint cut cycles darkened dashboard day diabetes did down ethnic experience eyesight fall fell field finding fine five form found get graded grader grew have hear home hours images implement including instead interpreting invitation late lengthen letters line little living make matters miss monthly more narrowing needs neighbourhood next off offer often out-of-date outcome over people's phone prefer provide quarter race raised ratio reach rebooked record records recover registered relative reminding required reviewed reworded rise rose second see seems sessions seven-day sickness some speak split spoken staff summer survey talk tests them they third though through told triaged twelve understand use usual vs wait weeks whose wide worked working year your —",
+ "v": "the . in , by a interpreter language at screening who · : for to Wrenfield of an and team ( ) not ; A appointments appointment from most need outpatient Otterbury about triage before booked centre community patients calls clerk clinic deprived languages missed recorded three 1 eye maternity patient's with English GP Reminder The communication evening is own people reminder was when will Book Tested access fictional interpreters or programme quintile referral text texts Missed People among data diabetic group month one reminders sent their 22% Adopt Patients Tuesday against bilingual booking camera could days every first it slots template that used voices week were 2024 57% Complaints Differences Eastgate General Health IMD Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth only out ten test tested these time two why women - 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Attendance Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Network Nine Otterbury's Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside are arrives birth birth-plan both call came cardiology changes common complaints date daytime did do eight ethnicity four gap golden had invitations least letter machine measure missing mobile needed neighbourhoods numbers on patient plans points qisite's reached read referrals reported requested room so speaks teams templates them translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Cancelled Clinics Community Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not Of One PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged ask asked attend attended buses cancelled cannot care clash clear closer compares complain complaint counts cut cycles darkened dashboard day diabetes down ethnic experience eyesight fall fell field finding fine five form found funnel get graded grader grew have hear home hours images implement including instead interpreting invitation late left lengthen letters line little living make matters miss monthly more name narrowing needs neighbourhood next notice number off offer often out-of-date outcome over people's person phone plot prefer provide quarter race raised ratio reach rebooked received record records recover registered relative reminding required reviewed reworded rise rose second see seems sessions seven-day sickness some speak split spoken staff summer survey talk tests they third though through told triaged twelve understand use usual vs wait weeks whose wide without worked working year your —",
  "l": [
   "Aim",
   "About",
@@ -26,143 +26,143 @@ window.QISITE_SEARCH_INDEX=
    "t": "Diabetic eye screening in Otterbury's most deprived neighbourhoods",
    "u": "projects/otterbury-eye-screening/index.html",
    "k": "project",
-   "s": "M9aOh2bQaVaD20Q)bWHTPbFEc6a4a!2a$aC7GFa9(IaLaXJ1",
+   "s": "O9aQhIbUaXaF20S)b!GVRbIEc8a6a%2a(aE7IHaC(KaNaYL1",
    "f": [
     [
      0,
-     "f6a29bQ20Q)aPPbFEc64f9bE1"
+     "fFa39bU20S)aRRbIEc84fIbH1"
     ],
     [
      1,
-     "aTgP20Q)bWHTfLbFHa$a29dA2c43a+eF20dB)bW1BaT20Q)aPIbKaIJBaT20dB)aPIbKeBJBaTa4f#fHd+Gg&h9a4FTa6BTBTeUbJIaLJBbV7Bb!"
+     "aWg!20S)b!GVfUbIGa(a39dG2c63b1eN20dH)b!1BaW20S)aRKbOa2LBaW20dH)aRKbOeJLBaWa6g2fQe7Ih9hQa6HVa8BVBVe%bNKaNLBbZ7Bb&"
     ],
     [
      14,
-     "TaYa29aO"
+     "VaZa39aQ"
     ],
     [
      9,
-     "bM20a3aC7CMaRaE5bCX0O3207a040a61"
+     "bQ20a5aE7COaTaG5bFY0Q3207a040a81"
     ],
     [
      9,
-     "cF9bUCMa*a9(8TbJcD3c2Ec51"
+     "cH9bYCOb0aC(8VbNcF3c4Ec71"
     ],
     [
      9,
-     "cP85ZYCMdF9b280bHZYaZbN5bX1"
+     "cS85#!COdM9b480bL#!a$bR5a#1"
     ],
     [
      11,
-     "cG9bQ20Q)aP"
+     "cI9bU20S)aR"
     ],
     [
      11,
-     "fEaD+9"
+     "fNaF+9"
     ],
     [
      11,
-     "eWPgJEO"
+     "e&RgTEQ"
     ],
     [
      8,
-     "a7aS2bL3cWGcO"
+     "a9aU2bP3cZIcR"
     ],
     [
      3,
-     "cQ5aEaR5bCX0O2bL3cWaNcOaGb$aA0a071"
+     "cT5aGaT5bFY0Q2bP3cZaPcRaIbCaD0a071"
     ],
     [
      4,
-     "cCaVb%aDaHhF4d)dN1"
+     "cEaXb)aFaJhW4e5dT1"
     ],
     [
      5,
-     "e3aSa#Lc8dIbDdKHd11"
+     "eBaUa&NcAdPbGb$Gd61"
     ],
     [
      6,
-     "cC20a1*hGPeAEeC1"
+     "cE20a1*hXReIEeK1"
     ],
     [
      7,
-     "a&Db5a07a45bTbA1"
+     "a*Db7a07a65bXbB1"
     ],
     [
      8,
-     "a*a9("
+     "b0aC("
     ],
     [
      3,
-     "f85a*a9(Gg!b8b6EaDPbKaPaIAd#1"
+     "fH5b0aC(Ih5b9b8EaFRbOaRa2Ae01"
     ],
     [
      4,
-     "eZ2g3a9b9aHbRbB3Gd2d!aHNgL1"
+     "e*2gCaCbAaJbVbD3Id7d+aJMgW1"
     ],
     [
      5,
-     "fBbULaZfODhRhM1"
+     "fKbYNa$fWDh+h%1"
     ],
     [
      6,
-     "eJHb9bBL0h+D5b6Og94Va1b41"
+     "eRGbAbDN0iFD5b8QgJ4Wa1b61"
     ],
     [
      7,
-     "a&3GcX5hHg8dUd2d!h81"
+     "a*3Ic!5hYgId#d7d+hP1"
     ],
     [
      8,
-     "e+9b280bHZY"
+     "f79b480bL#!"
     ],
     [
      3,
-     "f4bN5bX80ZY3$h!0h)gN1"
+     "fDbR5a#80#!3Zi70iDgY1"
     ],
     [
      4,
-     "e#H0b9aHbRbB4aDAd9+b(dA1"
+     "f0G0bAaJbVbD4aFAdF+b+dG1"
     ],
     [
      5,
-     "cVhKL0b2dG5fYdT0Yb3Ng+1"
+     "cYh#N0b4dN5f+d!0!b5MhF1"
     ],
     [
      6,
-     "c8He9b9bB3Ga1gEb3NbRg71"
+     "cAGeHbAbD3Ia1gOb5MbVgH1"
     ],
     [
      7,
-     "eLLhUE0YV5dTDgYi51"
+     "eTNi2E0!W5d!Dh1iM1"
     ],
     [
      10,
-     "aT2cNQ)dHgSaYa29"
+     "aW2cQS)dOg%aZa39"
     ],
     [
      10,
-     "cKCe(gM2a5bY"
+     "cMCf4gX2a7b#"
     ],
     [
      10,
-     "cKCf3fSb*9gRaGf)hJg2"
+     "cMCfBf!c09g$aIg6h!gB"
     ],
     [
      10,
-     "cACeTbY2i4gD"
+     "cCCe$b#2iLgN"
     ],
     [
      10,
-     "cACcVfNE09Y"
+     "cCCcYfVE09!"
     ],
     [
      10,
-     "fACa7aSa#Eg$dI"
+     "fJCa9aUa&Eh7dP"
     ],
     [
      2,
-     "cG9fTEgC3G2i6aC7cHaX3d$DdOd8b!1Mg)hTHd*aDAd9+9g5b$Qb3NdQ0dCaNb3Ng6b&gZd#1a8aOb#a!2g(aC*GFa9(LfMi31M(85ZYf$N3GaFfF1"
+     "cI9f#EgM3I2iNaE7cJaY3e1DdUdEb&1OhCi1Ge6aFAdF+9gEbCSb5MdW0dIaPb5MgGb*h4e01aAaQb(a%2hAaE*IHaC(Nc+iK1O(85#!d8M3IaHfO1"
     ]
    ],
    "i": 0
@@ -171,131 +171,131 @@ window.QISITE_SEARCH_INDEX=
    "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
    "u": "projects/wrenfield-interpreter-access/index.html",
    "k": "project",
-   "s": "f1F6h*f26dGCd7e1d%e8dN3h3e4d%d(IgVJ1eO!SfW+WaV#ARF6Pa%Ec14b1068UGhB#2a$aC7IaLaXJ1",
+   "s": "f9H6iEfA6dNCdDe9e2eGdT3hJeCe2e4Kg*L1eWUJf)+PaX$ATH6Ra)Ec34b3068XIhS$2a(aE7KaNaYL1",
    "f": [
     [
      0,
-     "f7+!WaV#ARF6Pa%Ee04ePbE1"
+     "fG+UPaX$ATH6Ra)Ee84eXbH1"
     ],
     [
      1,
-     "a)ARF6+a%Ha$!W2c43a+c9D#Ad3NCaMbD$gKaNN8cY3Ga!c(2a5bY1Ba)ARF6Ba)Ad3NRF6BeNa4F!O8KbIcIBKBKcTcJIaLJB7d5BgF"
+     "a+ATH6+a)Ga(UP2c63b1cBD$Ad9MCaObGZgUaPM8c#3Ia%d12a7b#1Ba+ATH6Ba+Ad9MTH6BeVa6HUQ8FbMcKBFBFcWcLKaNLB7dBBgP"
     ],
     [
      14,
-     "K!aUS"
+     "FUaMJ"
     ],
     [
      9,
-     "aJ068UCa8U&bS06aG0aQaAbP3dZ07a040a61"
+     "aK068XCaAX&bW06aI0aSaDbT3d*07a040a81"
     ],
     [
      9,
-     "bM20a3aC7CcBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "bQ20a5aE7CcDa%a&4aT20a5a073Rd&bX4#aOKMdJd)c$L1"
     ],
     [
      9,
-     "a7%45b0&CM&AdV0a37%a1b4X0O1"
+     "a9%45b2&CO&Ad$0a57%a1b6Y0Q1"
     ],
     [
      11,
-     "a(!W46R"
+     "aVUP46T"
     ],
     [
      11,
-     "cL$8U"
+     "cNZ8X"
     ],
     [
      8,
-     "aJ06aG0aQaAh$320c)("
+     "aK06aI0aSaDi9320d2("
     ],
     [
      3,
-     "a8U&bS06Db5bPc)aQb$h7571"
+     "aAX&bW06Db7bTd2aSbChO571"
     ],
     [
      4,
-     "cM2bZHb%dRaHgAF6$8U1"
+     "cP2b%Gb)dXaJgKH6Z8X1"
     ],
     [
      5,
-     "cRi0L07aFdEPeDHc7dR1"
+     "cUiGN07aHdLReLGc9dX1"
     ],
     [
      6,
-     "eEHc7IeIJbD$8U3a+V5hYX1"
+     "eMGc9KeQLbGZ8X3b1W5i5Y1"
     ],
     [
      7,
-     "a&Db5(LfJe!Eh6071"
+     "a*Db7(NfRe+EhN071"
     ],
     [
      8,
-     "a7aS2bL3eQGcS"
+     "a9aU2bP3eYIcV"
     ],
     [
      3,
-     "cQ0hLaEaR20a3a07Da1*1"
+     "cT0h$aGaT20a5a07Da1*1"
     ],
     [
      4,
-     "a(W2b%*aHf*45h01"
+     "aVP2b)*aJg745hG1"
     ],
     [
      5,
-     "e6aSa#L0cSbAaFhEfG0b6bC1"
+     "eEaUa&N0cVbBaHhVfP0b8bF1"
     ],
     [
      6,
-     "a(Wf+Pe7Ee220a1*LhN#fPdQa$hQ71"
+     "aVPg8ReFEeA20a1*Nh&$fXdWa(h*71"
     ],
     [
      7,
-     "eMi7cX5aEc&D#Ag*EgBb81"
+     "eUiOc!5aGd0D$AhEEgLb91"
     ],
     [
      8,
-     "a7%45b0&"
+     "a9%45b2&"
     ],
     [
      3,
-     "Mb0&%#AfKD5c&a1b4X0O1"
+     "Ob2&%$AfSD5d0a1b6Y0Q1"
     ],
     [
      4,
-     "cM2bZ%aHh40dL1"
+     "cP2b%%aJhK0dR1"
     ],
     [
      5,
-     "eK%LeGdP0dLaN5hA1"
+     "eS%NeOdV0dRaP5hR1"
     ],
     [
      6,
-     "eHdPLb(#h55fRgHHdE0O1"
+     "ePdVNb+$hL5fZgRGdL0Q1"
     ],
     [
      7,
-     "a&3a4%20d6QdS*1"
+     "a*3a6%20dCSdZ*1"
     ],
     [
      12,
-     "cR#Ah(aM3Gb(ZaM3hDb5aEd&dCXb8aFb#1"
+     "cU$AiCaO3Ib+#aO3hUb7aGe3dIYb9aHb(1"
     ],
     [
      2,
-     "eRaM2b&cHaX3d$DdOd8b!1fD0ShP+W46R30d7aFi2Ca%a+c91a)h#hWb*Cc006aF$0f!X3aNN8cYLc00aEc(2a53dU0d1aF+1a8Sb#a1c*2bEIhI0f5fXJ1eS0hS3+WaV#ARF6bDf%EVc11"
+     "eZaO2b*cJaY3e1DdUdEb&1fM0Jh)+P46T30dDaHiICa)b1cB1a+i8d(c0Cc206aHZ0g1Y3aPM8c#Nc20aGd12a73d#0d6aH+1aAJb(a1d32bHKhZ0fEf*L1e!0i03+PaX$ATH6bGg3EWc31"
     ],
     [
      13,
-     "e&b1aA5hCg0dJ0Ug4"
+     "f3b3aD5hTg9dQ0XgD"
     ],
     [
      13,
-     "a7aS20h%QdS*"
+     "a9aU20iASdZ*"
     ],
     [
      13,
-     "a(W46RdJ0gTfZ"
+     "aVP46TdQ0g&g0"
     ]
    ],
    "i": 0
@@ -304,31 +304,31 @@ window.QISITE_SEARCH_INDEX=
    "t": "Understanding complaints about communication in Wrenfield maternity",
    "u": "projects/wrenfield-maternity-language/index.html",
    "k": "project",
-   "s": "MaBSaAg1dKb*b+AhOgOa5fUVaWgUg#3Xb8hVc*IaLaXJ1",
+   "s": "Oa4JaDgAb$c0c1Ah(gZa7f%WaBg(h63Yb9i3d3KaNaYL1",
    "f": [
     [
      0,
-     "e$d0VaWPb+ARF64e)e51"
+     "f1d5WaBRc1ATH64f5eD1"
     ],
     [
      1,
-     "bOARF6gQVaZfV2d6VaW3hZhXfIaZ2bZH0b+$1BbOARF6BbO$DaBfQ8KbIcIBKcTcJIaLJB7Bh&"
+     "bSATH6g#Wa$f&2dCWaB3i6i4c&a$2b%G0c1Z1BbSATH6BbSZDa4fY8FbMcKBFcWcLKaNLB7BiB"
     ],
     [
      14,
-     "KaBb)b7"
+     "Fa4bEa!"
     ],
     [
      9,
-     "aJ068UCaJ06D0b1OaG0a6aQc#1"
+     "aK068XCaK06D0b3QaI0a8aSc(1"
     ],
     [
      9,
-     "cUc$dMCa8c%bA20d4Qc+*3a4a5c!1"
+     "cXc)dSCaAc*bB20dASd4*3a6a7c%1"
     ],
     [
      11,
-     "eVVaW2aB"
+     "bJWaB2a4"
     ]
    ]
   },
@@ -336,15 +336,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminder calls by a bilingual clerk",
    "u": "ideas/bilingual-reminder-calls/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "M&AdV0a37%a1b4X0O1"
+     "O&Ad$0a57%a1b6Y0Q1"
     ],
     [
      14,
-     "K!aUS"
+     "FUaMJ"
     ]
    ],
    "i": 0
@@ -353,19 +353,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Book the interpreter at triage",
    "u": "ideas/book-interpreter-at-referral/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aL4c5d%",
    "f": [
     [
      9,
-     "a8U&bS06aG0aQaAbP3dZ07a040a61"
+     "aAX&bW06aI0aSaDbT3d*07a040a81"
     ],
     [
      9,
-     "aJ06D0b1OaG0a6aQc#1"
+     "aK06D0b3QaI0a8aSc(1"
     ],
     [
      14,
-     "K!aUS3KaBb)b7"
+     "FUaMJ3Fa4bEa!"
     ]
    ]
   },
@@ -373,15 +373,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Screening at a community centre",
    "u": "ideas/community-venue-clinic/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "MdF9b280bHZYaZbN5bX1"
+     "OdM9b480bL#!a$bR5a#1"
     ],
     [
      14,
-     "TaYa29aO"
+     "VaZa39aQ"
     ]
    ],
    "i": 0
@@ -390,15 +390,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Evening screening clinics",
    "u": "ideas/evening-clinics/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "Ma*a9(8TbJcD3c2Ec51"
+     "Ob0aC(8VbNcF3c4Ec71"
     ],
     [
      14,
-     "TaYa29aO"
+     "VaZa39aQ"
     ]
    ],
    "i": 0
@@ -407,19 +407,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminders in the patient's own language",
    "u": "ideas/reminders-in-own-language/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aL4c5d%",
    "f": [
     [
      9,
-     "MaRaE5bCX0O3207a040a61"
+     "OaTaG5bFY0Q3207a040a81"
     ],
     [
      9,
-     "cBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "cDa%a&4aT20a5a073Rd&bX4#aOKMdJd)c$L1"
     ],
     [
      14,
-     "TaYa29aO3K!aUS"
+     "VaZa39aQ3FUaMJ"
     ]
    ],
    "i": 0
@@ -428,15 +428,48 @@ window.QISITE_SEARCH_INDEX=
    "t": "Translated birth plans",
    "u": "ideas/translated-birth-plans/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "a8c%bA20d4Qc+*3a4a5c!1"
+     "aAc*bB20dASd4*3a6a7c%1"
     ],
     [
      14,
-     "KaBb)b7"
+     "Fa4bEa!"
+    ]
+   ]
+  },
+  {
+   "t": "Missed appointments",
+   "u": "measures/missed-appointments/index.html",
+   "k": "network measure",
+   "s": "cOdKdY4a2JC5gFhDf$d(",
+   "f": [
+    [
+     11,
+     "fCUPZ20a#30h30hBd8MfTiJh21e#Pc&gVb$Gc+f(1"
+    ],
+    [
+     14,
+     "FUaMJ"
+    ]
+   ],
+   "i": 0
+  },
+  {
+   "t": "Complaints about communication",
+   "u": "measures/complaints-per-month/index.html",
+   "k": "network measure",
+   "s": "cOdKdY4a2J",
+   "f": [
+    [
+     11,
+     "bJbCg)aB34a#hM1"
+    ],
+    [
+     14,
+     "Fa4bEa!"
     ]
    ]
   },
@@ -444,7 +477,7 @@ window.QISITE_SEARCH_INDEX=
    "t": "Language",
    "u": "areas/language/index.html",
    "k": "equity area",
-   "s": "bGDaDi1b67aANa53gGgIgW1",
+   "s": "bKDaFiHb87aDMa73gQgSg+1",
    "f": [
     [
      1,
@@ -456,11 +489,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Deprivation",
    "u": "areas/deprivation/index.html",
    "k": "equity area",
-   "s": "bG4gXbVIe%Hf0cEaPJ1",
+   "s": "bK4h0bZKf2Gf8cGaRL1",
    "f": [
     [
      1,
-     "bV"
+     "bZ"
     ]
    ]
   },
@@ -468,11 +501,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Ethnicity and race",
    "u": "areas/ethnicity/index.html",
    "k": "equity area",
-   "s": "bG2aU3f(aNg%4f&b71",
+   "s": "bK2aM3g5aPh84g4a!1",
    "f": [
     [
      1,
-     "d5"
+     "dB"
     ]
    ]
   }
