@@ -210,3 +210,16 @@ def test_small_numbers_leave_a_team_out_of_the_funnel(tmp_path):
     with (out / CSV).open(encoding="utf-8") as f:
         assert "tokophobia-ethnic-minority-women" not in {row["project"] for row in csv.DictReader(f)}
     assert len(rows) == 4
+
+
+def test_a_project_previewed_on_its_own_keeps_its_network_measure_with_a_warning(tmp_path):
+    """No site.yaml, so no catalogue: the project is still built, and told why nothing compares it."""
+    folder = tmp_path / "tokophobia-ethnic-minority-women"
+    shutil.copytree(REPO / "projects" / folder.name, folder)
+    measures = folder / "measures.yaml"
+    result = run_qisite("check", folder)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert f"measures.yaml:{line_of(measures, 'network_measure:')}:" in output
+    assert "warning: measure 'first-appointment-dna' names network measure 'first-appointment-dna', but this network " \
+           "has no measure catalogue" in output
