@@ -142,8 +142,8 @@ def shared_measures(projects, entries: tuple[NetworkMeasure, ...], threshold: in
                             chart=chart, multiply=entry.multiply)
         values = [u.value for u in result.units] if result else []
         values += [v for r in reporters if r.analysis for res in r.analysis.results.values() for v in res.y]
-        out.append(SharedMeasure(entry, tuple(reporters), result, chart,
-                                 _at_least_one_decimal(value_format(entry.chart, entry.multiply, entry.unit, values))))
+        fmt = _at_least_one_decimal(value_format(entry.chart, entry.multiply, entry.unit, values))
+        out.append(SharedMeasure(entry, tuple(reporters), result, chart, _telling(fmt, result)))
     return tuple(out)
 
 
@@ -218,6 +218,18 @@ def _months_before(d: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     return dt.date(year, month, 28)
+
+
+def _telling(fmt: ValueFormat, result: FunnelResult | None, most: int = 3) -> ValueFormat:
+    """Enough decimals (up to ``most``) that no team's value reads the same as a limit it is on either
+    side of: "17.0%, 95% limits 15.3% to 17.0%, above the 95% limit" would contradict itself."""
+    for decimals in range(fmt.decimals, most + 1):
+        shown = ValueFormat(percent=fmt.percent, scale=fmt.scale, unit=fmt.unit, decimals=decimals)
+        if result is None or not any(shown.value(u.value) == shown.value(limit) and u.value != limit
+                                     for u in result.units
+                                     for limit in (u.lower95, u.upper95, u.lower998, u.upper998)):
+            return shown
+    return shown
 
 
 def _at_least_one_decimal(fmt: ValueFormat) -> ValueFormat:
