@@ -223,3 +223,28 @@ def test_a_project_previewed_on_its_own_keeps_its_network_measure_with_a_warning
     assert f"measures.yaml:{line_of(measures, 'network_measure:')}:" in output
     assert "warning: measure 'first-appointment-dna' names network measure 'first-appointment-dna', but this network " \
            "has no measure catalogue" in output
+
+
+def test_a_stratified_measure_counts_as_its_groups_added_up_over_its_latest_12_months(tmp_path):
+    """The deprivation project reports by decile: its row of the funnel's data is every decile's
+    count and denominator added up over Apr 2023 – Mar 2024 (its latest month, and the 11 before)."""
+    root = network(tmp_path, projects=("waits-deprivation-tower-hamlets",))
+    out = build(root)
+    with (REPO / "projects" / "waits-deprivation-tower-hamlets" / "data" / "dna.csv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if "2023-04-01" <= r["month"] <= "2024-03-01"]
+    assert len(rows) == 12 * 4
+    with (out / CSV).open(encoding="utf-8") as f:
+        (team,) = list(csv.DictReader(f))
+    assert (team["from"], team["to"]) == ("2023-04-01", "2024-03-01")
+    assert int(team["count"]) == sum(int(r["did_not_attend"]) for r in rows)
+    assert int(team["denominator"]) == sum(int(r["appointments"]) for r in rows)
+
+
+@pytest.mark.parametrize("latest, start_after", [("2024-03-01", "2023-03-01"), ("2024-02-29", "2023-02-28"),
+                                                 ("2023-01-31", "2022-01-31"), ("2024-03-31", "2023-03-31")])
+def test_the_12_months_end_at_the_latest_period(latest, start_after):
+    import datetime as dt
+
+    from qisite.site.network import _months_before
+
+    assert _months_before(dt.date.fromisoformat(latest), 12) == dt.date.fromisoformat(start_after)
