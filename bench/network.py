@@ -10,6 +10,7 @@ and a narrative. Values are plausible, not real. Used by bench/run.py.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
@@ -144,7 +145,7 @@ def write_measures(folder: Path, measures: list[dict]) -> None:
     for k, m in enumerate(measures):
         kind = BY_NAME[m["chart"]]
         columns = m["columns"]
-        out += [f"  - id: {m['id']}", f"    title: Measure {k} ({kind.help})",
+        out += [f"  - id: {m['id']}", f"    title: {json.dumps(f'Measure {k} ({kind.help})')}",
                 f"    type: {'outcome' if k == 0 else 'process'}",
                 f"    definition: What measure {k} counts, and how.", f"    data: data/{m['id']}.csv",
                 f"    x: {columns[0]}", f"    y: {columns[-2] if kind.needs_denominator else columns[-1]}",

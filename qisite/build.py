@@ -46,6 +46,7 @@ from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Problem, Problems, QisiteError
 from qisite.progress import Progress
 from qisite.site import urls
+from qisite.site.cards import CardCache, card_global
 from qisite.site.context import ProjectData, SiteData, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
@@ -59,6 +60,7 @@ from qisite.site.search import search_script
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json
 from qisite.site.theme import read_theme_file
 
+CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
 
@@ -140,6 +142,7 @@ class Builder:
         self.cache = BuildCache(self.root / CACHE_DIR)
         self.digests: FileDigests | None = None
         self.pool: ProcessPoolExecutor | None = None
+        self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
 
     def __enter__(self) -> Builder:
         return self
@@ -263,6 +266,11 @@ class Builder:
 
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:
+        with _collector_paused():   # unpickling makes only live objects: a collection there finds nothing
+            return self._read_entries(folders, keys, config, report)
+
+    def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
+                      report: BuildReport) -> dict[Path, ProjectEntry]:
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
@@ -319,7 +327,7 @@ class Builder:
         for path, record in previous.items():
             groups.setdefault(record[0], []).append(path)
         project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
-        other_pages: list[tuple[Page, str]] = []
+        other_pages: list[tuple[str, str]] = []
         network_pages: list[tuple[Page, str, bool]] = []
         tasks: list[_ProjectTask] = []
         for page in pages:
@@ -328,12 +336,13 @@ class Builder:
             if "shared" in page.context:
                 network_pages.append((page, key, kept))
             elif not kept and "data" not in page.context:
-                other_pages.append((page, key))
+                other_pages.append((page.path, key))
             elif not kept:
-                tasks.append(_ProjectTask(page.context["data"].project.id, page, key, "", False))
+                data = page.context["data"]
+                tasks.append(_ProjectTask(data.project.id, page.path, key, "", False, 1 + len(data.project.measures)))
         shown = (pages_for_problems(report.problems, site.network.config, {d.project.id for d in site.projects})
                  if self.problem_pages else [])
-        other_pages += [(page, "problems") for page in shown]  # the preview's pages for problems: few, always made
+        other_pages += [(page.path, "problems") for page in shown]  # the preview's pages for problems: few, always made
         pending = {task.project_id: task for task in tasks}
         for data in site.projects:
             pid = data.project.id
@@ -345,15 +354,19 @@ class Builder:
             if pid in pending:
                 pending[pid].files_key, pending[pid].write_files = key, not kept
             elif not kept:
-                tasks.append(_ProjectTask(pid, None, "", key, True))
+                tasks.append(_ProjectTask(pid, None, "", key, True, 1))
         report.pages = len(pages) + len(shown)
         report.pages_rendered = (len(tasks) + len(other_pages) + sum(not kept for _, _, kept in network_pages)
                                  - sum(t.page is None for t in tasks))
         from qisite.charts.pool import LazyPool
 
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
+        cards = self._card_cache() if other_pages else CardCache()
+        cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
         job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
-                       self.workers, self._pool()[0] if self.keep_pool else step_pool)
+                       self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
+                       {page.path: page for page in [*pages, *shown]})
+        job.env.globals["cached_card"] = card_global(cards)
         if self.progress is not None:
             self.progress.phase("projects' charts and pages", len(tasks))
         changed: set[str] = set()
@@ -371,8 +384,11 @@ class Builder:
         report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
-        for staged in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+        for staged, new_cards in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
             changed |= self._adopt(writer, new, [staged])
+            cards.adopt(new_cards)
+        if other_pages:
+            self._save_cards(cards)
         for page, key, kept in network_pages:   # a few pages, each with charts of its own: here
             charts_key = f"network {page.path}"
             if kept:
@@ -392,6 +408,19 @@ class Builder:
             _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
         write_assets(site, self.root, writer, new)
         clock.lap("assets and search")
+
+    def _card_cache(self) -> CardCache:
+        if self.cards is None:
+            found = load_sealed(self.cache.folder / CARDS_FILE)
+            self.cards = CardCache(found if isinstance(found, dict) else None)
+        return self.cards
+
+    def _save_cards(self, cards: CardCache) -> None:
+        kept = cards.kept()
+        if cards.dirty:
+            with contextlib.suppress(OSError):   # else the next build renders the cards again: slower, never wrong
+                save_sealed(self.cache.folder / CARDS_FILE, kept)
+            cards.dirty = False
 
     def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int) -> Iterator:
         """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
@@ -470,6 +499,22 @@ class Builder:
         charts = {key for m in manifests for keys in m.charts.values() for key in keys}
         projects = {key for m in manifests for key in m.project_keys}
         return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while project entries are read back: each entry is
+    thousands of new, live objects, and the collections they trigger (each traversing everything
+    read so far) took half the time of reading 1,000 entries (docs/performance.md)."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class _Clock:
@@ -551,15 +596,18 @@ class _SiteJob:
     chart_cache: Path
     workers: int | None
     pool: Executor | None
+    cards: CardCache
+    pages: dict[str, Page]   # every page by path: work sent to a forked worker names pages, never pickles them
 
 
 @dataclass
 class _ProjectTask:
     project_id: str
-    page: Page | None       # its page, when it is to be rendered
+    page: str | None        # its page's path, when it is to be rendered (workers find the Page in the job)
     page_key: str
     files_key: str          # its downloads' key
     write_files: bool       # whether they are to be written
+    cost: int               # how long it takes, roughly (the costliest are dealt out first)
 
 
 @dataclass
@@ -625,17 +673,20 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
-            staged.append(_stage_file(job, task.page.path, task.page_key,
-                                      render_page(job.env, job.site, task.page, {task.project_id: drawn},
+            staged.append(_stage_file(job, task.page, task.page_key,
+                                      render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
                                                   {mid: svg for mid, (_, svg) in sii.items()})))
         out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + tuple(k for k, _ in sii.values()),
                                   counts.get("drawn", 0), staged, tuple(refused)))
     return out
 
 
-def _pages_batch(pages: list[tuple[Page, str]], job: _SiteJob | None = None) -> list[tuple]:
+def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> list[tuple[tuple, dict]]:
+    """Each page (path, key) staged, with the project cards first rendered for it (a forked worker's go
+    back to the parent)."""
     job = job or _JOB["job"]
-    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {})) for page, key in pages]
+    return [(_stage_file(job, path, key, render_page(job.env, job.site, job.pages[path], {})), job.cards.take_new())
+            for path, key in pages]
 
 
 def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
@@ -653,7 +704,7 @@ def _can_fork() -> bool:
 
 
 def _project_cost(task: _ProjectTask) -> int:
-    return 1 + (len(task.page.context["data"].project.measures) if task.page is not None else 0)
+    return task.cost
 
 
 # -- the rest of the site ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from qisite.links import cycle_numbers
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.bidi import isolate_bidi
+from qisite.site.cards import CardCache, card_global
 from qisite.site.images import images_folder
 from qisite.site.markdown import render_markdown
 from qisite.site.theme import ConfinedLoader
@@ -39,7 +40,8 @@ def environment(network_root: Path) -> jinja2.Environment:
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
                        headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
-                       icon_legend=icon_legend, rule_label=rule_label)
+                       icon_legend=icon_legend, rule_label=rule_label,
+                       cached_card=card_global(CardCache()))   # off until a build starts one (qisite.build)
     return env
 
 

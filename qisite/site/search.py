@@ -151,14 +151,13 @@ def search_index(site: SiteData) -> dict:
             counts.update(found)
         tokenised.append(fields)
     vocabulary = [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    rank = {word: i for i, word in enumerate(vocabulary)}
+    code = {word: encode(i) for i, word in enumerate(vocabulary)}.__getitem__   # each word's code, worked out once
     notes: dict[str, int] = {}
     out = []
     for e, fields in zip(entries, tokenised):
         title, url, kind = e["t"], e["u"], e["k"]
-        item = {"t": title, "u": url, "k": kind, "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
-                "f": [[LABELS.index(label), "".join(encode(rank[w]) for w in found)] for label, found in fields
-                      if found]}
+        item = {"t": title, "u": url, "k": kind, "s": "".join(map(code, tokens(e["s"]))),
+                "f": [[LABELS.index(label), "".join(map(code, found))] for label, found in fields if found]}
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
