@@ -328,11 +328,14 @@ class Builder:
             groups.setdefault(record[0], []).append(path)
         project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
         other_pages: list[tuple[str, str]] = []
+        network_pages: list[tuple[Page, str, bool]] = []
         tasks: list[_ProjectTask] = []
         for page in pages:
             key = page_key(page, keys)
             kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
-            if not kept and "data" not in page.context:
+            if "shared" in page.context:
+                network_pages.append((page, key, kept))
+            elif not kept and "data" not in page.context:
                 other_pages.append((page.path, key))
             elif not kept:
                 data = page.context["data"]
@@ -352,7 +355,9 @@ class Builder:
                 pending[pid].files_key, pending[pid].write_files = key, not kept
             elif not kept:
                 tasks.append(_ProjectTask(pid, None, "", key, True, 1))
-        report.pages, report.pages_rendered = len(pages) + len(shown), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+        report.pages = len(pages) + len(shown)
+        report.pages_rendered = (len(tasks) + len(other_pages) + sum(not kept for _, _, kept in network_pages)
+                                 - sum(t.page is None for t in tasks))
         from qisite.charts.pool import LazyPool
 
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
@@ -384,6 +389,19 @@ class Builder:
             cards.adopt(new_cards)
         if other_pages:
             self._save_cards(cards)
+        for page, key, kept in network_pages:   # a few pages, each with charts of its own: here
+            charts_key = f"network {page.path}"
+            if kept:
+                new.charts[charts_key] = charts_before.get(charts_key, ())
+                continue
+            counts: dict[str, int] = {}
+            drawn = network_measure_charts(page.context["shared"], job.chart_cache, counts)
+            changed |= self._adopt(writer, new, [_stage_file(job, page.path, key, render_page(
+                job.env, site, page, {}, shared_charts={name: svg for name, (_, svg) in drawn.items()}))])
+            new.charts[charts_key] = tuple(k for k, _ in drawn.values())
+            report.charts_drawn += counts.get("drawn", 0)
+        report.charts = sum(len(c) for c in new.charts.values())
+        report.charts_reused = report.charts - report.charts_drawn
         report.pages_written = sum(1 for page in pages if page.path in changed)
         clock.lap("other pages")
         if site.network.config.site_url:
@@ -604,12 +622,16 @@ class _ProjectResult:
 _JOB: dict[str, _SiteJob] = {}
 
 
-def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None) -> str:
-    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`)."""
+def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None,
+                shared_charts: dict | None = None) -> str:
+    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
+    ``shared_charts``: a network measure's page's charts (drawn by :func:`network_measure_charts`)."""
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
         extra["sii_charts"] = sii or {}
+    if "shared" in page.context:
+        extra["shared_charts"] = shared_charts or {}
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **page.context, **extra)
 
@@ -735,6 +757,33 @@ def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict
     return out
 
 
+def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
+    """A network measure's page's charts: ``funnel`` (the teams on a funnel plot, qisite.charts.funnel)
+    and ``multiples`` (each team's own chart side by side on shared axes), name → (cache key, SVG),
+    kept in the chart cache."""
+    from functools import partial
+
+    from qisite.charts import draw_charts, small_multiple_request
+    from qisite.charts.funnel import funnel_key, funnel_svg
+    from qisite.charts.pool import draw_cached
+
+    out = {}
+    entry = shared.entry
+    if shared.funnel is not None:
+        texts = {"title": f"{entry.title}: teams compared on a funnel plot", "ylabel": shared.measure_axis,
+                 "xlabel": "Denominator: total over each team's 12 months"}
+        key = funnel_key(shared.funnel, shared.format, **texts)
+        out["funnel"] = (key, draw_cached(key, partial(funnel_svg, shared.funnel, shared.format,
+                                                       prefix=f"q{key[:10]}", **texts), cache_dir, counts))
+    panels = shared.panels
+    if panels:
+        request = small_multiple_request([(r.label, r.analysis.results[None]) for r in panels], measure=shared.measure,
+                                         title=f"{entry.title}: each team's own chart", filename=f"{entry.id}-multiples.svg")
+        svgs = draw_charts([request], cache_dir=cache_dir, workers=1, counts=counts)
+        out["multiples"] = (request.key, svgs[request.key])
+    return out
+
+
 def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
     """A chart as a file beside its page: PDSA links point into that page; literal colours (no page
     styles it); its provenance in <metadata> and <desc>."""
@@ -756,4 +805,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
     _stage(writer, new, SUMMARY_CSV, "", summary_csv(site).encode())
     _stage(writer, new, SUMMARY_JSON, "", summary_json(site).encode())
+    for shared in site.shared if site.network.config.measures else ():
+        if shared.funnel is not None:   # the funnel's data, beside its page (``qisite funnel`` reads it)
+            _stage(writer, new, urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), "",
+                   shared.funnel_csv().encode())
     _stage(writer, new, ".nojekyll", "", b"")

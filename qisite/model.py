@@ -113,6 +113,27 @@ class ProjectSource:
                 "inside the repository (default: projects)"))
     organisation: str = field(default="", metadata=key(Text(), "who the source's projects are attributed to"))
     at: Positions = _positions()
+
+
+@record("a network measure")
+@dataclass(frozen=True)
+class NetworkMeasure:
+    """One entry of site.yaml's ``measures:``, the network's measure catalogue: an operational
+    definition several projects share (a project's measure opts in with ``network_measure:``).
+    The network's page of the measure compares the projects that report it (qisite.site.network)."""
+
+    id: str = field(metadata=key(Slug(), "a short id, e.g. first-appointment-dna; the page is measures/<id>/"))
+    title: str = field(metadata=key(Text(), "the measure's name"))
+    definition: str = field(metadata=key(Text(), "the shared operational definition, in Markdown"))
+    chart: str = field(metadata=key(Choice(CHART_TYPES), (
+        "the chart type every project's measure uses: p or u (pp, up agree) gives a funnel plot "
+        "across the projects; any other type, side-by-side charts only")))
+    unit: str = field(default="", metadata=key(Text(), "label for the y axis"))
+    multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
+    direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
+    at: Positions = _positions()
+
+
 # what an illustrative project's notice says unless site.yaml or the project words it
 ILLUSTRATIVE_NOTE = "The figures are illustrative: they are not the team's own data."
 
@@ -145,6 +166,10 @@ class SiteConfig:
         "anhoej, ihi or nhs (Making Data Count); see the site's Methods page"))
     illustrative_note: str = field(default=ILLUSTRATIVE_NOTE, metadata=key(
         Text(), "what the notice on an illustrative project's pages and downloads says (a project may give its own)"))
+    measures: tuple[NetworkMeasure, ...] = field(default=(), metadata=key(
+        ListOf(record_of(NetworkMeasure), unique_ids=True), (
+            "the network's measure catalogue: shared operational definitions, each with a page comparing "
+            "the projects whose measures name it (network_measure in measures.yaml)")))
 
     @property
     def projects_dir(self) -> Path:
@@ -157,6 +182,9 @@ class SiteConfig:
     @property
     def small_number_threshold(self) -> int:
         return self.small_numbers.threshold
+
+    def network_measure(self, measure_id: str) -> NetworkMeasure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
 
     def vocabulary(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -355,6 +383,9 @@ class Measure:
         Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
+    network_measure: str | None = field(default=None, metadata=key(Slug(), (
+        "the id of a measure in site.yaml's measures catalogue that this measure reports (same definition; "
+        "its chart type must agree): the network's page of it compares this project with the others")))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 

@@ -538,10 +538,32 @@ GENERATORS = {
 }
 
 
+# The network's shared measure (site.yaml's catalogue: first-appointment-dna), added to three
+# projects so that four teams report it (the fourth, waits-deprivation, counts it by decile in
+# dna.csv): start month, mean and SD of first appointments a month, DNA rate, seed.
+SHARED_DNA = {
+    "newham-talking-therapies-black-men": ("2022-01", 610, 50, 0.163, 2001),
+    "bangladeshi-recovery-talking-therapies": ("2022-04", 130, 15, 0.14, 2002),
+    "tokophobia-ethnic-minority-women": ("2022-04", 19, 3, 0.11, 2003),
+}
+
+
+def shared_dna(base: Path, start: str, mean: int, sd: int, rate: float, seed: int) -> None:
+    """First appointments not attended without notice, monthly for two years (invented)."""
+    rng = random.Random(seed)
+    rows = []
+    for d in months(start, 24):
+        n = max(8, round(rng.gauss(mean, sd)))
+        rows.append([iso(d), binom(rng, n, rate), n])
+    write_csv(base / "data/first-appointment-dna.csv", ["month", "did_not_attend", "first_appointments"], rows)
+
+
 def generate(out: Path = PROJECTS) -> None:
     """Write every project's data/*.csv under ``out``/<project id>/."""
     for pid, fn in GENERATORS.items():
         fn(Path(out) / pid)
+    for pid, args in SHARED_DNA.items():
+        shared_dna(Path(out) / pid, *args)
 
 
 def main(argv: list[str] | None = None) -> None:

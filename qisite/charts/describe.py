@@ -289,7 +289,7 @@ def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
 # --- small multiples ----------------------------------------------------------------
 
 def multiples_alt(title: str, items, m: Measure, period) -> str:
-    return f"{len(items)} small control charts, shared axes: {m.title} ({', '.join(label for label, _ in items)})"
+    return f"{plural(len(items), 'small control chart')}, shared axes: {m.title} ({', '.join(label for label, _ in items)})"
 
 
 def multiples_description(items, m: Measure, fmt: ValueFormat, period, summaries=None) -> str:

@@ -45,6 +45,7 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
     if not limits.check_project(project, problems):
         return None
     crossref.check_project(project, problems)
+    crossref.check_network_measures(project, config, problems)
     identifiers.check_project_text(project, problems)
     identifiers.check_story(folder / STORY_FILE, story, problems)
     images.check_images(project, problems)

@@ -10,6 +10,8 @@ templates:
   project (all the page shows of it) with the reasons and score that relate it;
 - a change idea's page: every project that uses the idea;
 - an organisation's or a stage's page: the cards of the projects listed on it;
+- a network measure's page (site.yaml's catalogue): every project that reports it (its
+  funnel and charts are worked out from their data);
 - every other page (home, lists, equity areas, search, 404): every project's card.
 
 A project stands for its key: the content of its folder, with ``site.yaml``
@@ -113,6 +115,8 @@ def _depends_on(page: Page, keys: SiteKeys):
                 [(r.project.id, r.project.title, r.project.team, r.reasons, r.score) for r in data.related])
     if page.template == "idea.html":
         return [(use.project.id, projects[use.project.id]) for use in context["entry"].uses]
+    if page.template == "network_measure.html":
+        return [(r.project.id, projects[r.project.id]) for r in context["shared"].reporters]
     if page.template in ("organisation.html", "stage.html"):
         return [(p.id, keys.cards[p.id]) for p in context["projects"]]
     return keys.listing

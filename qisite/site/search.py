@@ -110,7 +110,7 @@ def _project_fields(data) -> list[tuple[str, str]]:
 
 
 def search_entries(site: SiteData) -> list[dict]:
-    """One entry per project, change idea and equity area: title, url, kind, summary and its fields as text."""
+    """One entry per project, change idea, network measure and equity area: title, url, kind, summary and its fields as text."""
     entries = []
     for data in site.projects:
         p = data.project
@@ -123,6 +123,14 @@ def search_entries(site: SiteData) -> list[dict]:
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
         entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", summary, fields,
+                              site.network.config.illustrative_note if only_illustrative else ""))
+    for shared in site.shared:
+        teams = [r.label for r in shared.reporters]
+        summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
+                   + (": a funnel plot compares them" if shared.funnel is not None else ""))
+        only_illustrative = bool(shared.reporters) and all(r.project.illustrative for r in shared.reporters)
+        entries.append(_entry(shared.entry.title, urls.network_measure(shared.entry.id), "network measure", summary,
+                              [("Measure", shared.entry.definition), ("Team", ", ".join(teams))],
                               site.network.config.illustrative_note if only_illustrative else ""))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:

@@ -122,6 +122,12 @@ def chart_type(name: str) -> ChartType:
     return BY_NAME[name]
 
 
+def base_chart(name: str) -> str:
+    """The chart a Laney-adjusted chart adjusts (``pp`` → ``p``, ``up`` → ``u``), else ``name``:
+    two measures whose charts have the same base chart their values the same way."""
+    return next((t.name for t in CHART_TYPES if t.laney_version and t.laney_version == name), name)
+
+
 def names_where(**facts) -> tuple[str, ...]:
     """Names of the chart types whose attributes equal ``facts``, e.g.
     ``names_where(needs_denominator=True)``."""

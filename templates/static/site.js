@@ -345,7 +345,8 @@
 
   /* A chart too wide for the screen (phones: its text is kept at 11 px or more)
      opens scrolled to its latest data, with a cue and a shadow while earlier
-     data is out of view. */
+     data is out of view; a chart with no time axis (data-open="start": a funnel
+     plot) opens at its left edge, with a cue to scroll. */
   function setupChartScroll() {
     var frames = Array.prototype.slice.call(document.querySelectorAll(".chart-frame"));
     frames.forEach(function (frame) {
@@ -353,12 +354,14 @@
       if (!box) return;
       var cue = document.createElement("p");
       cue.className = "scroll-cue";
-      cue.textContent = "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
+      var atStart = frame.getAttribute("data-open") === "start";
+      cue.textContent = atStart ? "Scroll the chart sideways to see all of it \u2192"
+                                : "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
       frame.parentNode.insertBefore(cue, frame);
       var figure = frame.parentNode, opened = false;
       function mark() {
         var scrolls = box.scrollWidth > box.clientWidth + 1;
-        if (scrolls && !opened) { box.scrollLeft = box.scrollWidth; opened = true; }
+        if (scrolls && !opened) { if (!atStart) box.scrollLeft = box.scrollWidth; opened = true; }
         if (!scrolls) opened = false;
         figure.classList.toggle("scrolls", scrolls);
         frame.classList.toggle("more-left", scrolls && box.scrollLeft > 1);

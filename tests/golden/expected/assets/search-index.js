@@ -1,6 +1,6 @@
 window.QISITE_SEARCH_INDEX=
 {
- "v": "the . in , by a interpreter language at screening who · : for to and an of ( ) ; Wrenfield A centre not appointment from most need team Otterbury triage about appointments before community outpatient patients booked calls clerk clinic deprived languages missed recorded three eye patient's was with English GP Reminder The evening is maternity own people reminder when will 1 Book Tested fictional interpreters or programme quintile referral text texts People access among communication data diabetic every one reminders sent their week - 22% Adopt Missed Patients Tuesday against bilingual booking camera could days first group it only slots template two used were 2024 57% Attendance Differences Eastgate General Health IMD Otterbury's Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth mobile month ten test tested that these time voices why women 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Nine One Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside arrives birth birth-plan call came cardiology changes common complaints date daytime do eight ethnicity four gap golden had invitations least letter machine missing needed neighbourhoods numbers on out patient plans points qisite's reached read referrals requested room so speaks teams templates translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Clinics Community Complaints Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged are ask asked attended both buses cancelled cannot care clash clear closer complain complaint counted cut cycles darkened dashboard day diabetes did down each ethnic experience eyesight fall fell field figures finding fine five form found get graded grader grew have hear home hours images implement including instead interpreting invented invitation late lengthen letters line little living make matters miss monthly more narrowing needs neighbourhood next off offer often other out-of-date outcome over people's phone prefer provide quarter race raised ratio reach rebooked record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests them they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide worked working year your —",
+ "v": "the . in , by a interpreter language at screening who · : for to Wrenfield and of an team ( ) ; not A appointments centre appointment from most need outpatient Otterbury about triage before booked community patients calls clerk clinic deprived languages missed recorded three 1 eye maternity patient's was with English GP Reminder The communication evening is own people reminder when will Book Tested access fictional interpreters or programme quintile referral text texts Missed People among data diabetic every group month one reminders sent their week - 22% Adopt Patients Tuesday against bilingual booking camera could days first it only slots template that two used voices were 2024 57% Attendance Complaints Differences Eastgate General Health IMD Otterbury's Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth mobile out ten test tested these time why women 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Network Nine One Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside are arrives birth birth-plan both call came cardiology changes common complaints date daytime did do eight ethnicity four gap golden had invitations least letter machine measure missing needed neighbourhoods numbers on patient plans points qisite's reached read referrals reported requested room so speaks teams templates them translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Cancelled Clinics Community Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not Of PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged ask asked attend attended buses cancelled cannot care clash clear closer compares complain complaint counted counts cut cycles darkened dashboard day diabetes down each ethnic experience eyesight fall fell field figures finding fine five form found funnel get graded grader grew have hear home hours images implement including instead interpreting invented invitation late left lengthen letters line little living make matters miss monthly more name narrowing needs neighbourhood next notice number off offer often other out-of-date outcome over people's person phone plot prefer provide quarter race raised ratio reach rebooked received record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide without worked working year your —",
  "l": [
   "Aim",
   "About",
@@ -34,151 +34,151 @@ window.QISITE_SEARCH_INDEX=
    "t": "Diabetic eye screening in Otterbury's most deprived neighbourhoods",
    "u": "projects/otterbury-eye-screening/index.html",
    "k": "project",
-   "s": "M9aOh7bVaVaE20R)b#HUQbIEc9a5a#2a%aD7FGaA(IaLaXJ1",
+   "s": "O9aQhNbZaXaG20T)b(HWSbLEcBa7a&2a)aF7GIaD(KaNaYL1",
    "f": [
     [
      0,
-     "f6a29bV20R)aPQbIEc94f9bH1"
+     "fFa39bZ20T)aRSbLEcB4fIbK1"
     ],
     [
      1,
-     "aTgT20R)b#HUfLbIHa%a29dC2c73b2eG20dD)b#1BaT20R)aPIbOaIJBaT20dD)aPIbOeCJBaTa5f$fHe0Fh0hEa5GUa7BUBUeVbNIaLJBb!7Bb("
+     "aWg&20T)b(HWfUbLHa)a39dI2c93b4eO20dJ)b(1BaW20T)aRKbSa2LBaW20dJ)aRKbSeKLBaWa7g3fQe8GhEhVa7IWa9BWBWe&bRKaNLBb&7Bc0"
     ],
     [
      14,
-     "UaYa29aO"
+     "WaZa39aQ"
     ],
     [
      9,
-     "bR20a3aD7CMaRaF5a&Y0P3207a040a71"
+     "bV20a5aF7COaTaH5a*Z0R3207a040a91"
     ],
     [
      9,
-     "cH9bZCMb1aA(8UbNcF3c5Ec81"
+     "cJ9b%COb3aD(8WbRcH3c7EcA1"
     ],
     [
      9,
-     "cR85ZNCMb$9b580bLZNa!bS5b%1"
+     "cU85#QCOb)9b780bP#Qa%bW5a$1"
     ],
     [
      11,
-     "cI9bV20R)aP"
+     "cK9bZ20T)aR"
     ],
     [
      11,
-     "fEaE+9"
+     "fNaG+9"
     ],
     [
      11,
-     "eXQgNEP"
+     "e(SgXER"
     ],
     [
      8,
-     "a8aS2bQ3cYFcQ"
+     "aAaU2bU3c#GcT"
     ],
     [
      3,
-     "cS5aFaR5a&Y0P2bQ3cYaNcQaGb*aB0a071"
+     "cV5aHaT5a*Z0R2bU3c#aPcTaIbFaE0a071"
     ],
     [
      4,
-     "bJaVb+aEaHhK4d*dO1"
+     "bMaXc2aGaJh#4e6dU1"
     ],
     [
      5,
-     "e4aSa$KcBdJbGdLHd31"
+     "eCaUa(McDdQbJb*Hd81"
     ],
     [
      6,
-     "bJ20a1*hLQeBEeD1"
+     "bM20a1*h$SeJEeL1"
     ],
     [
      7,
-     "a*DaZa07a55bYbD1"
+     "b1Da!a07a75b$bE1"
     ],
     [
      8,
-     "b1aA("
+     "b3aD("
     ],
     [
      3,
-     "f85b1aA(Fg&bAb8EaEQbOaPaIAd$1"
+     "fH5b3aD(Gh9bBbAEaGSbSaRa2Ae11"
     ],
     [
      4,
-     "e!2g6aAbCaHbWbF3Fd4d#aHOgP1"
+     "e+2gFaDbDaJb!bH3Gd9e0aJNg!1"
     ],
     [
      5,
-     "fBbZKa!fODhXhS1"
+     "fKb%Ma%fWDi5i01"
     ],
     [
      6,
-     "eKHbCbFK0i8D5b8PgC4Wa1b71"
+     "eSHbDbHM0iOD5bARgM4Xa1b91"
     ],
     [
      7,
-     "a*3FcZ5hMgBdVd4d#hD1"
+     "b13Gc$5h%gLd$d9e0hU1"
     ],
     [
      8,
-     "f09b580bLZN"
+     "f89b780bP#Q"
     ],
     [
      3,
-     "cPbS5b%80ZN3$h)0i5gR1"
+     "cSbW5a$80#Q3!iD0iLg$1"
     ],
     [
      4,
-     "e$H0bCaHbWbF4aEAdB+bEdC1"
+     "f1H0bDaJb!bH4aGAdH+bGdI1"
     ],
     [
      5,
-     "cXhQK0b5dH5fZdU0Nb6Oh41"
+     "c!h*M0b7dO5g0d#0Qb8NhK1"
     ],
     [
      6,
-     "cBHeAbCbF3Fa1gHb6ObWgA1"
+     "cDHeIbDbH3Ga1gRb8Nb!gK1"
     ],
     [
      7,
-     "eMKh!E0NW5dUDg$iE1"
+     "eUMi8E0QX5d#Dh5iV1"
     ],
     [
      10,
-     "aT2bPR)dIgWaYa29"
+     "aW2bTT)dPg*aZa39"
     ],
     [
      10,
-     "cMCe)gQ2a6bB"
+     "cOCf5g#2a8bC"
     ],
     [
      10,
-     "cMCf4fSc29gVaGf+hOg5"
+     "cOCfCf!c49g)aIg8h(gE"
     ],
     [
      10,
-     "cDCeUbB2iDgG"
+     "cFCe%bC2iUgQ"
     ],
     [
      10,
-     "cDCcXfNE09N"
+     "cFCc!fVE09Q"
     ],
     [
      10,
-     "fACa8aSa$Eg*dJ"
+     "fJCaAaUa(EhCdQ"
     ],
     [
      17,
-     "bP9NhPbEh+K0b$i3i6f(aZg)a&1"
+     "bT9Qh)bGiFM0b)iJiMg5a!hBa*1"
     ],
     [
      20,
-     "a(cPN3FgMg31a(bJa4fW80NbB1"
+     "a+cSQ3GgWgC1a+bMa6f(80QbC1"
     ],
     [
      2,
-     "cI9fTEgF3F2iFaD7cJaX3d%DdPdAb(1Mh2hZHd+aEAdB+9g8b*Rb6OdR0dEaNb6Og9c0g%d$1a9aOb)a#2h1aD*FGaA(KfMiC1M(85ZNf%O3Fa4fF1"
+     "cK9f#EgP3G2iWaF7cLaY3e2DdVdGc01OhHi7He7aGAdH+9gHbFTb8NdX0dKaPb8NgJc3h8e11aBaQc1a&2hFaF*GIaD(Md1iT1O(85#QdAN3Ga6fO1"
     ]
    ],
    "i": 0
@@ -187,131 +187,131 @@ window.QISITE_SEARCH_INDEX=
    "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
    "u": "projects/wrenfield-interpreter-access/index.html",
    "k": "project",
-   "s": "f2G6i7f36dHCd9e2d&e9dO3h8e5d&d)IgZJ1eP!TfX+XaV#ASG6Qa)Ec44b4068VFhG#2a%aD7IaLaXJ1",
+   "s": "fAI6iNfB6dOCdFeAe3eHdU3hOeDe3e5Kh2L1eXVJf*+PaX$AUI6Sb0Ec64b6068YGhX$2a)aF7KaNaYL1",
    "f": [
     [
      0,
-     "f7+!XaV#ASG6Qa)Ee14eQbH1"
+     "fG+VPaX$AUI6Sb0Ee94eYbK1"
     ],
     [
      1,
-     "b0ASG6+a)Ha%!X2c73b2cCD#Ad5OCaMbG$gOaNO8c!3Fa#c*2a6bB1Bb0ASG6Bb0Ad5OSG6BeOa5G!P8LbMcKBLBLcVcLIaLJB7d7BgI"
+     "b2AUI6+b0Ha)VP2c93b4cED$AdBNCaObJ!gYaPN8c%3Ga&d32a8bC1Bb2AUI6Bb2AdBNUI6BeWa7IVR8FbQcMBFBFcYcNKaNLB7dDBgS"
     ],
     [
      14,
-     "L!aUT"
+     "FVaMJ"
     ],
     [
      9,
-     "aJ068VCa9V&bX06aG0aQaBbU3d!07a040a71"
+     "aK068YCaBY&b#06aI0aSaEbY3d+07a040a91"
     ],
     [
      9,
-     "bR20a3aD7CcEa#a$4aR20a3a073QdYbY4ZaMIOdFdZc#J1"
+     "bV20a5aF7CcGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
     ],
     [
      9,
-     "a8%45b3&CM&AdW0a37%a1b7Y0P1"
+     "aA%45b5&CO&Ad%0a57%a1b9Z0R1"
     ],
     [
      11,
-     "a+!X46S"
+     "aVVP46U"
     ],
     [
      11,
-     "cN$8V"
+     "cP!8Y"
     ],
     [
      8,
-     "aJ06aG0aQaBi0320c+("
+     "aK06aI0aSaEiG320d4("
     ],
     [
      3,
-     "a9V&bX06DaZbUc+aQb*hC571"
+     "aBY&b#06Da!bYd4aSbFhT571"
     ],
     [
      4,
-     "cO2b&Hb+dSaHgDG6$8V1"
+     "cR2b+Hc2dYaJgNI6!8Y1"
     ],
     [
      5,
-     "cTi9K07a4dGQeEHcAdS1"
+     "cWiPM07a6dNSeMHcCdY1"
     ],
     [
      6,
-     "eFHcAIeJJbG$8V3b2W5h&Y1"
+     "eNHcCKeRLbJ!8Y3b4X5iBZ1"
     ],
     [
      7,
-     "a*DaZ(KfJe#EhB071"
+     "b1Da!(MfRf0EhS071"
     ],
     [
      8,
-     "a8aS2bQ3eRFcU"
+     "aAaU2bU3eZGcX"
     ],
     [
      3,
-     "cS0hRaFaR20a3a07Da1*1"
+     "cV0h+aHaT20a5a07Da1*1"
     ],
     [
      4,
-     "a+X2b+*aHg045h51"
+     "aVP2c2*aJg945hL1"
     ],
     [
      5,
-     "e7aSa$K0cUbDa4hJfG0b8a&1"
+     "eFaUa(M0cXbEa6h!fP0bAa*1"
     ],
     [
      6,
-     "a+Xg1Qe8Ee320a1*KhT#fPdRa%hW71"
+     "aVPgASeGEeB20a1*Mi1$fXdXa)i471"
     ],
     [
      7,
-     "eNiGcZ5aFc)D#Ah3EgEbA1"
+     "eViXc$5aHd2D$AhJEgObB1"
     ],
     [
      8,
-     "a8%45b3&"
+     "aA%45b5&"
     ],
     [
      3,
-     "Mb3&%#AfKD5c)a1b7Y0P1"
+     "Ob5&%$AfSD5d2a1b9Z0R1"
     ],
     [
      4,
-     "cO2b&%aHh90dM1"
+     "cR2b+%aJhP0dS1"
     ],
     [
      5,
-     "eL%KeHdQ0dMaN5hF1"
+     "eT%MePdW0dSaP5hW1"
     ],
     [
      6,
-     "eIdQKbE#hA5fRgKHdG0P1"
+     "eQdWMbG$hQ5fZgUHdN0R1"
     ],
     [
      7,
-     "a*3a5%20d8RdT*1"
+     "b13a7%20dETd!*1"
     ],
     [
      12,
-     "cT#Ai4aM3FbEZaM3hIaZaFd(dEYbAa4b)1"
+     "cW$AiKaO3GbG#aO3hZa!aHe4dKZbBa6c11"
     ],
     [
      2,
-     "eSaM2c0cJaX3d%DdPdAb(1fD0ThV+X46S30d9a4iBCa)b2cC1b0h*h$c2Ca(06a4$0f#Y3aNO8c!Ka(0aFc*2a63dV0d3a4+1a9Tb)a1d02bHIhN0f5fYJ1eT0hY3+XaV#ASG6bGf&EWc41"
+     "e!aO2c3cLaY3e2DdVdGc01fM0Ji3+P46U30dFa6iRCb0b4cE1b2iEd)c4Ca+06a6!0g2Z3aPN8c%Ma+0aHd32a83d$0d8a6+1aBJc1a1d52bKKh&0fEf+L1e#0i63+PaX$AUI6bJg4EXc61"
     ],
     [
      13,
-     "e(b4aB5hHg2dK0Vg7"
+     "f4b6aE5hYgBdR0YgG"
     ],
     [
      13,
-     "a8aS20i1RdT*"
+     "aAaU20iHTd!*"
     ],
     [
      13,
-     "a+X46SdK0gXf!"
+     "aVP46UdR0g+g1"
     ]
    ],
    "i": 0
@@ -320,31 +320,31 @@ window.QISITE_SEARCH_INDEX=
    "t": "Understanding complaints about communication in Wrenfield maternity",
    "u": "projects/wrenfield-maternity-language/index.html",
    "k": "project",
-   "s": "MaCTaBg4dLc2c3AhUgSa6fUWaWgYg(3YbAh#d0IaLaXJ1",
+   "s": "Oa4JaEgDb*c4c5Ai2g%a8f%XaCh0hA3ZbBi9d5KaNaYL1",
    "f": [
     [
      0,
-     "e%d2WaWQc3ASG64e*e61"
+     "f2d7XaCSc5AUI64f6eE1"
     ],
     [
      1,
-     "bTASG6gUWa!fV2d8WaW3h(h%fIa!2b&H0c3$1BbTASG6BbT$DaCfQ8LbMcKBLcVcLIaLJB7Bi2"
+     "bXAUI6g(Xa%f&2dEXaC3iCiAc)a%2b+H0c5!1BbXAUI6BbX!Da4fY8FbQcMBFcYcNKaNLB7BiI"
     ],
     [
      14,
-     "LaCc1b9"
+     "Fa4bIa#"
     ],
     [
      9,
-     "aJ068VCaJ06D0b4PaG0a7aQc%1"
+     "aK068YCaK06D0b6RaI0a9aSc*1"
     ],
     [
      9,
-     "cWc&dNCa9c(bD20d6Rd1*3a5a6c$1"
+     "cZc+dTCaBd0bE20dCTd6*3a7a8c(1"
     ],
     [
      11,
-     "eWWaW2aC"
+     "bNXaC2a4"
     ]
    ]
   },
@@ -352,15 +352,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminder calls by a bilingual clerk",
    "u": "ideas/bilingual-reminder-calls/index.html",
    "k": "change idea",
-   "s": "aK4aIT",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "M&AdW0a37%a1b7Y0P1"
+     "O&Ad%0a57%a1b9Z0R1"
     ],
     [
      14,
-     "L!aUT"
+     "FVaMJ"
     ]
    ],
    "i": 0
@@ -369,19 +369,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Book the interpreter at triage",
    "u": "ideas/book-interpreter-at-referral/index.html",
    "k": "change idea",
-   "s": "aK4c6dX",
+   "s": "aL4c8d&",
    "f": [
     [
      9,
-     "a9V&bX06aG0aQaBbU3d!07a040a71"
+     "aBY&b#06aI0aSaEbY3d+07a040a91"
     ],
     [
      9,
-     "aJ06D0b4PaG0a7aQc%1"
+     "aK06D0b6RaI0a9aSc*1"
     ],
     [
      14,
-     "L!aUT3LaCc1b9"
+     "FVaMJ3Fa4bIa#"
     ]
    ]
   },
@@ -389,15 +389,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Screening at a community centre",
    "u": "ideas/community-venue-clinic/index.html",
    "k": "change idea",
-   "s": "aK4aIT",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "Mb$9b580bLZNa!bS5b%1"
+     "Ob)9b780bP#Qa%bW5a$1"
     ],
     [
      14,
-     "UaYa29aO"
+     "WaZa39aQ"
     ]
    ],
    "i": 0
@@ -406,15 +406,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Evening screening clinics",
    "u": "ideas/evening-clinics/index.html",
    "k": "change idea",
-   "s": "aK4aIT",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "Mb1aA(8UbNcF3c5Ec81"
+     "Ob3aD(8WbRcH3c7EcA1"
     ],
     [
      14,
-     "UaYa29aO"
+     "WaZa39aQ"
     ]
    ],
    "i": 0
@@ -423,19 +423,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminders in the patient's own language",
    "u": "ideas/reminders-in-own-language/index.html",
    "k": "change idea",
-   "s": "aK4c6dX",
+   "s": "aL4c8d&",
    "f": [
     [
      9,
-     "MaRaF5a&Y0P3207a040a71"
+     "OaTaH5a*Z0R3207a040a91"
     ],
     [
      9,
-     "cEa#a$4aR20a3a073QdYbY4ZaMIOdFdZc#J1"
+     "cGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
     ],
     [
      14,
-     "UaYa29aO3L!aUT"
+     "WaZa39aQ3FVaMJ"
     ]
    ],
    "i": 0
@@ -444,15 +444,48 @@ window.QISITE_SEARCH_INDEX=
    "t": "Translated birth plans",
    "u": "ideas/translated-birth-plans/index.html",
    "k": "change idea",
-   "s": "aK4aIT",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "a9c(bD20d6Rd1*3a5a6c$1"
+     "aBd0bE20dCTd6*3a7a8c(1"
     ],
     [
      14,
-     "LaCc1b9"
+     "Fa4bIa#"
+    ]
+   ]
+  },
+  {
+   "t": "Missed appointments",
+   "u": "measures/missed-appointments/index.html",
+   "k": "network measure",
+   "s": "cQdMdZ4a2JC5gIhIf$d)",
+   "f": [
+    [
+     11,
+     "fDVP!20a$30h70hGdANfTiSh61e$Pc)gZb*Hd1f)1"
+    ],
+    [
+     14,
+     "FVaMJ"
+    ]
+   ],
+   "i": 0
+  },
+  {
+   "t": "Complaints about communication",
+   "u": "measures/complaints-per-month/index.html",
+   "k": "network measure",
+   "s": "cQdMdZ4a2J",
+   "f": [
+    [
+     11,
+     "bNbFh1aC34a$hR1"
+    ],
+    [
+     14,
+     "Fa4bIa#"
     ]
    ]
   },
@@ -460,7 +493,7 @@ window.QISITE_SEARCH_INDEX=
    "t": "Language",
    "u": "areas/language/index.html",
    "k": "equity area",
-   "s": "bKDaEiAb87aBOa63gJgLg!1",
+   "s": "bODaGiQbA7aENa83gTgVh31",
    "f": [
     [
      1,
@@ -472,11 +505,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Deprivation",
    "u": "areas/deprivation/index.html",
    "k": "equity area",
-   "s": "bK4g#b!Ie&Hf1cGaPJ1",
+   "s": "bO4h4b&Kf3Hf9cIaRL1",
    "f": [
     [
      1,
-     "b!"
+     "b&"
     ]
    ]
   },
@@ -484,11 +517,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Ethnicity and race",
    "u": "areas/ethnicity/index.html",
    "k": "equity area",
-   "s": "bK2aU3f*aNg+4f)b91",
+   "s": "bO2aM3g7aPhD4g6a#1",
    "f": [
     [
      1,
-     "d7"
+     "dD"
     ]
    ]
   }
