@@ -50,6 +50,7 @@ def equity_figure(spec: EquitySpec) -> Figure:
     panel.set_xlim(*axis.xlim)
     panel.set_ylim(y_low, y_high)
     kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
+    kit.event_lines(panel, axis.events)
     ends: list[tuple[float, str, GroupLook]] = []
     for index, group in enumerate(spec.series):
         look = group_look(index, group.reference)
@@ -72,7 +73,8 @@ def equity_figure(spec: EquitySpec) -> Figure:
     kit.y_ticks(frame, panel, y_low, y_high, value_format)
     kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
     _direct_labels(frame, ends, right, bottom, height, y_low, y_high)
-    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")],
+    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")]
+                 + ([("event", "Event")] if axis.events else []),
                  breaks, freeze, left, right, top)
     return frame.fig
 

@@ -23,7 +23,7 @@ from qisite.numbers import ValueFormat
 
 from . import style
 from .layout import lanes, spread
-from .specs import AxisSpec, Break, CycleMark, SeriesSpec, Tick
+from .specs import AxisSpec, Break, CycleMark, EventMark, SeriesSpec, Tick
 
 NAN = float("nan")
 PDSA_RADIUS = 8.0
@@ -217,6 +217,50 @@ def pdsa_line(panel: Panel, position: float) -> None:
                           linewidth=0.9, alpha=0.55, linestyle=(0, (1, 2)), gid="qisite-pdsa-line", zorder=1))
 
 
+def event_lines(panel: Panel, events: Sequence[EventMark]) -> None:
+    """A dash-dot line down through a plot at each event's date (PDSA lines are dotted, purple)."""
+    for event in events:
+        panel.add_line(Line2D([event.position] * 2, [0, 1], transform=panel.x_data_y_axes(), color=style.MUTED,
+                              linewidth=0.9, linestyle=(0, (5, 2, 1, 2)), gid="qisite-event-line", zorder=1))
+
+
+EVENT_ROW = 16.0
+EVENT_SIZE = 7.0
+
+
+def event_row(frame: Frame, events: Sequence[EventMark], y: float, left: float, right: float,
+              xlim: tuple[float, float], plot_top: float | None = None) -> None:
+    """The events' row: at each date a small down-pointing triangle (gid
+    ``qisite-event-<k>``, whose ``<title>`` the SVG step writes) and the event's
+    short text after it, cut short where the next one begins; markers too close
+    together are spread apart, with a leader down to the date."""
+    if not events:
+        return
+    low, high = xlim
+    wanted = [left + (event.position - low) / (high - low) * (right - left) for event in events]
+    placed = spread(wanted, EVENT_SIZE + 3, left + EVENT_SIZE / 2, right - EVENT_SIZE / 2)
+    order = sorted(range(len(events)), key=lambda i: placed[i])
+    identity = transforms.IdentityTransform()
+    for rank, index in enumerate(order):
+        px, want = placed[index], wanted[index]
+        foot = y - EVENT_ROW / 2 + 1 if plot_top is None else plot_top
+        frame.fig.add_artist(Line2D([want, want, px], [foot, y - EVENT_ROW / 2 + 1, y - 3], transform=identity,
+                                    color=style.MUTED, linewidth=0.7, linestyle=(0, (5, 2, 1, 2)),
+                                    gid="qisite-event-leader"))
+        frame.fig.add_artist(Line2D([px], [y], transform=identity, linestyle="none", marker="v",
+                                    markersize=EVENT_SIZE, markerfacecolor=style.INK, markeredgecolor="white",
+                                    markeredgewidth=0.6, gid=f"qisite-event-{index}", zorder=4))
+        following = placed[order[rank + 1]] if rank + 1 < len(order) else right + 60
+        room = following - px - EVENT_SIZE - 8
+        chars = int(room / (0.6 * style.TINY))
+        text = events[index].text
+        if chars < 3:
+            continue                      # no room: the marker's title, the table and the words carry it
+        text = text if len(text) <= chars else text[:chars - 1].rstrip() + "…"
+        frame.text(px + EVENT_SIZE / 2 + 2, y, text, fontsize=style.TINY, color=style.INK, ha="left",
+                   va="center", gid="qisite-event-label")
+
+
 def part_breaks(series: SeriesSpec, xlim: tuple[float, float]) -> tuple[list[Break], tuple[float, float] | None]:
     """The breaks between a series' parts (half-way between their points) with
     the new part's label, and the x range of its frozen baseline (or None)."""
@@ -291,6 +335,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
         return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (4, 2.5))}
     if kind == "trajectory":
         return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (2, 1.5))}
+    if kind == "event":
+        return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (5, 2, 1, 2))}
     if kind == "limits95":
         return False, {"color": style.MUTED, "linewidth": 0.6, "alpha": 0.8, "linestyle": (0, (1, 2))}
     if kind.startswith("runs"):
@@ -387,6 +433,8 @@ def part_row(frame: Frame, breaks: Sequence[Break], freeze: tuple[float, float] 
 def top_rows_height(axis: AxisSpec, has_parts: bool) -> float:
     """Height of the rows above a full-width plot: key row, PDSA lane(s), part-label row."""
     top = style.KEY_ROW
+    if axis.events:
+        top += EVENT_ROW
     if axis.cycles:
         top += style.PDSA_LANE + (18 if pdsa_lanes(axis) > 1 else 0)
     if has_parts:
@@ -405,6 +453,9 @@ def top_rows(frame: Frame, panel: Panel, axis: AxisSpec, ylabel: str, key_list: 
     if breaks or freeze:
         part_row(frame, breaks, freeze, row + 8, left, right, axis.xlim)
         row += 16
+    if axis.events:
+        event_row(frame, axis.events, row + EVENT_ROW / 2, left, right, axis.xlim, plot_top)
+        row += EVENT_ROW
     if axis.cycles:
         pdsa(frame, panel, axis.cycles, row, left, right, axis.xlim)
 

@@ -74,6 +74,7 @@ THEMED = {
     ("fill", MUTED.lower()): "--qc-muted",
     ("stroke", MUTED.lower()): "--qc-muted",
     ("stroke", GRID.lower()): "--qc-grid",
+    ("fill", GRID.lower()): "--qc-grid",      # the band of a period with no data
     ("fill", BASELINE_FILL.lower()): "--qc-fill",
     ("stroke", BLACK): "--qc-reference",
     ("fill", BLACK): "--qc-reference",
