@@ -337,13 +337,14 @@ def point_tips(m: Measure, result: spc.SpcResult, fmt: ValueFormat, period, *, c
     meaning = result.classification if meaning is None else meaning
     show_counts = counts is not None and counts.n is not None and bool(m.n)
     parts = len(result.parts)
+    unit = _unit_suffix(m, fmt) or (f" {m.unit.strip()}" if _counted(m) else "")
     out = []
     for index in range(len(result)):
         value = float(result.y[index])
         if withheld(index) or not math.isfinite(value):
             out.append("")
             continue
-        text = f"{date_label(result.x[index], period)}: {fmt.value(value)}{_unit_suffix(m, fmt)}"
+        text = f"{date_label(result.x[index], period)}: {fmt.value(value)}{unit}"
         if show_counts:
             numerator, denominator = float(counts.y[index]), float(counts.n[index])
             if math.isfinite(numerator) and math.isfinite(denominator):

@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from qisite.charts.text import rule_label
-from qisite.links import cycle_numbers
+from qisite.links import cycle_numbers, event_anchor, timeline, timeline_heading
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.bidi import isolate_bidi
@@ -38,7 +38,7 @@ def environment(network_root: Path) -> jinja2.Environment:
     )
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
-                       headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
+                       headline_values=headline_values, cycle_numbers=cycle_numbers, timeline=timeline, timeline_heading=timeline_heading, event_anchor=event_anchor, icon_title=icon_title,
                        icon_legend=icon_legend, rule_label=rule_label)
     return env
 
