@@ -151,13 +151,14 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
 
 def point_targets(panel: Panel, x: np.ndarray, y: np.ndarray, tips: tuple[str, ...], tip_key: int,
                   size: float) -> None:
-    """An unpainted circle over each point that has details (gid ``qisite-tip-<panel>-<index>``):
-    the SVG step gives it the details as its ``<title>`` and makes it focusable."""
+    """A placeholder over each point that has details (gid ``qisite-tip-<panel>-<index>-r<radius>``):
+    the SVG step turns it into a focusable group holding an unpainted circle, with the
+    details as its ``<title>``."""
     for index, tip in enumerate(tips):
         if tip and index < x.size and math.isfinite(y[index]):
             panel.add_line(Line2D([x[index]], [y[index]], linestyle="none", marker="o", markersize=size,
                                   markerfacecolor="none", markeredgecolor="none",
-                                  gid=f"qisite-tip-{tip_key}-{index}", zorder=7))
+                                  gid=f"qisite-tip-{tip_key}-{index}-r{size / 2:g}", zorder=7))
 
 
 # --- the SPC chart --------------------------------------------------------------------

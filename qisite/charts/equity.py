@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import kit, style
+from .draw import point_targets
 from .layout import spread
 from .specs import EquitySpec, GroupSeriesSpec
 
@@ -59,6 +60,7 @@ def equity_figure(spec: EquitySpec) -> Figure:
         panel.add_line(Line2D(x, y, color=look.colour, linewidth=look.line_width, marker=look.marker,
                               markersize=4.5 if group.reference else 4.2, markeredgewidth=0,
                               gid=gid, zorder=4 if group.reference else 3))
+        point_targets(panel, x, y, group.tips, index, 11)
         for part in group.parts:
             if part.cl is None:
                 continue

@@ -279,7 +279,9 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
         series.append(GroupSeriesSpec(
             name=str(group), reference=group == measure.reference_group, x=_positions(list(result.x)),
             y=_optional_floats(result.y),
-            parts=tuple(PartSpec(start=part.start - 1, end=part.end - 1, cl=part.cl) for part in result.parts)))
+            parts=tuple(PartSpec(start=part.start - 1, end=part.end - 1, cl=part.cl) for part in result.parts),
+            tips=tuple(f"{group}, {tip}" if tip else ""
+                       for tip in _tips(analysis, measure, result, value_format, axis.period, group))))
     reference = analysis.results[measure.reference_group]
     spec = EquitySpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                       ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,

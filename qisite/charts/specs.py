@@ -107,6 +107,7 @@ class GroupSeriesSpec:
     x: tuple[float, ...]
     y: tuple[float | None, ...]
     parts: tuple[PartSpec, ...]
+    tips: tuple[str, ...] = ()         # each point's details in words ("" for none)
 
 
 @dataclass(frozen=True)
@@ -179,10 +180,13 @@ def event_marks(spec: ChartSpec) -> tuple[EventMark, ...]:
 
 def point_tips(spec: ChartSpec) -> dict[str, str]:
     """Each point's details by ``"<panel>-<index>"`` (SPC series only; panel 0 for a one-series chart)."""
+    series: list[SeriesSpec | GroupSeriesSpec]
     if isinstance(spec, SpcSpec):
         series = [spec.series]
     elif isinstance(spec, MultiplesSpec):
         series = [panel.series for panel in spec.panels]
+    elif isinstance(spec, EquitySpec):
+        series = list(spec.series)
     else:
         return {}
     return {f"{k}-{i}": tip for k, one in enumerate(series) for i, tip in enumerate(one.tips) if tip}

@@ -18,7 +18,7 @@ import matplotlib
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
-STYLE_VERSION = "4"
+STYLE_VERSION = "5"
 
 # --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
 WIDTH = 760.0

@@ -37,7 +37,8 @@ _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _TAG = re.compile(r"<(\w+)\b[^>]*>")
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
-_TIP = re.compile(r'<g id="qisite-tip-(\d+-\d+)">')
+_TIP = re.compile(r'<g id="qisite-tip-(\d+-\d+)-r([\d.]+)">(.*?)</g>\s*</g>', re.S)
+_USE_XY = re.compile(r'<use\b[^>]*?\sx="([-\d.]+)" y="([-\d.]+)"')
 _EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
 
@@ -69,9 +70,9 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
                   f".{prefix} text{{font-family:{style.FONT_STACK}}}"
                   f".{prefix} .qisite-point{{pointer-events:all;cursor:pointer;outline:none}}"
-                  f".{prefix} .qisite-point:hover use,.{prefix} .qisite-point:focus use"
-                  f"{{stroke:currentColor!important;stroke-opacity:1!important;stroke-width:2px!important}}"
-                  f".{prefix} .qisite-point:focus-visible use{{stroke-width:3px!important}}")
+                  f".{prefix} .qisite-point:hover circle,.{prefix} .qisite-point:focus circle"
+                  f"{{stroke:currentColor;stroke-width:2px}}"
+                  f".{prefix} .qisite-point:focus-visible circle{{stroke-width:3px}}")
     s = _TAG.sub(_theme_tag, s)
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
@@ -79,7 +80,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     if viewbox is None:
         raise ValueError("matplotlib wrote an SVG without a viewBox")
     view = viewbox.group(1)
-    role = "group" if "<a href=" in s or "qisite-point" in s else "img"  # an image may not hold links or
+    role = "group" if "<a href=" in s or 'class="qisite-point"' in s else "img"  # an image may not hold links or
     # focusable points (WAI-ARIA: its children are presentational); a group may
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'viewBox="{view}" width="100%" role="{role}" class="qisite-chart qisite-chart-{kind} {prefix}" '
@@ -96,12 +97,14 @@ def _points(s: str, tips: dict[str, str]) -> str:
     first = [True]
 
     def point(m: re.Match) -> str:
-        tip = tips.get(m.group(1), "")
-        if not tip:
-            return "<g>"
+        tip, spot = tips.get(m.group(1), ""), _USE_XY.search(m.group(3))
+        if not tip or spot is None:
+            return ""
         stop = "0" if first[0] else "-1"
         first[0] = False
-        return f'<g class="qisite-point" tabindex="{stop}" role="img"><title>{escape(tip)}</title>'
+        return (f'<g class="qisite-point" tabindex="{stop}" role="img"><title>{escape(tip)}</title>'
+                f'<circle cx="{float(spot.group(1)):.2f}" cy="{float(spot.group(2)):.2f}" r="{m.group(2)}" '
+                f'fill="none" stroke="none"/></g>')
 
     return _TIP.sub(point, s)
 

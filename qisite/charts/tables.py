@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
@@ -159,7 +160,7 @@ NO_DATA = "no data"
 
 
 def _missing_rows(result: spc.SpcResult, measure: Measure, period, first: tuple[Cell, ...],
-                  width: int) -> list[tuple[dt.date, Row]]:
+                  width: int) -> list[tuple[Any, Row]]:
     """A "no data" row for each period with no row (a measure with a regular ``period``):
     the chart's line breaks there; the SPC is computed on the points present."""
     dated = [x for x in result.x if isinstance(x, dt.date)]
@@ -170,18 +171,18 @@ def _missing_rows(result: spc.SpcResult, measure: Measure, period, first: tuple[
             for day in missing_periods(dated, measure.period)]
 
 
-def _events_by_row(rows: list[tuple[object, Row]], events) -> list[str]:
+def _events_by_row(rows: list[tuple[Any, Row]], events) -> list[str]:
     """Each row's events (by date: the last row on or before the event, within a usual step of the last)."""
     out = [""] * len(rows)
     dates = [x for x, _ in rows]
     if not events or not dates or not all(isinstance(x, dt.date) for x in dates):
         return out
-    step = usual_step(sorted(set(dates))) or 1  # type: ignore[arg-type]
+    step = usual_step(sorted(set(dates))) or 1
     for event in events:
-        before = [i for i, x in enumerate(dates) if x <= event.date]  # type: ignore[operator]
-        if not before or (event.date - dates[before[-1]]).days > step:  # type: ignore[operator]
+        before = [i for i, x in enumerate(dates) if x <= event.date]
+        if not before or (event.date - dates[before[-1]]).days > step:
             continue
-        at = max(before, key=lambda i: dates[i])  # type: ignore[arg-type,return-value]
+        at = max(before, key=lambda i: dates[i])
         out[at] = "; ".join(t for t in (out[at], event.text) if t)
     return out
 
@@ -200,10 +201,10 @@ def measure_table(analysis: MeasureAnalysis, value_format: ValueFormat, period, 
     for group, result in analysis.results.items():
         first = (Cell(str(group), str(group)),) if grouped else ()
         present = _point_rows(result, value_format, period, first, partial(analysis.withheld, group))
-        dated: list[tuple[object, Row]] = list(zip(result.x, present))
+        dated: list[tuple[Any, Row]] = list(zip(result.x, present))
         missing = _missing_rows(result, measure, period, first, len(columns))
         if missing:
-            dated = sorted(dated + missing, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
+            dated = sorted(dated + missing, key=lambda pair: pair[0])
         if noted:
             notes = _events_by_row(dated, events)
             dated = [(x, replace(row, cells=row.cells + (Cell(note, note),))) for (x, row), note in zip(dated, notes)]

@@ -5,9 +5,6 @@ import dataclasses
 import datetime as dt
 import re
 
-from chartfixtures import measure, project, weeks
-from chartsvg import SVG, by_class, parse
-
 from qisite.analysis import analyse_measure
 from qisite.charts import chart_requests, draw_charts
 from qisite.charts.describe import SIGNAL_WORDS
@@ -15,6 +12,9 @@ from qisite.charts.safe_svg import is_safe_chart
 from qisite.model import ChartEvent, Observation
 from qisite.spc.rules import SIGNAL_NAMES
 from qisite.spc.warnings import date_gaps_between, missing_periods
+
+from chartfixtures import measure, project, weeks
+from chartsvg import SVG, by_class, parse
 
 HOSTILE = '<script>alert(1)</script> & "quotes" </title><a href="javascript:x">'
 
