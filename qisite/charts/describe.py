@@ -374,9 +374,9 @@ def event_title(event) -> str:
 
 
 def events_sentence(events) -> str:
-    """"Events marked (not tests of change): Ward 7 closed (3 Mar 2024); …" ('' for none)."""
+    """"Events marked (not tests of change): Ward 7 closed (3 Mar 2024: beds moved to ward 9); …" ('' for none)."""
     if not events:
         return ""
     return sentence("Events marked (not tests of change): " + "; ".join(
-        f"{e.text} ({date_label(e.date, 'day')})" + (f", {e.description.rstrip('.')}" if e.description else "")
+        f"{e.text} ({date_label(e.date, 'day')}" + (f": {e.description.strip().rstrip('.')})" if e.description else ")")
         for e in events))

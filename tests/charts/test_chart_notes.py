@@ -58,8 +58,8 @@ def test_an_event_is_drawn_listed_in_the_table_and_described_without_a_new_part(
     labels = ["".join(t.itertext()).strip() for t in by_class(root, "qisite-event-label")]
     assert labels == ["New record system", "Ward 7 closed"]
     assert "with 2 events marked" in request.alt
-    assert "Events marked (not tests of change): New record system (7 Feb 2022); Ward 7 closed (23 May 2022), " \
-           "Beds moved to ward 9." in request.description
+    assert "Events marked (not tests of change): New record system (7 Feb 2022); Ward 7 closed (23 May 2022: " \
+           "Beds moved to ward 9)." in request.description
     # the table: an events column, each on its week's row; the CSV has the column too
     table = request.table
     assert table.columns[-1].name == "events"
