@@ -397,5 +397,5 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
         line = next(o.line for o in measure.observations if o.x == after)
         more = f" ({len(gaps)} gaps in all)" if len(gaps) > 1 else ""
         problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
-                         "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
+                         "the chart breaks its line at the missing periods and marks them 'no data'; if the data exists, add the rows")
 
