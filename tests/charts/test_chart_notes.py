@@ -139,3 +139,18 @@ def test_hostile_text_in_events_and_titles_is_escaped():
     assert not [e for e in root.iter() if e.tag.endswith("script")]
     assert not [v for e in root.iter() for v in e.attrib.values() if "javascript" in v]
     assert all(HOSTILE in e.find(SVG + "title").text for e in by_class(root, "qisite-event"))
+
+
+def test_close_events_take_two_rows_and_their_labels_never_overlap():
+    from qisite.charts.kit import EVENT_SIZE, event_layout, text_width
+    from qisite.charts.specs import EventMark
+
+    texts = ["Ward 7 closed for refurbishment", "New record system", "Coding change", "Winter pressures"]
+    events = [EventMark(float(p), t, t) for p, t in zip((100, 104, 110, 300), texts)]
+    layout = event_layout(events, 58, 698, (90, 330))
+    assert {lane for _, _, lane, _ in layout} == {0, 1}
+    for lane in (0, 1):
+        spans = sorted((px - EVENT_SIZE / 2, px + EVENT_SIZE / 2 + 4 + text_width(text, 10))
+                       for _, px, row, text in layout if row == lane)
+        assert all(a[1] <= b[0] + 8 for a, b in zip(spans, spans[1:])), spans
+    assert layout[0][3] == texts[0] and layout[3][3] == texts[3]      # whole where there is room
