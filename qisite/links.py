@@ -115,6 +115,30 @@ def cycle_numbers(project: Project) -> dict[str, int]:
     return {cycle.id: number for number, (_, cycle) in enumerate(ordered, start=1)}
 
 
+def timeline(project: Project) -> list[tuple]:
+    """The project's timeline, by date: ``("cycle", start, cycle, ())`` for each PDSA cycle and
+    ``("event", date, event, measure ids)`` for each event (no ids: an event on every chart),
+    with its anchor ``event-<n>``: ``(kind, date, item, measure ids, anchor)``."""
+    entries: list[tuple] = [("cycle", c.start, c, (), f"pdsa-{c.id}") for c in project.cycles]
+    events = [(e, ()) for e in project.events] + [(e, (m.id,)) for m in project.measures for e in m.events]
+    entries += [("event", e.date, e, ids, event_anchor(project, e)) for e, ids in events]
+    return sorted(entries, key=lambda entry: (entry[1], entry[0] == "event"))
+
+
+def timeline_heading(project: Project) -> str:
+    """The timeline's heading: "PDSA cycles", "PDSA cycles and events" or "Events"."""
+    events = bool(project.events) or any(m.events for m in project.measures)
+    if not events:
+        return "PDSA cycles"
+    return "PDSA cycles and events" if project.cycles else "Events"
+
+
+def event_anchor(project: Project, event) -> str:
+    """The id of an event's entry in the project's timeline: ``event-<n>`` (n by the order of declaration)."""
+    every = list(project.events) + [e for m in project.measures for e in m.events]
+    return f"event-{next(k for k, e in enumerate(every, start=1) if e is event)}"
+
+
 def group_by(projects, key) -> dict[str, tuple[Project, ...]]:
     """Projects under each value of ``key`` (a value or a tuple of values), sorted by title."""
     groups: dict[str, list[Project]] = {}

@@ -292,6 +292,20 @@ class OtherTarget:
     at: Positions = _positions()
 
 
+@record("an event (not a test of change)")
+@dataclass(frozen=True)
+class ChartEvent:
+    """Something that happened and may move the data without being a test of change
+    (a ward closure, a new record system, a change in coding): a note on the chart,
+    never a new part (phase) and never a change to the limits."""
+
+    date: dt.date = field(metadata=key(Date(), "the day it happened, YYYY-MM-DD"))
+    text: str = field(metadata=key(Text(), "a short label shown on the chart, e.g. 'Ward 7 closed'"))
+    description: str = field(default="", metadata=key(
+        Text(), "more detail, shown in the timeline and the chart's description"))
+    at: Positions = _positions()
+
+
 @record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
@@ -354,6 +368,9 @@ class Measure:
         ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
     exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
+    events: tuple[ChartEvent, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChartEvent)), "dated notes on this measure's charts for what is not a test of change "
+                                       "(they start no new part and leave the limits alone)"))
     shift: int | None = field(default=None, metadata=key(Count(minimum=2), (
         "points in a row on one side of the centre line that signal a shift, for the ihi and nhs rules "
         "(default 8 ihi, 7 nhs; 6 on run charts)")))
@@ -515,6 +532,9 @@ class Project:
         "(Markdown; item 17)")))
     funding: str = field(default="", metadata=key(Text(), (
         "who funded the work and the funder's part in it (Markdown; item 18)")))
+    events: tuple[ChartEvent, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChartEvent)), "dated notes shown on every chart of the project for what is not a test "
+                                       "of change (a ward closure, a new record system)"))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()
@@ -525,6 +545,10 @@ class Project:
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    def chart_events(self, measure: Measure) -> tuple[ChartEvent, ...]:
+        """The events on a measure's charts: the project's and the measure's own, by date."""
+        return tuple(sorted(self.events + measure.events, key=lambda e: e.date))
 
     def illustrative_notice(self, config: SiteConfig) -> str:
         """The illustrative-data notice of this project ('' when its data is the team's own)."""

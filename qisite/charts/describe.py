@@ -13,7 +13,7 @@ from qisite.analysis import MeasureAnalysis, changed, gap_wording
 from qisite.model import Measure
 from qisite.numbers import ValueFormat, number
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
-from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
+from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 from qisite.spc.warnings import MIN_POINTS
 
 from .meaning import gap_meaning
@@ -320,3 +320,71 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
         sentence(f"The top {plural(min(k80, len(result.categories)), 'category')} account for "
                  f"{number(float(result.cumulative_percent[min(k80, len(result.categories)) - 1]), 0)}% of the total"),
     ])
+
+
+# --- a point's details, events ----------------------------------------------------
+
+SIGNAL_WORDS = {
+    "outside_limits": "a point outside the control limits",
+    "long_run": "part of a long run on one side of the centre line",
+    "shift": "part of a shift (points in a row on one side of the centre line)",
+    "trend": "part of a trend (points in a row rising or falling)",
+    "two_of_three": "2 of 3 points beyond 2 sigma on one side",
+    "within_1_sigma": "15 points in a row within 1 sigma of the centre line",
+}
+"""Each signal of qisite.spc.rules.SIGNAL_NAMES in words (a test holds them in step)."""
+
+
+def point_tips(m: Measure, result: spc.SpcResult, fmt: ValueFormat, period, *, counts=None,
+               withheld=lambda index: "", meaning=None, part_labels: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Each point's details in words, for its SVG ``<title>`` (hover, tap, keyboard, screen readers):
+    "Mar 2024: 42.0% (21 of 50). Part 2 of 2 (after the huddles). Signal (Anhøj rules): a point
+    outside the control limits, improvement." ``counts`` is the measure's published series
+    (numerator ``y``, denominator ``n``), shown for a measure with a denominator; a point whose
+    figures disclosure control withholds (``withheld``) gets no details ("")."""
+    meaning = result.classification if meaning is None else meaning
+    show_counts = counts is not None and counts.n is not None and bool(m.n)
+    parts = len(result.parts)
+    unit = _unit_suffix(m, fmt) or (f" {m.unit.strip()}" if _counted(m) else "")
+    out = []
+    for index in range(len(result)):
+        value = float(result.y[index])
+        if withheld(index) or not math.isfinite(value):
+            out.append("")
+            continue
+        text = f"{date_label(result.x[index], period)}: {fmt.value(value)}{unit}"
+        if show_counts:
+            numerator, denominator = float(counts.y[index]), float(counts.n[index])
+            if math.isfinite(numerator) and math.isfinite(denominator):
+                text += f" ({number(numerator, 0 if numerator.is_integer() else 2)} of "
+                text += f"{number(denominator, 0 if denominator.is_integer() else 2)})"
+        bits = [text]
+        if parts > 1:
+            part = int(result.part[index])
+            label = part_labels[part - 1] if part - 1 < len(part_labels) else ""
+            bits.append(f"Part {part} of {parts}" + (f" ({label})" if label else ""))
+        elif result.baseline.any() and not result.baseline.all():
+            bits.append("Baseline" if result.baseline[index] else "After the baseline")
+        if not result.included[index]:
+            bits.append("Excluded from the limits")
+        names = signal_names(int(result.bits[index])) if result.bits[index] else []
+        if names:
+            kind = meaning[index] or "neutral"
+            bits.append(f"Signal ({rule_label(result.rules)}): " + "; ".join(SIGNAL_WORDS.get(n, n) for n in names)
+                        + ("" if kind == "neutral" else f", {kind}"))
+        out.append(". ".join(bits) + ".")
+    return tuple(out)
+
+
+def event_title(event) -> str:
+    """"3 Mar 2024: Ward 7 closed (not a test of change)": an event as its marker's title says it."""
+    return f"{date_label(event.date, 'day')}: {event.text} (not a test of change)"
+
+
+def events_sentence(events) -> str:
+    """"Events marked (not tests of change): Ward 7 closed (3 Mar 2024: beds moved to ward 9); …" ('' for none)."""
+    if not events:
+        return ""
+    return sentence("Events marked (not tests of change): " + "; ".join(
+        f"{e.text} ({date_label(e.date, 'day')}" + (f": {e.description.strip().rstrip('.')})" if e.description else ")")
+        for e in events))

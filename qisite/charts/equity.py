@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import kit, style
+from .draw import point_targets
 from .layout import spread
 from .specs import EquitySpec, GroupSeriesSpec
 
@@ -53,6 +54,7 @@ def equity_figure(spec: EquitySpec) -> Figure:
     panel.set_xlim(*axis.xlim)
     panel.set_ylim(y_low, y_high)
     kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
+    kit.event_lines(panel, axis.events)
     ends: list[tuple[float, str, GroupLook]] = []
     for index, group in enumerate(spec.series):
         look = group_look(index, group.reference)
@@ -61,6 +63,7 @@ def equity_figure(spec: EquitySpec) -> Figure:
         panel.add_line(Line2D(x, y, color=look.colour, linewidth=look.line_width, marker=look.marker,
                               markersize=4.5 if group.reference else 4.2, markeredgewidth=0,
                               gid=gid, zorder=4 if group.reference else 3))
+        point_targets(panel, x, y, group.tips, index, 11)
         for part in group.parts:
             if part.cl is None:
                 continue
@@ -74,7 +77,8 @@ def equity_figure(spec: EquitySpec) -> Figure:
     kit.y_ticks(frame, panel, y_low, y_high, value_format)
     kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
     _direct_labels(frame, ends, right, bottom, height, y_low, y_high)
-    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")],
+    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")]
+                 + ([("event", "Event")] if axis.events else []),
                  breaks, freeze, left, right, top)
     return frame.fig
 

@@ -23,7 +23,7 @@ from qisite.numbers import ValueFormat
 
 from . import style
 from .layout import lanes, spread
-from .specs import AxisSpec, Break, CycleMark, SeriesSpec, Tick
+from .specs import AxisSpec, Break, CycleMark, EventMark, SeriesSpec, Tick
 
 NAN = float("nan")
 PDSA_RADIUS = 8.0
@@ -236,6 +236,83 @@ def pdsa_line(panel: Panel, position: float) -> None:
                           linewidth=0.9, alpha=0.55, linestyle=(0, (1, 2)), gid="qisite-pdsa-line", zorder=1))
 
 
+def event_lines(panel: Panel, events: Sequence[EventMark]) -> None:
+    """A dash-dot line down through a plot at each event's date (PDSA lines are dotted, purple)."""
+    for event in events:
+        panel.add_line(Line2D([event.position] * 2, [0, 1], transform=panel.x_data_y_axes(), color=style.MUTED,
+                              linewidth=0.9, linestyle=(0, (5, 2, 1, 2)), gid="qisite-event-line", zorder=1))
+
+
+EVENT_ROW = 16.0
+EVENT_SIZE = 7.0
+EVENT_LANES = 2
+
+
+def event_layout(events: Sequence[EventMark], left: float, right: float,
+                 xlim: tuple[float, float]) -> list[tuple[float, float, int, str]]:
+    """Where each event goes in its row(s): ``(date px, marker px, lane, label)``. Each
+    event takes the first lane (of two) where its marker and whole label fit after the
+    last one there; when neither has room, the lane that frees first, and the label
+    before it in that lane is cut short ("…") where the marker begins (the marker's
+    title, the table and the chart's words keep the whole text). Markers in a lane are
+    spread so that they never overlap."""
+    if not events:
+        return []
+    low, high = xlim
+    wanted = [left + (event.position - low) / (high - low) * (right - left) for event in events]
+    order = sorted(range(len(events)), key=lambda i: (wanted[i], i))
+    ends = [-math.inf] * EVENT_LANES
+    lane_of: dict[int, int] = {}
+    for i in order:
+        start = wanted[i] - EVENT_SIZE / 2
+        free = [lane for lane in range(EVENT_LANES) if ends[lane] <= start]
+        lane = free[0] if free else min(range(EVENT_LANES), key=lambda k: ends[k])
+        lane_of[i] = lane
+        ends[lane] = wanted[i] + EVENT_SIZE / 2 + 4 + text_width(events[i].text, style.TINY) + 8
+    out: list[tuple[float, float, int, str]] = [(0.0, 0.0, 0, "")] * len(events)
+    for lane in range(EVENT_LANES):
+        members = [i for i in order if lane_of[i] == lane]
+        placed = spread([wanted[i] for i in members], EVENT_SIZE + 3, left + EVENT_SIZE / 2, right - EVENT_SIZE / 2)
+        for rank, (i, px) in enumerate(zip(members, placed)):
+            following = placed[rank + 1] if rank + 1 < len(members) else right + 60
+            chars = int((following - px - EVENT_SIZE - 8) / (0.6 * style.TINY))
+            text = events[i].text
+            if chars < 3:
+                text = ""
+            elif len(text) > chars:
+                text = text[:chars - 1].rstrip() + "…"
+            out[i] = (wanted[i], px, lane, text)
+    return out
+
+
+def event_lanes(axis: AxisSpec) -> int:
+    """How many rows the events need on a full-width chart (0, 1 or 2)."""
+    layout = event_layout(axis.events, style.MARGIN_LEFT, style.WIDTH - style.MARGIN_RIGHT, axis.xlim)
+    return 1 + max(lane for _, _, lane, _ in layout) if layout else 0
+
+
+def event_row(frame: Frame, events: Sequence[EventMark], bottom: float, left: float, right: float,
+              xlim: tuple[float, float], plot_top: float | None = None) -> None:
+    """The events' rows (from ``bottom`` up): at each date a small down-pointing
+    triangle (gid ``qisite-event-<k>``, whose ``<title>`` the SVG step writes) with
+    the event's short text after it (:func:`event_layout`) and a dash-dot leader
+    down to its date."""
+    identity = transforms.IdentityTransform()
+    for index, (want, px, lane, text) in enumerate(event_layout(events, left, right, xlim)):
+        y = bottom + EVENT_ROW / 2 + lane * EVENT_ROW
+        foot = bottom if plot_top is None else plot_top
+        frame.fig.add_artist(Line2D([want, want, px], [foot, bottom + 1, y - 3], transform=identity,
+                                    color=style.MUTED, linewidth=0.7, linestyle=(0, (5, 2, 1, 2)),
+                                    gid="qisite-event-leader"))
+        frame.fig.add_artist(Line2D([px], [y], transform=identity, linestyle="none", marker="v",
+                                    markersize=EVENT_SIZE, markerfacecolor=style.INK, markeredgecolor="white",
+                                    markeredgewidth=0.6, gid=f"qisite-event-{index}", zorder=4))
+        if text:
+            frame.text(px + EVENT_SIZE / 2 + 2, y, text, fontsize=style.TINY, color=style.INK, ha="left",
+                       va="center", gid="qisite-event-label", zorder=5,
+                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8})  # over the leaders below it
+
+
 def part_breaks(series: SeriesSpec, xlim: tuple[float, float]) -> tuple[list[Break], tuple[float, float] | None]:
     """The breaks between a series' parts (half-way between their points) with
     the new part's label, and the x range of its frozen baseline (or None)."""
@@ -312,6 +389,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
         return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (4, 2.5))}
     if kind == "trajectory":
         return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (2, 1.5))}
+    if kind == "event":
+        return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (5, 2, 1, 2))}
     if kind == "limits95":
         return False, {"color": style.MUTED, "linewidth": 0.6, "alpha": 0.8, "linestyle": (0, (1, 2))}
     if kind.startswith("runs"):
@@ -410,6 +489,7 @@ def part_row(frame: Frame, breaks: Sequence[Break], freeze: tuple[float, float] 
 def top_rows_height(axis: AxisSpec, has_parts: bool) -> float:
     """Height of the rows above a full-width plot: key row, PDSA lane(s), part-label row."""
     top = style.KEY_ROW
+    top += EVENT_ROW * event_lanes(axis)
     if axis.cycles:
         top += style.PDSA_LANE + (18 if pdsa_lanes(axis) > 1 else 0)
     if has_parts:
@@ -428,6 +508,9 @@ def top_rows(frame: Frame, panel: Panel, axis: AxisSpec, ylabel: str, key_list: 
     if breaks or freeze:
         part_row(frame, breaks, freeze, row + 8, left, right, axis.xlim)
         row += 16
+    if axis.events:
+        event_row(frame, axis.events, row, left, right, axis.xlim, plot_top)
+        row += EVENT_ROW * event_lanes(axis)
     if axis.cycles:
         pdsa(frame, panel, axis.cycles, row, left, right, axis.xlim)
 

@@ -240,6 +240,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
     _check_dates_named(measure, problems)
     _check_enough_points(measure, problems)
     _check_gaps(measure, path, problems)
+    check_events_in_data(measure.events, _dates(measure), f"the data of '{measure.id}'", problems)
 
 
 def _check_unique(measure: Measure, path: Path, problems: Problems) -> None:
@@ -374,6 +375,18 @@ def _check_enough_points(measure: Measure, problems: Problems) -> None:
                          f"limits are unreliable below {MIN_POINTS_FOR_LIMITS} points: treat them as trial limits, or use a run chart until more data comes")
 
 
+def check_events_in_data(events, dates: list[dt.date], what: str, problems: Problems) -> None:
+    """An event dated outside the data is not drawn on the chart (the timeline still lists it): a warning."""
+    if not dates:
+        return
+    for event in events:
+        if not dates[0] <= event.date <= dates[-1]:
+            where = event.at.of("date") if event.at else Location(Path("measures.yaml"))
+            problems.warning(where, f"the event '{event.text}' ({event.date.isoformat()}) is outside {what} "
+                                    f"({dates[0].isoformat()} to {dates[-1].isoformat()}): it is not drawn on the chart",
+                             "check the date; an event outside the charted dates shows only in the timeline")
+
+
 def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
     if not measure.period:
         return
@@ -384,5 +397,5 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
         line = next(o.line for o in measure.observations if o.x == after)
         more = f" ({len(gaps)} gaps in all)" if len(gaps) > 1 else ""
         problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
-                         "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
+                         "the chart breaks its line at the missing periods and marks them 'no data'; if the data exists, add the rows")
 

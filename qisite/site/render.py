@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from qisite import squire
 from qisite.charts.text import rule_label
-from qisite.links import cycle_numbers
+from qisite.links import cycle_numbers, event_anchor, timeline, timeline_heading
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.bidi import isolate_bidi
@@ -40,7 +40,8 @@ def environment(network_root: Path) -> jinja2.Environment:
     )
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
-                       headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
+                       headline_values=headline_values, cycle_numbers=cycle_numbers, timeline=timeline,
+                       timeline_heading=timeline_heading, event_anchor=event_anchor, icon_title=icon_title,
                        icon_legend=icon_legend, rule_label=rule_label,
                        squire=squire.coverage, write_ups=write_ups,
                        squire_url=squire.URL, squire_citation=squire.SHORT_CITATION,
