@@ -11,7 +11,8 @@ import numpy as np
 from qisite import spc
 from qisite.analysis import MeasureAnalysis, changed, gap_wording
 from qisite.model import Measure
-from qisite.numbers import ValueFormat, number
+from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.bchart import LOWER, UPPER, BChartResult
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
 from qisite.spc.warnings import MIN_POINTS
@@ -312,3 +313,59 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
         sentence(f"The top {plural(min(k80, len(result.categories)), 'category')} account for "
                  f"{number(float(result.cumulative_percent[min(k80, len(result.categories)) - 1]), 0)}% of the total"),
     ])
+
+
+# --- B chart (Bernoulli CUSUM) ------------------------------------------------
+
+def risk(p: float) -> str:
+    """A risk as a percentage, at decimals that fit it ("0.70%", "2.0%")."""
+    return ValueFormat(percent=True, scale=100.0, decimals=decimals_for(p * 100, percent=True)).value(p)
+
+
+def bchart_alt(m: Measure, result: BChartResult, period: str | None) -> str:
+    return (f"Bernoulli CUSUM chart: {m.title}, {plural(len(result), 'case')} "
+            f"{span(list(result.x), period)}, {count(result.events)} with the event; two cumulative sums "
+            f"tested against a risk of {risk(result.target)}, limits at ±{number(result.limit, 1)}")
+
+
+_MEANING_WORDS = {"improvement": "an improvement", "concern": "a concern", "neutral": "a special cause"}
+
+
+def bchart_description(m: Measure, result: BChartResult, period: str | None, meanings: dict[str, str]) -> str:
+    """What a B chart shows, in words: the cases, the target risk and where it came from,
+    how the two sums move, and where each reached its limit (and what that means here)."""
+    if not len(result):
+        return "No data."
+    n, events = len(result), result.events
+    if result.baseline is not None:
+        source = f"the share of events among the first {plural(result.baseline, 'case')} (the shaded baseline)"
+    elif m.target is not None:
+        source = "the target the team set"
+    else:
+        source = "the share of events among all the cases"
+    limit, ratio = number(result.limit, 1), number(result.odds_ratio, 1 if result.odds_ratio % 1 else 0)
+    out = [sentence(f"{plural(n, 'case')} {span(list(result.x), period)}, {count(events)} with the event "
+                    f"({risk(events / n)})"),
+           sentence(f"Each case is weighed against a risk of {risk(result.target)}, {source}"),
+           sentence(f"The upper sum climbs at each event and drifts down at each case without one: reaching "
+                    f"+{limit} is evidence that the odds of the event have grown {ratio}-fold (a risk of about "
+                    f"{risk(result.p_upper)}). The lower sum mirrors it: reaching −{limit} is evidence that the odds "
+                    f"have fallen to 1/{ratio} (about {risk(result.p_lower)}). After a signal the sum starts again from 0")]
+    said = False
+    for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")):
+        cases = result.signal_cases(name)
+        if not cases:
+            continue
+        said = True
+        at = ", ".join(f"case {c} ({date_label(result.x[c - 1], period)})" for c in cases[:6])
+        more = f" and {len(cases) - 6} more" if len(cases) > 6 else ""
+        out.append(sentence(f"The {word} sum reached its limit {_times(len(cases))}, at {at}{more}: "
+                            f"{move} in the risk, {_MEANING_WORDS[meanings[name]]}"))
+    if not said:
+        out.append(sentence(f"Neither sum reached its limit: no evidence that the risk has moved from "
+                            f"{risk(result.target)}"))
+    return " ".join(out)
+
+
+def _times(k: int) -> str:
+    return {1: "once", 2: "twice"}.get(k, f"{k} times")
