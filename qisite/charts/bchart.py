@@ -55,8 +55,8 @@ def bchart_figure(spec: BChartSpec) -> Figure:
                              (float(spec.lower[-1]) if spec.lower else 0.0, "Lower sum", style.INK),
                              (-spec.limit, f"Limit {fmt.value(-spec.limit)}", style.MUTED)],
                      right + 4, bottom, height, y_low, y_high)
-    key = [(kind, style.MEANING_WORD[kind] if kind != "neutral" else "Signal")
-           for kind in ("improvement", "concern", "neutral") if kind in meanings]
+    key: list[kit.KeyItem] = [(kind, style.MEANING_WORD[kind] if kind != "neutral" else "Signal")
+                              for kind in ("improvement", "concern", "neutral") if kind in meanings]
     key.append(("limits", "Limits"))
     kit.top_rows(frame, panel, axis, spec.ylabel, key, [], spec.freeze, left, right, top)
     return frame.fig

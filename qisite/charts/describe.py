@@ -168,6 +168,12 @@ def method_statement(chart: str, result: spc.SpcResult) -> str:
     return " · ".join(t for t in (short_chart_name(chart), rule_label(result.rules), basis) if t)
 
 
+def cycles_sentence(cycles: tuple) -> str:
+    """"PDSA cycles marked: 2 Co-working … (1 Jun 2023).": the cycles a chart marks."""
+    return sentence("PDSA cycles marked: " + "; ".join(
+        f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0])))
+
+
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
                     period, cycles: tuple) -> str:
     parts = [method_statement(m.chart, result) + ".", sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
@@ -178,8 +184,7 @@ def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt
         reasons = "; ".join(e.reason for e in m.exclude if e.reason)
         parts.append(sentence(f"{plural(excluded, 'point')} excluded from the limits" + (f" ({reasons})" if reasons else "")))
     if cycles:
-        parts.append(sentence("PDSA cycles marked: " + "; ".join(
-            f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0]))))
+        parts.append(cycles_sentence(cycles))
     if len(result.parts) > 1:
         labels = [p.label for p in m.parts if p.label]
         parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
@@ -331,9 +336,10 @@ def bchart_alt(m: Measure, result: BChartResult, period: str | None) -> str:
 _MEANING_WORDS = {"improvement": "an improvement", "concern": "a concern", "neutral": "a special cause"}
 
 
-def bchart_description(m: Measure, result: BChartResult, period: str | None, meanings: dict[str, str]) -> str:
-    """What a B chart shows, in words: the cases, the target risk and where it came from,
-    how the two sums move, and where each reached its limit (and what that means here)."""
+def bchart_description(m: Measure, result: BChartResult, period: str | None, meanings: dict[str, str],
+                       cycles: tuple = ()) -> str:
+    """What a B chart shows, in words: how it was set up, the cases, the target risk and where
+    it came from, how the two sums move, where each reached its limit (and what that means here)."""
     if not len(result):
         return "No data."
     n, events = len(result), result.events
@@ -344,7 +350,7 @@ def bchart_description(m: Measure, result: BChartResult, period: str | None, mea
     else:
         source = "the share of events among all the cases"
     limit, ratio = number(result.limit, 1), number(result.odds_ratio, 1 if result.odds_ratio % 1 else 0)
-    out = [sentence(f"{plural(n, 'case')} {span(list(result.x), period)}, {count(events)} with the event "
+    out = [f"{short_chart_name(m.chart)} · odds ratio {ratio} · limits ±{limit}.", sentence(f"{plural(n, 'case')} {span(list(result.x), period)}, {count(events)} with the event "
                     f"({risk(events / n)})"),
            sentence(f"Each case is weighed against a risk of {risk(result.target)}, {source}"),
            sentence(f"The upper sum climbs at each event and drifts down at each case without one: reaching "
@@ -357,14 +363,27 @@ def bchart_description(m: Measure, result: BChartResult, period: str | None, mea
         if not cases:
             continue
         said = True
-        at = ", ".join(f"case {c} ({date_label(result.x[c - 1], period)})" for c in cases[:6])
+        named = [f"case {c} ({date_label(result.x[c - 1], period)})" for c in cases[:6]]
         more = f" and {len(cases) - 6} more" if len(cases) > 6 else ""
+        at = ", ".join(named) if more or len(named) < 2 else ", ".join(named[:-1]) + " and " + named[-1]
         out.append(sentence(f"The {word} sum reached its limit {_times(len(cases))}, at {at}{more}: "
                             f"{move} in the risk, {_MEANING_WORDS[meanings[name]]}"))
     if not said:
         out.append(sentence(f"Neither sum reached its limit: no evidence that the risk has moved from "
                             f"{risk(result.target)}"))
+    if cycles:
+        out.append(cycles_sentence(cycles))
     return " ".join(out)
+
+
+def bchart_headline(result: BChartResult, meanings: dict[str, str]) -> str:
+    """The line over a B chart: which sum signalled and what it means, or that neither did."""
+    said = [f"the {word} sum reached its limit {_times(len(result.signal_cases(name)))} ({move} in the risk, "
+            f"{_MEANING_WORDS[meanings[name]]})"
+            for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")) if result.signal_cases(name)]
+    if not said:
+        return sentence(f"No signal: no evidence that the risk has moved from {risk(result.target)}")
+    return sentence(f"Against a risk of {risk(result.target)}, " + "; ".join(said))
 
 
 def _times(k: int) -> str:

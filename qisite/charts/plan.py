@@ -389,6 +389,6 @@ def bchart_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
     marked = _cycles_tuple(axis, cycles)
     return make_request(
         measure_id=measure.id, kind="bchart", filename=measure.chart_file(), title=measure.title,
-        alt=describe.bchart_alt(measure, result, axis.period),
-        description=describe.bchart_description(measure, result, axis.period, meanings),
+        alt=describe.bchart_alt(measure, result, axis.period), headline=describe.bchart_headline(result, meanings),
+        description=describe.bchart_description(measure, result, axis.period, meanings, marked),
         spec=spec, cycles=marked, table=tables.bchart_table(measure, result, axis.period))

@@ -136,12 +136,13 @@ def run_bchart(args: argparse.Namespace) -> int:
         raise InputError(args.data, f"a b chart does not use {', '.join(unused)}",
                          "its options are --x, --target, --freeze, --odds-ratio and --limit")
     x, y, _ = read_columns(args.data, args.x, args.y, None)
-    target, baseline = args.target, args.freeze
+    target: float | None = args.target
+    baseline: int | None = args.freeze
     if target is not None and target > 1:                 # qicharts2: a target above 1 counts baseline cases
         if not float(target).is_integer() or baseline is not None:
             raise InputError(args.data, f"--target {target:g}: above 1 it is a number of baseline cases (a whole number), "
                              "and --freeze must not be given too", "give the baseline risk as 0-1, e.g. --target 0.02")
-        target, baseline = None, int(target)
+        baseline, target = int(target), None
     try:
         result = bchart(y, x=x if args.x else None, target=target, baseline=baseline,
                         odds_ratio=DEFAULT_ODDS_RATIO if args.odds_ratio is None else args.odds_ratio,
@@ -156,7 +157,7 @@ def run_bchart(args: argparse.Namespace) -> int:
           + f", odds ratio {result.odds_ratio:g}, limit ±{result.limit:g}", file=sys.stdout)
     print(f"{'case':>6}  {'x':<12}  y  {'upper':>7}  {'lower':>7}  signals", file=sys.stdout)
     for point in result.to_dict()["points"]:
-        print(f"{point['case']:>6}  {str(point['x']):<12}  {point['y']}  {point['cusum_upper']:7.3f}  "
+        print(f"{point['case']:>6}  {point['x']!s:<12}  {point['y']}  {point['cusum_upper']:7.3f}  "
               f"{point['cusum_lower']:7.3f}  {', '.join(point['signals'])}".rstrip(), file=sys.stdout)
     for name, word in ((UPPER, "upper (a rise)"), (LOWER, "lower (a fall)")):
         cases = result.signal_cases(name)

@@ -301,7 +301,8 @@ def _check_bchart_data(measure: Measure, problems: Problems) -> None:
                        _nearest_dates(measure.freeze, _dates(measure)))
         return
     if isinstance(measure.freeze, dt.date):
-        cases = [o for o in cases if o.x <= measure.freeze]
+        last = measure.freeze
+        cases = [o for o in cases if isinstance(o.x, dt.date) and o.x <= last]
     elif isinstance(measure.freeze, int):
         if measure.freeze > len(cases):
             problems.error(measure.at.of("freeze"), f"freeze is {measure.freeze} cases but the data has {len(cases)}",
