@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from qisite.spc.chart_types import chart_type
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = ROOT / "projects"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -239,7 +241,8 @@ def test_project_follows_the_format(pdir: Path):
             continue
         fmt = m.get("date_format", SITE.get("date_format", "iso"))
         keys = [(r.get(m.get("group") or "", ""), parse_date(r[m["x"]], fmt)) for r in data]
-        if m["chart"] not in ("xbar", "s"):
+        kind = chart_type(m["chart"])
+        if not (kind.subgroups or kind.one_row_per_event):    # subgroup observations, events and cases share dates
             assert len(keys) == len(set(keys)), m["id"]
         dates = {k[1] for k in keys}
         date_ranges.append((m["id"], min(dates), max(dates)))
