@@ -328,7 +328,7 @@ def risk(p: float) -> str:
 
 
 def bchart_alt(m: Measure, result: BChartResult, period: str | None) -> str:
-    return (f"Bernoulli CUSUM chart: {m.title}, {plural(len(result), 'case')} "
+    return (f"Bernoulli CUSUM chart: {m.title}, {_cases(len(result))} "
             f"{span(list(result.x), period)}, {count(result.events)} with the event; two cumulative sums "
             f"tested against a risk of {risk(result.target)}, limits at ±{number(result.limit, 1)}")
 
@@ -344,13 +344,13 @@ def bchart_description(m: Measure, result: BChartResult, period: str | None, mea
         return "No data."
     n, events = len(result), result.events
     if result.baseline is not None:
-        source = f"the share of events among the first {plural(result.baseline, 'case')} (the shaded baseline)"
+        source = f"the share of events among the first {_cases(result.baseline)} (the shaded baseline)"
     elif m.target is not None:
         source = "the target the team set"
     else:
         source = "the share of events among all the cases"
     limit, ratio = number(result.limit, 1), number(result.odds_ratio, 1 if result.odds_ratio % 1 else 0)
-    out = [f"{short_chart_name(m.chart)} · odds ratio {ratio} · limits ±{limit}.", sentence(f"{plural(n, 'case')} {span(list(result.x), period)}, {count(events)} with the event "
+    out = [f"{short_chart_name(m.chart)} · odds ratio {ratio} · limits ±{limit}.", sentence(f"{_cases(n)} {span(list(result.x), period)}, {count(events)} with the event "
                     f"({risk(events / n)})"),
            sentence(f"Each case is weighed against a risk of {risk(result.target)}, {source}"),
            sentence(f"The upper sum climbs at each event and drifts down at each case without one: reaching "
@@ -384,6 +384,10 @@ def bchart_headline(result: BChartResult, meanings: dict[str, str]) -> str:
     if not said:
         return sentence(f"No signal: no evidence that the risk has moved from {risk(result.target)}")
     return sentence(f"Against a risk of {risk(result.target)}, " + "; ".join(said))
+
+
+def _cases(k: int) -> str:
+    return f"{count(k)} case{'' if k == 1 else 's'}"
 
 
 def _times(k: int) -> str:
