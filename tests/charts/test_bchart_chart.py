@@ -20,7 +20,7 @@ import chartfixtures as fixtures
 import chartsvg as svgtext
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spc"))
-from test_spc_bchart import BIRTHS, births  # noqa: E402
+from spc_published_data import BIRTHS, births
 
 DAY0 = dt.date(2016, 1, 4)
 

@@ -33,17 +33,7 @@ from qisite import cli
 from qisite.spc import chart_type
 from qisite.spc.bchart import DEFAULT_LIMIT, DEFAULT_ODDS_RATIO, LOWER, UPPER, bchart, risk_at
 
-# The book's births data set: 2193 births in time order; these (1-based) births had asphyxia.
-BIRTHS = 2193
-ASPHYXIA = (238, 337, 401, 656, 724, 872, 945, 980, 1043, 1329, 1353, 1529, 1562, 1980, 2119, 2173)
-
-
-def births() -> list[int]:
-    y = [0] * BIRTHS
-    for case in ASPHYXIA:
-        y[case - 1] = 1
-    return y
-
+from spc_published_data import BIRTHS, births
 
 # --- against the book's figures (qicharts2's output) ---------------------------------
 
