@@ -111,7 +111,7 @@ CHART_TYPES: tuple[ChartType, ...] = (
           unit="days", events=True, given_centre=False),
     _type("xbar", "Control chart (x̄)", "subgroup means", SUBGROUP),
     _type("s", "Control chart (s)", "subgroup SDs", SUBGROUP, centre="mean standard deviation", given_centre=False),
-    _type("b", "B chart (Bernoulli CUSUM)", "rare events: a 0/1 outcome per case", CASES, centre="",
+    _type("b", "B chart (Bernoulli CUSUM)", "rare events, a 0/1 outcome per case", CASES, centre="",
           runs_rules=False, events=True, spc=False, given_centre=False),
     _type("pareto", "Pareto chart", "counts by category, largest first", CATEGORIES, centre="",
           counts="events", limits=False, runs_rules=False, spc=False),
