@@ -82,3 +82,13 @@ def test_b_keys_on_another_chart_are_an_error(tmp_path):
     csv = "date,event\n" + "".join(f"2024-{m:02d}-01,{m}\n" for m in range(1, 13))
     _, problems = _load(tmp_path, csv, chart="c", odds_ratio=2.0)
     assert any("'odds_ratio' is a key of b charts" in p.message for p in problems.errors)
+
+
+def test_disclosure_control_leaves_a_b_chart_as_it_is(tmp_path):
+    """A B chart publishes no count per period (docs/spc.md, "B chart"; docs/privacy.md)."""
+    from qisite.privacy.disclosure import protected, publishable
+
+    measure, _ = _load(tmp_path, target=0.05)
+    assert not protected(measure, 5)
+    analysis = analyse_measure(measure)
+    assert publishable(analysis, 5) is analysis
