@@ -356,14 +356,16 @@ class Measure:
     multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
     direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
     target: float | None = field(default=None, metadata=key(Number(), (
-        "target value, after the multiplier: the line assurance is judged against")))
+        "target value, after the multiplier: the line assurance is judged against (b chart: the baseline risk "
+        "the sums test against, between 0 and 1, e.g. 0.02 for 2%)")))
     target_label: str = field(default="Target", metadata=key(Text(), (
         "what the target is called on the chart, its key and its description, e.g. Local target")))
     other_targets: tuple[OtherTarget, ...] = field(default=(), metadata=key(ListOf(record_of(OtherTarget)), (
         "more labelled reference lines, e.g. a national standard beside a local target: drawn and described, "
         "never used for assurance (make the one to judge against the target)")))
     freeze: dt.date | int | None = field(default=None, metadata=key(
-        Either(Date(), Count()), "last baseline date, or number of baseline points"))
+        Either(Date(), Count()), "last baseline date, or number of baseline points "
+        "(b chart without a target: the baseline risk is the share of events among these cases)"))
     parts: tuple[PartStart, ...] = field(default=(), metadata=key(
         ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
     exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
@@ -398,6 +400,11 @@ class Measure:
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
     rules: str | None = field(default=None, metadata=key(
         Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
+    odds_ratio: float | None = field(default=None, metadata=key(Number(), (
+        "b chart: the change in the odds of the event the sums look for, above 1 (default 2, as qicharts2: "
+        "the upper sum detects a doubling of the odds, the lower sum a halving)")))
+    cusum_limit: float | None = field(default=None, metadata=key(Number(), (
+        "b chart: the control limit h of both sums, drawn at +h and −h (default 3.5, as qicharts2)")))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
     network_measure: str | None = field(default=None, metadata=key(Slug(), (

@@ -377,6 +377,24 @@ def bangladeshi(base: Path) -> None:
         n = rng.randint(38, 58)
         rows.append([iso(d), binom(rng, n, 0.31 if i < 12 else 0.27), n])
     write_csv(base / "data/dropout.csv", ["month", "ended_early", "bangladeshi_starters"], rows)
+    deterioration(base, ms, bn)
+
+
+def deterioration(base: Path, ms: list[dt.date], completed: list[int], seed: int = 1106) -> None:
+    """One row per Bangladeshi patient finishing treatment (the recovery measure's
+    completers), dated by the Monday of the week the course ended: 1 when their
+    scores reliably worsened.  About 6% before the culturally adapted materials
+    (Jul 2023), 2.5% after: the B chart's lower sum signals a fall."""
+    rng = random.Random(seed)
+    rows = []
+    for month, count in zip(ms, completed):
+        days = ((month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - month).days
+        for _ in range(count):
+            day = month + dt.timedelta(days=rng.randrange(days))
+            risk = 0.06 if day < dt.date(2023, 7, 1) else 0.025
+            rows.append((day - dt.timedelta(days=day.weekday()), 1 if rng.random() < risk else 0))
+    rows.sort(key=lambda row: row[0])
+    write_csv(base / "data/deterioration.csv", ["week", "deteriorated"], [[iso(d), y] for d, y in rows])
 
 
 def lgbtq_ward(base: Path) -> None:

@@ -11,7 +11,8 @@ import numpy as np
 from qisite import spc
 from qisite.analysis import MeasureAnalysis, changed, gap_wording
 from qisite.model import Measure
-from qisite.numbers import ValueFormat, number
+from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.bchart import LOWER, UPPER, BChartResult
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
 from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 from qisite.spc.warnings import MIN_POINTS
@@ -167,6 +168,12 @@ def method_statement(chart: str, result: spc.SpcResult) -> str:
     return " · ".join(t for t in (short_chart_name(chart), rule_label(result.rules), basis) if t)
 
 
+def cycles_sentence(cycles: tuple) -> str:
+    """"PDSA cycles marked: 2 Co-working … (1 Jun 2023).": the cycles a chart marks."""
+    return sentence("PDSA cycles marked: " + "; ".join(
+        f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0])))
+
+
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
                     period, cycles: tuple) -> str:
     parts = [method_statement(m.chart, result) + ".", sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
@@ -178,8 +185,7 @@ def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt
         reasons = "; ".join(e.reason for e in m.exclude if e.reason)
         parts.append(sentence(f"{plural(excluded, 'point')} excluded from the limits" + (f" ({reasons})" if reasons else "")))
     if cycles:
-        parts.append(sentence("PDSA cycles marked: " + "; ".join(
-            f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0]))))
+        parts.append(cycles_sentence(cycles))
     if len(result.parts) > 1:
         labels = [p.label for p in m.parts if p.label]
         parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
@@ -388,3 +394,77 @@ def events_sentence(events) -> str:
     return sentence("Events marked (not tests of change): " + "; ".join(
         f"{e.text} ({date_label(e.date, 'day')}" + (f": {e.description.strip().rstrip('.')})" if e.description else ")")
         for e in events))
+
+
+# --- B chart (Bernoulli CUSUM) ------------------------------------------------
+
+def risk(p: float) -> str:
+    """A risk as a percentage, at decimals that fit it ("0.70%", "2.0%")."""
+    return ValueFormat(percent=True, scale=100.0, decimals=decimals_for(p * 100, percent=True)).value(p)
+
+
+def bchart_alt(m: Measure, result: BChartResult, period: str | None) -> str:
+    return (f"Bernoulli CUSUM chart: {m.title}, {_cases(len(result))} "
+            f"{span(list(result.x), period)}, {count(result.events)} with the event; two cumulative sums "
+            f"tested against a risk of {risk(result.target)}, limits at ±{number(result.limit, 1)}")
+
+
+_MEANING_WORDS = {"improvement": "an improvement", "concern": "a concern", "neutral": "a special cause"}
+
+
+def bchart_description(m: Measure, result: BChartResult, period: str | None, meanings: dict[str, str],
+                       cycles: tuple = ()) -> str:
+    """What a B chart shows, in words: how it was set up, the cases, the target risk and where
+    it came from, how the two sums move, where each reached its limit (and what that means here)."""
+    if not len(result):
+        return "No data."
+    n, events = len(result), result.events
+    if result.baseline is not None:
+        source = f"the share of events among the first {_cases(result.baseline)} (the shaded baseline)"
+    elif m.target is not None:
+        source = "the target the team set"
+    else:
+        source = "the share of events among all the cases"
+    limit, ratio = number(result.limit, 1), number(result.odds_ratio, 1 if result.odds_ratio % 1 else 0)
+    out = [f"{short_chart_name(m.chart)} · odds ratio {ratio} · limits ±{limit}.", sentence(f"{_cases(n)} {span(list(result.x), period)}, {count(events)} with the event "
+                    f"({risk(events / n)})"),
+           sentence(f"Each case is weighed against a risk of {risk(result.target)}, {source}"),
+           sentence(f"The upper sum climbs at each event and drifts down at each case without one: reaching "
+                    f"+{limit} is evidence that the odds of the event have grown {ratio}-fold (a risk of about "
+                    f"{risk(result.p_upper)}). The lower sum mirrors it: reaching −{limit} is evidence that the odds "
+                    f"have fallen to 1/{ratio} (about {risk(result.p_lower)}). After a signal the sum starts again from 0")]
+    said = False
+    for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")):
+        cases = result.signal_cases(name)
+        if not cases:
+            continue
+        said = True
+        named = [f"case {c} ({date_label(result.x[c - 1], period)})" for c in cases[:6]]
+        more = f" and {len(cases) - 6} more" if len(cases) > 6 else ""
+        at = ", ".join(named) if more or len(named) < 2 else ", ".join(named[:-1]) + " and " + named[-1]
+        out.append(sentence(f"The {word} sum reached its limit {_times(len(cases))}, at {at}{more}: "
+                            f"{move} in the risk, {_MEANING_WORDS[meanings[name]]}"))
+    if not said:
+        out.append(sentence(f"Neither sum reached its limit: no evidence that the risk has moved from "
+                            f"{risk(result.target)}"))
+    if cycles:
+        out.append(cycles_sentence(cycles))
+    return " ".join(out)
+
+
+def bchart_headline(result: BChartResult, meanings: dict[str, str]) -> str:
+    """The line over a B chart: which sum signalled and what it means, or that neither did."""
+    said = [f"the {word} sum reached its limit {_times(len(result.signal_cases(name)))} ({move} in the risk, "
+            f"{_MEANING_WORDS[meanings[name]]})"
+            for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")) if result.signal_cases(name)]
+    if not said:
+        return sentence(f"No signal: no evidence that the risk has moved from {risk(result.target)}")
+    return sentence(f"Against a risk of {risk(result.target)}, " + "; ".join(said))
+
+
+def _cases(k: int) -> str:
+    return f"{count(k)} case{'' if k == 1 else 's'}"
+
+
+def _times(k: int) -> str:
+    return {1: "once", 2: "twice"}.get(k, f"{k} times")

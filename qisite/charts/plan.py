@@ -18,7 +18,8 @@ from qisite.analysis import MeasureAnalysis
 from qisite.links import cycle_numbers
 from qisite.model import ChartEvent, Measure, Project
 from qisite.numbers import ValueFormat, axis_label, groups_format, series_format, value_format
-from qisite.spc.chart_types import shown_as_percent
+from qisite.spc.bchart import LOWER, UPPER
+from qisite.spc.chart_types import chart_type, shown_as_percent
 from qisite.spc.rules import LONG_RUN, SHIFT
 from qisite.spc.warnings import missing_periods
 
@@ -27,6 +28,7 @@ from .meaning import gap_meaning
 from .request import ChartRequest, make_request
 from .specs import (
     AxisSpec,
+    BChartSpec,
     CycleMark,
     EquitySpec,
     EventMark,
@@ -86,6 +88,8 @@ def measure_requests(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: 
     measure = analysis.measure
     if measure.chart == "pareto":
         return [pareto_request(analysis)]
+    if chart_type(measure.chart).cusum:
+        return [bchart_request(analysis, cycles, cycle_href)]
     if not measure.stratified:
         return [spc_request(analysis, cycles, cycle_href, events=events)]
     out = [equity_request(analysis, cycles, cycle_href, events=events)]
@@ -418,3 +422,36 @@ def pareto_request(analysis: MeasureAnalysis) -> ChartRequest:
         measure_id=measure.id, kind="pareto", filename=measure.chart_file(), title=measure.title,
         alt=describe.pareto_alt(measure, result), description=describe.pareto_description(measure, result),
         spec=spec, table=tables.pareto_table(measure, result))
+
+
+# --- B chart (Bernoulli CUSUM) ------------------------------------------------------
+
+def cusum_meanings(direction: str) -> dict[str, str]:
+    """What a signal of each sum means for a measure: a rise in the risk is a concern
+    when fewer events are better (``direction: decrease``), an improvement when more are."""
+    rise = {"increase": "improvement", "decrease": "concern"}.get(direction, "neutral")
+    fall = {"improvement": "concern", "concern": "improvement"}.get(rise, "neutral")
+    return {UPPER: rise, LOWER: fall}
+
+
+def bchart_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href) -> ChartRequest:
+    measure, result = analysis.measure, analysis.cusum
+    assert result is not None, "a b chart's analysis carries its sums"
+    axis = _axis(list(result.x), measure.period, cycles, cycle_href)
+    positions = _positions(list(result.x))
+    meanings = cusum_meanings(measure.direction)
+    freeze = None
+    if result.baseline is not None and result.baseline < len(result):
+        edge = (positions[result.baseline - 1] + positions[result.baseline]) / 2
+        freeze = (axis.xlim[0], edge)
+    spec = BChartSpec(axis=axis, x=positions, upper=tuple(result.upper.tolist()), lower=tuple(result.lower.tolist()),
+                      limit=result.limit, upper_signals=tuple(int(i) for i in np.flatnonzero(result.upper_signal)),
+                      lower_signals=tuple(int(i) for i in np.flatnonzero(result.lower_signal)),
+                      upper_meaning=meanings[UPPER], lower_meaning=meanings[LOWER], freeze=freeze,
+                      ylabel="cumulative sum (CUSUM)")
+    marked = _cycles_tuple(axis, cycles)
+    return make_request(
+        measure_id=measure.id, kind="bchart", filename=measure.chart_file(), title=measure.title,
+        alt=describe.bchart_alt(measure, result, axis.period), headline=describe.bchart_headline(result, meanings),
+        description=describe.bchart_description(measure, result, axis.period, meanings, marked),
+        spec=spec, cycles=marked, table=tables.bchart_table(measure, result, axis.period))

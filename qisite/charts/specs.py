@@ -164,7 +164,23 @@ class ParetoSpec:
     ylabel: str
 
 
-ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec
+@dataclass(frozen=True)
+class BChartSpec:
+    """A Bernoulli CUSUM chart: the two sums per case, ±limit, and where each signalled."""
+    axis: AxisSpec
+    x: tuple[float, ...]               # one position per case (cases of one date share it)
+    upper: tuple[float, ...]
+    lower: tuple[float, ...]
+    limit: float
+    upper_signals: tuple[int, ...]     # indices of the cases where the upper sum reached +limit
+    lower_signals: tuple[int, ...]
+    upper_meaning: str                 # "improvement", "concern" or "neutral" (from the measure's direction)
+    lower_meaning: str
+    freeze: tuple[float, float] | None  # x range of the baseline cases the target was estimated from (shaded)
+    ylabel: str
+
+
+ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec | BChartSpec
 
 
 def spec_payload(spec: ChartSpec) -> dict:

@@ -22,6 +22,7 @@ from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
 from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.bchart import LOWER, UPPER, BChartResult
 from qisite.spc.rules import signal_names
 from qisite.spc.warnings import missing_periods, usual_step
 
@@ -262,6 +263,25 @@ def pareto_table(measure: Measure, result: spc.ParetoResult) -> ChartTable:
                          Cell(number(percent_value, 1), percent_value),
                          Cell(number(cumulative_value, 1), cumulative_value))))
     return ChartTable(f"{measure.title}: values", columns, tuple(rows))
+
+
+# --- B chart ---------------------------------------------------------------------------
+
+def bchart_table(measure: Measure, result: BChartResult, period: str | None) -> ChartTable:
+    """One row per case, as the chart plots it: its date, its 0/1 outcome, both sums and
+    any signal. Like a g or t chart's table of events, it names no person (docs/spc.md, "B chart")."""
+    columns = (Column("case", "Case"), Column("date", "Date"), Column("event", "Event (1 = yes)"),
+               Column("cusum_upper", "Upper sum"), Column("cusum_lower", "Lower sum"), Column("signal", "Signal"))
+    words = {UPPER: "upper limit", LOWER: "lower limit"}
+    rows = []
+    for index in range(len(result)):
+        signals = [name for name, flags in ((UPPER, result.upper_signal), (LOWER, result.lower_signal)) if flags[index]]
+        upper, lower = float(result.upper[index]), float(result.lower[index])
+        rows.append(Row((Cell(str(index + 1), index + 1), Cell(date_label(result.x[index], period), _raw(result.x[index])),
+                         Cell(str(int(result.y[index])), int(result.y[index])),
+                         Cell(number(upper, 2), upper), Cell(number(lower, 2), lower),
+                         Cell(", ".join(words[name] for name in signals), " ".join(signals)))))
+    return ChartTable(f"{measure.title}: one row per case", columns, tuple(rows))
 
 
 def measure_tables(requests) -> dict:
