@@ -194,6 +194,26 @@ class ChecklistItem:
     at: Positions = _positions()
 
 
+@record("a progress entry")
+@dataclass(frozen=True)
+class ProgressEntry:
+    date: dt.date = field(metadata=key(Date(), "the day the team assessed where the project stood"))
+    stage: str | None = field(default=None, metadata=key(Choice(vocabulary="stages"), "the stage it had reached"))
+    score: float | None = field(default=None, metadata=key(Number(), (
+        "the IHI progress score: 0.5, 1, 1.5 … 5 (as in Life QI; the site's Methods page lists the scale)")))
+    note: str = field(default="", metadata=key(Text(), "why, in one line"))
+    at: Positions = _positions()
+
+
+@record("an update")
+@dataclass(frozen=True)
+class Update:
+    date: dt.date = field(metadata=key(Date(), "the day of the update"))
+    author: str = field(metadata=key(Text(), "the author's role, e.g. ward manager (never a patient's name)"))
+    text: str = field(metadata=key(Text(), "what changed, in Markdown"))
+    at: Positions = _positions()
+
+
 # --- drivers.yaml ----------------------------------------------------------
 
 @record("a change idea")
@@ -279,6 +299,9 @@ DERIVED_CHARTS = ("gap", "groups", "multiples", "sii")
 """The extra charts a measure may have besides its own, each in a file named
 ``<measure id>-<name>.svg`` (so a measure id may not be another's id plus one of these)."""
 
+PROGRESS_CHART = "progress.svg"
+"""The file of a project's progress chart (``progress:``), beside its page: no measure may be called 'progress'."""
+
 
 @record("a measure")
 @dataclass(frozen=True)
@@ -341,6 +364,9 @@ class Measure:
         Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
+    seasonal: bool = field(default=False, metadata=key(Boolean(), (
+        "true when the measure rises and falls with the time of year: the check wants a baseline of whole "
+        "years, and the case study says how to read it (docs/spc.md)")))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 
@@ -449,6 +475,10 @@ class Project:
     aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))
     sustain: tuple[ChecklistItem, ...] = field(default=(), metadata=key(
         ListOf(record_of(ChecklistItem)), "implementation and sustain checklist"))
+    progress: tuple[ProgressEntry, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ProgressEntry)), "the project's path: dated stages and IHI progress scores, oldest first"))
+    updates: tuple[Update, ...] = field(default=(), metadata=key(
+        ListOf(record_of(Update)), "a dated log of what changed, with the author's role (the feed carries each)"))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()

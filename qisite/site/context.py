@@ -16,9 +16,13 @@ from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
-from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
+from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term, Update
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
+from qisite.headway import MOVEMENT_MONTHS, movement, positions
+from qisite.load.observations import baseline_dates
+from qisite.seasons import coverage, reading
+from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
 
@@ -77,6 +81,8 @@ class ProjectData:
     related: tuple[Related, ...]
     last_activity: dt.date
     sii: dict[str, SiiFigure] = field(default_factory=dict)   # measure id → its SII over time (measures with order:)
+    path: PathFigure | None = None       # its progress over time (project.yaml's progress:)
+    seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
 
     @property
     def outcome(self) -> Headline | None:
@@ -100,6 +106,12 @@ class ProjectData:
     def headline_text(self) -> str:
         """The equity headline as plain text, one group after another (feed, search)."""
         return "; ".join(g.text for g in self.headline_gaps if g.text)
+
+    @property
+    def updates(self) -> tuple[tuple[str, Update], ...]:
+        """The project's updates, newest first, each with its anchor on the project's page
+        ('update-2024-08-30', '-2' for a second one that day): the page's and the feed's."""
+        return numbered_updates(self.project.updates)
 
     @property
     def signal(self) -> bool:
@@ -127,6 +139,27 @@ class SiteData:
 
     def data(self, project_id: str) -> ProjectData:
         return self._by_id[project_id]
+
+    @cached_property
+    def movements(self) -> dict[str, str]:
+        """Project id → 'up', 'same', 'down' or 'none': how its progress moved in the
+        MOVEMENT_MONTHS months up to the build date (qisite.headway.movement)."""
+        stage_ids = tuple(s.id for s in self.network.config.stages)
+        return {d.project.id: movement(positions(d.project.progress, stage_ids), self.generated)
+                for d in self.projects}
+
+    def movement(self, project_id: str) -> str:
+        return self.movements.get(project_id, "none")
+
+    @property
+    def movement_months(self) -> int:
+        return MOVEMENT_MONTHS
+
+    @cached_property
+    def updates(self) -> tuple[tuple[ProjectData, str, Update], ...]:
+        """Every project's updates with their anchors, newest first (the feed, the home page)."""
+        found = [(d, anchor, u) for d in self.projects for anchor, u in d.updates]
+        return tuple(sorted(found, key=lambda item: (item[2].date, item[0].project.id, item[1]), reverse=True))
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         terms = self.network.config.equity_areas if vocabulary == "areas" else self.network.config.stages
@@ -168,6 +201,8 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         related=(),
         last_activity=last_activity(project),
         sii={mid: figure for mid, a in analyses.items() if (figure := measure_sii(a, formats[mid])) is not None},
+        path=path_figure(project, config.stages),
+        seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
     )
 
 
@@ -194,4 +229,16 @@ def idea_status(cycles: tuple[PdsaCycle, ...], idea_id: str) -> str:
 def last_activity(project: Project) -> dt.date:
     dates = [project.started, project.updated or project.started]
     dates += [c.end or c.start for c in project.cycles]
+    dates += [u.date for u in project.updates] + [e.date for e in project.progress]
     return max(dates)
+
+
+def numbered_updates(updates: tuple[Update, ...]) -> tuple[tuple[str, Update], ...]:
+    """Updates newest first (the order written within a day), each with its anchor."""
+    seen: dict[dt.date, int] = {}
+    anchored = []
+    for update in updates:
+        seen[update.date] = seen.get(update.date, 0) + 1
+        nth = seen[update.date]
+        anchored.append((f"update-{update.date.isoformat()}" + (f"-{nth}" if nth > 1 else ""), update))
+    return tuple(sorted(anchored, key=lambda pair: pair[1].date, reverse=True))

@@ -23,7 +23,7 @@ class Page:
 def all_pages(site: SiteData) -> list[Page]:
     config = site.network.config
     pages = [
-        Page(urls.HOME, "home.html", {"recent": _recent(site)}),
+        Page(urls.HOME, "home.html", {"recent": _recent(site), "latest_updates": site.updates[:LATEST_UPDATES]}),
         Page(urls.PROJECTS, "projects.html", {"organisations": sorted(site.by_organisation)}),
         Page(urls.AREAS, "areas.html", {}),
         Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site), "status_words": STATUS_WORDS}),
@@ -43,6 +43,9 @@ def all_pages(site: SiteData) -> list[Page]:
     pages += [Page(urls.stage(s.id), "stage.html", {"stage": s, "projects": site.by_stage.get(s.id, ())})
               for s in config.stages]
     return pages
+
+
+LATEST_UPDATES = 5   # the home page's "Recently updated" shows this many updates' text
 
 
 def _recent(site: SiteData, count: int = 5):

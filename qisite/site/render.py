@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from qisite.charts.text import rule_label
+from qisite.headway import MOVEMENTS, SCALE, movement_words, score_name, score_text
 from qisite.links import cycle_numbers
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
@@ -39,7 +40,8 @@ def environment(network_root: Path) -> jinja2.Environment:
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
                        headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
-                       icon_legend=icon_legend, rule_label=rule_label)
+                       icon_legend=icon_legend, rule_label=rule_label, score_name=score_name, score_text=score_text,
+                       movement_words=movement_words, MOVEMENTS=MOVEMENTS, SCALE=SCALE)
     return env
 
 
