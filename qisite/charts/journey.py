@@ -44,7 +44,10 @@ def _figure(figure):
     right, bottom, top = style.WIDTH - 24.0, 40.0, HEIGHT - 14.0
     panel = frame.axes(left, bottom, right - left, top - bottom)
     xs = [d.toordinal() for d in figure.dates]
-    first, last = min(figure.dates), max(figure.dates)
+    ys = list(figure.values)
+    if figure.until is not None:   # the last level, held to the project's last activity
+        xs, ys = xs + [figure.until.toordinal()], ys + [ys[-1]]
+    first, last = min(figure.dates), figure.until or max(figure.dates)
     pad = max(20.0, (xs[-1] - xs[0]) * 0.04)
     xlim = (xs[0] - pad, xs[-1] + pad)
     values = [v for v, _ in figure.levels]
@@ -71,9 +74,9 @@ def _figure(figure):
             frame.text(px, bottom - 20, str(tick.year), fontsize=style.SMALL, color=style.INK, ha="center", va="top",
                        gid="qisite-xtick")
             shown_year = tick.year
-    panel.add_line(Line2D(xs, list(figure.values), color=style.IMPROVEMENT, linewidth=2.0, drawstyle="steps-post",
+    panel.add_line(Line2D(xs, ys, color=style.IMPROVEMENT, linewidth=2.0, drawstyle="steps-post",
                           gid="qisite-progress-line", zorder=3))
-    panel.add_line(Line2D(xs, list(figure.values), linestyle="none", marker="o", markersize=6.5,
+    panel.add_line(Line2D([d.toordinal() for d in figure.dates], list(figure.values), linestyle="none", marker="o", markersize=6.5,
                           markerfacecolor=style.IMPROVEMENT, markeredgecolor="white", markeredgewidth=0.8,
                           gid="qisite-progress-point", zorder=4))
     return frame.fig
@@ -89,7 +92,8 @@ def journey_key(figure) -> str:
 
     payload = json.dumps({"kind": "progress", "title": figure.title, "axis": figure.axis,
                           "dates": [d.isoformat() for d in figure.dates], "values": list(figure.values),
-                          "levels": [list(level) for level in figure.levels], "description": figure.description},
+                          "levels": [list(level) for level in figure.levels], "description": figure.description,
+                          "until": figure.until.isoformat() if figure.until else None},
                          sort_keys=True, ensure_ascii=False)
     text = f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]

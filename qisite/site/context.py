@@ -201,7 +201,7 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         related=(),
         last_activity=last_activity(project),
         sii={mid: figure for mid, a in analyses.items() if (figure := measure_sii(a, formats[mid])) is not None},
-        path=path_figure(project, config.stages),
+        path=path_figure(project, config.stages, last_activity(project)),
         seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
     )
 

@@ -20,10 +20,12 @@ class PathFigure:
     values: tuple[float, ...]
     levels: tuple[tuple[float, str], ...]   # the y axis: (value, label)
     description: str
+    until: dt.date | None = None            # the last level is held to here (the project's last activity)
 
 
-def path_figure(project: Project, stages: tuple[Term, ...]) -> PathFigure | None:
-    """The figure of a project's ``progress:`` (None without one)."""
+def path_figure(project: Project, stages: tuple[Term, ...], until: dt.date | None = None) -> PathFigure | None:
+    """The figure of a project's ``progress:`` (None without one); ``until``: the day to which
+    its last level is drawn (the project's last activity), when later than its last entry."""
     if not project.progress:
         return None
     ids = tuple(s.id for s in stages)
@@ -42,5 +44,7 @@ def path_figure(project: Project, stages: tuple[Term, ...]) -> PathFigure | None
         return None
     description = (f"The project's {what} over time, {len(steps)} assessment{'s' if len(steps) != 1 else ''}: "
                    + "; ".join(words) + ".")
+    last = steps[-1][0]
     return PathFigure(f"{project.title}: progress over time", axis, tuple(d for d, _ in steps),
-                      tuple(float(v) for _, v in steps if v is not None), levels, description)
+                      tuple(float(v) for _, v in steps if v is not None), levels, description,
+                      until if until is not None and until > last else None)
