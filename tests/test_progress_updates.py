@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from qisite.config import load_config
-from qisite.headway import SCALE, Position, movement, months_before
+from qisite.headway import SCALE, Position, months_before, movement
 from qisite.load.crossref import looks_like_a_name
 from qisite.load.observations import load_observations
 from qisite.load.project import load_project
@@ -20,6 +20,7 @@ from qisite.model import Measure, Positions, Update
 from qisite.problems import Location, Problems
 from qisite.seasons import coverage
 from qisite.site.context import numbered_updates
+
 from support import REPO
 
 GOLDEN = REPO / "tests" / "golden" / "network"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from qisite.headway import SCALE, on_scale, score_text
 from qisite.model import DERIVED_CHARTS, PROGRESS_CHART, DriverDiagram, PrimaryDriver, Project, SecondaryDriver
@@ -107,7 +108,7 @@ def _check_progress(project: Project, problems: Problems) -> None:
             problems.error(entry.at.of("score"), f"the progress score {entry.score:g} is not on IHI's scale",
                            "the scale runs 0.5, 1, 1.5 … 5 in steps of 0.5 (" +
                            "; ".join(f"{score_text(v)} {name.lower()}" for v, (name, _) in list(SCALE.items())[::3]) + " …)")
-    for before, entry in zip(entries, entries[1:]):
+    for before, entry in pairwise(entries):
         if entry.date <= before.date:
             message = (f"two progress entries are dated {entry.date.isoformat()}" if entry.date == before.date
                        else f"the progress entry of {entry.date.isoformat()} is listed after one of {before.date.isoformat()}")
@@ -127,13 +128,16 @@ def _check_progress(project: Project, problems: Problems) -> None:
 # an honorific, or two or three capitalised words none of which names a role: most likely a person's name
 _HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s+\S", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
-ROLE_WORDS = frozenset("""
-    manager lead leader director consultant doctor nurse therapist worker officer coordinator co-ordinator team
-    ward clinical clinician matron sister charge peer support administrator analyst champion volunteer member chair
-    governor psychologist psychiatrist pharmacist midwife practitioner assistant registrar trainee head service user
-    carer expert experience improvement quality advisor adviser coach sponsor owner nursing medical deputy senior
-    junior health visitor gp receptionist project programme secretary executive board committee group network
-    """.split())
+ROLE_WORDS = frozenset((
+    "manager", "lead", "leader", "director", "consultant", "doctor", "nurse", "therapist", "worker", "officer",
+    "coordinator", "co-ordinator", "team", "ward", "clinical", "clinician", "matron", "sister", "charge",
+    "peer", "support", "administrator", "analyst", "champion", "volunteer", "member", "chair", "governor",
+    "psychologist", "psychiatrist", "pharmacist", "midwife", "practitioner", "assistant", "registrar",
+    "trainee", "head", "service", "user", "carer", "expert", "experience", "improvement", "quality", "advisor",
+    "adviser", "coach", "sponsor", "owner", "nursing", "medical", "deputy", "senior", "junior", "health",
+    "visitor", "gp", "receptionist", "project", "programme", "secretary", "executive", "board", "committee",
+    "group", "network",
+))
 
 
 def looks_like_a_name(author: str) -> bool:

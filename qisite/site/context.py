@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
+from qisite.headway import MOVEMENT_MONTHS, movement, positions
 from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
+from qisite.load.observations import baseline_dates
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term, Update
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
-from qisite.headway import MOVEMENT_MONTHS, movement, positions
-from qisite.load.observations import baseline_dates
 from qisite.seasons import coverage, reading
 from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii

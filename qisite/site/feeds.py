@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from qisite.site import urls
 from qisite.model import Update
+from qisite.site import urls
 from qisite.site.context import SiteData
 from qisite.site.markdown import render_markdown
 from qisite.site.render import format_day
