@@ -13,6 +13,7 @@ and the case study both use :func:`coverage` and the sentences built here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,3 +79,32 @@ def advice(cover: Coverage) -> str:
     whole = f"{per}, {2 * per} or {3 * per} {adjective} points" if per and per > 1 else "whole years"
     return (f"freeze the baseline at {whole} so every season weighs the same, or read each period against "
             "the same period a year earlier (docs/spc.md, 'Seasonal measures')")
+
+
+@dataclass(frozen=True)
+class YearOnYear:
+    """A series' latest published period against the same period a year earlier (values as charted)."""
+
+    group: str | None
+    latest: dt.date
+    value: float
+    earlier: dt.date
+    earlier_value: float
+
+
+def year_on_year(group: str | None, xs: Sequence, ys: Sequence[float], shown) -> YearOnYear | None:
+    """The latest point with a published value and the point a year before it (within 3 days, for
+    weekly data), or None. ``shown(i)``: whether point i's value may be published."""
+    from qisite.headway import months_before
+
+    def usable(i: int) -> bool:
+        return isinstance(xs[i], dt.date) and math.isfinite(float(ys[i])) and shown(i)
+
+    latest = next((i for i in reversed(range(len(xs))) if usable(i)), None)
+    if latest is None:
+        return None
+    target = months_before(xs[latest], 12)
+    earlier = next((i for i in range(len(xs)) if usable(i) and abs((xs[i] - target).days) <= 3), None)
+    if earlier is None:
+        return None
+    return YearOnYear(group, xs[latest], float(ys[latest]), xs[earlier], float(ys[earlier]))

@@ -218,3 +218,17 @@ def test_a_seasonal_baseline_of_part_of_a_year_is_a_located_warning(tmp_path):
 def test_a_seasonal_baseline_of_whole_years_is_quiet(tmp_path):
     assert not [p for p in _seasonal(tmp_path, 24).warnings if "seasonal" in p.message]
     assert not [p for p in _seasonal(tmp_path, 30, freeze=24).warnings if "seasonal" in p.message]
+
+
+def test_year_on_year_pairs_the_latest_published_period_with_the_one_a_year_before():
+    from qisite.seasons import year_on_year
+
+    xs = _months(14)                                  # Jan 2022 … Feb 2023
+    ys = [float(i) for i in range(14)]
+    pair = year_on_year(None, xs, ys, lambda i: True)
+    assert (pair.latest, pair.value, pair.earlier, pair.earlier_value) == (D(2023, 2, 1), 13.0, D(2022, 2, 1), 1.0)
+    withheld = year_on_year("g", xs, ys, lambda i: i != 13)   # the latest is withheld: the one before it
+    assert (withheld.latest, withheld.earlier) == (D(2023, 1, 1), D(2022, 1, 1))
+    assert year_on_year(None, xs[:12], ys[:12], lambda i: True) is None   # no period a year earlier
+    weeks = [D(2022, 1, 3) + dt.timedelta(weeks=i) for i in range(60)]
+    assert year_on_year(None, weeks, [1.0] * 60, lambda i: True).earlier == weeks[59 - 52]

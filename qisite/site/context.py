@@ -21,7 +21,7 @@ from qisite.load.observations import baseline_dates
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term, Update
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
-from qisite.seasons import coverage, reading
+from qisite.seasons import YearOnYear, coverage, reading, year_on_year
 from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
@@ -83,6 +83,7 @@ class ProjectData:
     sii: dict[str, SiiFigure] = field(default_factory=dict)   # measure id → its SII over time (measures with order:)
     path: PathFigure | None = None       # its progress over time (project.yaml's progress:)
     seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
+    year_on_year: dict[str, tuple[YearOnYear, ...]] = field(default_factory=dict)   # seasonal measure id → its series'
 
     @property
     def outcome(self) -> Headline | None:
@@ -203,7 +204,15 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         sii={mid: figure for mid, a in analyses.items() if (figure := measure_sii(a, formats[mid])) is not None},
         path=path_figure(project, config.stages, last_activity(project)),
         seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
+        year_on_year={m.id: _year_on_year(analyses[m.id]) for m in project.measures if m.seasonal},
     )
+
+
+def _year_on_year(analysis: MeasureAnalysis) -> tuple[YearOnYear, ...]:
+    """Each series' latest published period against the same period a year earlier (withheld points never used)."""
+    found = (year_on_year(group, r.x, r.y, lambda i, g=group: not analysis.withheld(g, i))
+             for group, r in analysis.results.items())
+    return tuple(y for y in found if y is not None)
 
 
 def _headlines(analysis: MeasureAnalysis, fmt: ValueFormat) -> tuple[Headline, ...]:
