@@ -232,3 +232,16 @@ def test_year_on_year_pairs_the_latest_published_period_with_the_one_a_year_befo
     assert year_on_year(None, xs[:12], ys[:12], lambda i: True) is None   # no period a year earlier
     weeks = [D(2022, 1, 3) + dt.timedelta(weeks=i) for i in range(60)]
     assert year_on_year(None, weeks, [1.0] * 60, lambda i: True).earlier == weeks[59 - 52]
+
+
+def test_the_exported_case_study_carries_the_progress_chart_and_updates(tmp_path):
+    from support import run_qisite
+
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN, root, ignore=shutil.ignore_patterns(".qisite-cache"))
+    out = tmp_path / "case.html"
+    done = run_qisite("export", PROJECT, "--out", out, cwd=root)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "qisite-chart-progress" in html and 'id="update-2024-08-30"' in html
+    assert 'href="progress.svg"' not in html          # the chart is inline: no link to a file beside it
