@@ -42,7 +42,7 @@ from qisite.config import SITE_FILE, load_config
 from qisite.load.images import project_images
 from qisite.load.lone import lone_config
 from qisite.load.network import load_sourced, project_folders
-from qisite.model import Network, Project, Provenance, SiteConfig
+from qisite.model import PROGRESS_CHART, Network, Project, Provenance, SiteConfig
 from qisite.problems import Problem, Problems, QisiteError
 from qisite.progress import Progress
 from qisite.site import urls
@@ -622,14 +622,16 @@ class _ProjectResult:
 _JOB: dict[str, _SiteJob] = {}
 
 
-def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None,
+def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None, path: str | None = None,
                 shared_charts: dict | None = None) -> str:
     """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
-    ``shared_charts``: a network measure's page's charts (drawn by :func:`network_measure_charts`)."""
+    ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
+    charts (drawn by :func:`network_measure_charts`)."""
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
         extra["sii_charts"] = sii or {}
+        extra["path_chart"] = path or ""
     if "shared" in page.context:
         extra["shared_charts"] = shared_charts or {}
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
@@ -651,6 +653,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                            pool=None if in_worker else job.pool, counts=counts)
         drawn = [(request, svgs[request.key]) for request in requests]
         sii = sii_charts(data, job.chart_cache, counts)   # measure id → (cache key, SVG)
+        path = path_chart(data, job.chart_cache, counts)  # (cache key, SVG) of the progress chart, or None
         staged = []
         refused = Problems()
         if task.write_files:
@@ -670,13 +673,19 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                 files.append(f"{measure_id}-sii.svg")   # Measure.chart_file("sii")
                 staged.append(_stage_file(job, urls.project_file(task.project_id, files[-1]), task.files_key,
                                           standalone_svg(svg, lines)))
+            if path is not None:
+                files.append(PROGRESS_CHART)
+                staged.append(_stage_file(job, urls.project_file(task.project_id, PROGRESS_CHART), task.files_key,
+                                          standalone_svg(path[1], lines)))
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
             staged.append(_stage_file(job, task.page, task.page_key,
                                       render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
-                                                  {mid: svg for mid, (_, svg) in sii.items()})))
-        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + tuple(k for k, _ in sii.values()),
+                                                  {mid: svg for mid, (_, svg) in sii.items()},
+                                                  path[1] if path else None)))
+        kept = tuple(k for k, _ in sii.values()) + ((path[0],) if path else ())
+        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + kept,
                                   counts.get("drawn", 0), staged, tuple(refused)))
     return out
 
@@ -782,6 +791,19 @@ def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None =
         svgs = draw_charts([request], cache_dir=cache_dir, workers=1, counts=counts)
         out["multiples"] = (request.key, svgs[request.key])
     return out
+
+
+def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tuple[str, str] | None:
+    """A project's progress chart (ProjectData.path): (cache key, SVG), kept in the chart cache; None without one."""
+    from functools import partial
+
+    from qisite.charts.journey import journey_key, journey_svg
+    from qisite.charts.pool import draw_cached
+
+    if data.path is None:
+        return None
+    key = journey_key(data.path)
+    return key, draw_cached(key, partial(journey_svg, data.path, prefix=f"q{key[:10]}"), cache_dir, counts)
 
 
 def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:

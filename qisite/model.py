@@ -222,6 +222,26 @@ class ChecklistItem:
     at: Positions = _positions()
 
 
+@record("a progress entry")
+@dataclass(frozen=True)
+class ProgressEntry:
+    date: dt.date = field(metadata=key(Date(), "the day the team assessed where the project stood"))
+    stage: str | None = field(default=None, metadata=key(Choice(vocabulary="stages"), "the stage it had reached"))
+    score: float | None = field(default=None, metadata=key(Number(), (
+        "the IHI progress score: 0.5, 1, 1.5 … 5 (as in Life QI; the site's Methods page lists the scale)")))
+    note: str = field(default="", metadata=key(Text(), "why, in one line"))
+    at: Positions = _positions()
+
+
+@record("an update")
+@dataclass(frozen=True)
+class Update:
+    date: dt.date = field(metadata=key(Date(), "the day of the update"))
+    author: str = field(metadata=key(Text(), "the author's role, e.g. ward manager (never a patient's name)"))
+    text: str = field(metadata=key(Text(), "what changed, in Markdown"))
+    at: Positions = _positions()
+
+
 # --- drivers.yaml ----------------------------------------------------------
 
 @record("a change idea")
@@ -329,6 +349,9 @@ DERIVED_CHARTS = ("gap", "groups", "multiples", "sii")
 """The extra charts a measure may have besides its own, each in a file named
 ``<measure id>-<name>.svg`` (so a measure id may not be another's id plus one of these)."""
 
+PROGRESS_CHART = "progress.svg"
+"""The file of a project's progress chart (``progress:``), beside its page: no measure may be called 'progress'."""
+
 
 @record("a measure")
 @dataclass(frozen=True)
@@ -410,6 +433,9 @@ class Measure:
     network_measure: str | None = field(default=None, metadata=key(Slug(), (
         "the id of a measure in site.yaml's measures catalogue that this measure reports (same definition; "
         "its chart type must agree): the network's page of it compares this project with the others")))
+    seasonal: bool = field(default=False, metadata=key(Boolean(), (
+        "true when the measure rises and falls with the time of year: the check wants a baseline of whole "
+        "years, and the case study says how to read it (docs/spc.md)")))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 
@@ -542,6 +568,10 @@ class Project:
     events: tuple[ChartEvent, ...] = field(default=(), metadata=key(
         ListOf(record_of(ChartEvent)), "dated notes shown on every chart of the project for what is not a test "
                                        "of change (a ward closure, a new record system)"))
+    progress: tuple[ProgressEntry, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ProgressEntry)), "the project's path: dated stages and IHI progress scores, oldest first"))
+    updates: tuple[Update, ...] = field(default=(), metadata=key(
+        ListOf(record_of(Update)), "a dated log of what changed, with the author's role (the feed carries each)"))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()

@@ -107,8 +107,8 @@ def test_every_headline_agrees_with_its_gap_chart_and_reads_the_same_everywhere(
     home_rows = _project_rows((out / "index.html").read_text(encoding="utf-8"))
     projects_page = (out / "projects" / "index.html").read_text(encoding="utf-8")
     atom = {"a": "http://www.w3.org/2005/Atom"}
-    feed = {e.find("a:link", atom).get("href"): e.find("a:summary", atom).text
-            for e in ET.parse(out / "feed.xml").getroot().findall("a:entry", atom)}
+    feed = {e.find("a:link", atom).get("href"): e.find("a:summary", atom).text   # the projects' entries (not updates')
+            for e in ET.parse(out / "feed.xml").getroot().findall("a:entry", atom) if e.find("a:summary", atom) is not None}
     stratified = 0
     for data in site.projects:
         pid = data.project.id

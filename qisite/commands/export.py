@@ -7,7 +7,7 @@ import os
 import secrets
 from pathlib import Path
 
-from qisite.build import build_date, sii_charts
+from qisite.build import build_date, path_chart, sii_charts
 from qisite.commands.root import network_root
 from qisite.load.network import load_network
 from qisite.problems import Problems, QisiteError
@@ -52,7 +52,8 @@ def run(args) -> int:
     svgs = draw_charts(requests, cache_dir=root / CACHE_DIR / "charts", workers=1)
     charts = [(r, svgs[r.key]) for r in requests]
     sii = {mid: svg for mid, (_, svg) in sii_charts(data, root / CACHE_DIR / "charts").items()}
-    html = export_html(site, project.id, root, charts, measure_tables(r for r, _ in charts), sii)
+    path = path_chart(data, root / CACHE_DIR / "charts")
+    html = export_html(site, project.id, root, charts, measure_tables(r for r, _ in charts), sii, path[1] if path else None)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     partial = args.out.with_name(f".{args.out.name}.{secrets.token_hex(4)}.partial")
     try:

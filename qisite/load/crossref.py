@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from qisite.model import DERIVED_CHARTS, DriverDiagram, PrimaryDriver, Project, SecondaryDriver, SiteConfig
+import re
+from itertools import pairwise
+
+from qisite.headway import SCALE, on_scale, score_text
+from qisite.model import (
+    DERIVED_CHARTS,
+    PROGRESS_CHART,
+    DriverDiagram,
+    PrimaryDriver,
+    Project,
+    SecondaryDriver,
+    SiteConfig,
+)
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.spc.chart_types import base_chart
 
@@ -13,6 +25,8 @@ def check_project(project: Project, problems: Problems) -> None:
     _check_aim(project, problems)
     _check_cycles(project, problems)
     _check_chart_files(project, problems)
+    _check_progress(project, problems)
+    _check_updates(project, problems)
 
 
 def _check_driver_ids(diagram: DriverDiagram, problems: Problems) -> None:
@@ -87,6 +101,70 @@ def _check_chart_files(project: Project, problems: Problems) -> None:
                 problems.error(measure.at.of("id"),
                                f"measure id '{measure.id}' is the file name of measure '{stem}''s {extra} chart "
                                f"({measure.chart_file()})", f"give it an id that does not end in '-{extra}'")
+        if project.progress and measure.chart_file() == PROGRESS_CHART:
+            problems.error(measure.at.of("id"), f"measure id '{measure.id}' is the file name of the project's progress "
+                           f"chart ({PROGRESS_CHART})", "give the measure another id")
+
+
+def _check_progress(project: Project, problems: Problems) -> None:
+    """Each entry names a stage or a score on IHI's scale; dates in order; the latest stage is the project's."""
+    entries = project.progress
+    for entry in entries:
+        if entry.stage is None and entry.score is None:
+            problems.error(entry.at.where, f"the progress entry of {entry.date.isoformat()} names neither a stage nor a score",
+                           "add 'stage: STAGE-ID', 'score: 2.5' (IHI's 0.5–5 progress score), or both")
+        if entry.score is not None and not on_scale(entry.score):
+            problems.error(entry.at.of("score"), f"the progress score {entry.score:g} is not on IHI's scale",
+                           "the scale runs 0.5, 1, 1.5 … 5 in steps of 0.5 (" +
+                           "; ".join(f"{score_text(v)} {name.lower()}" for v, (name, _) in list(SCALE.items())[::3]) + " …)")
+    for before, entry in pairwise(entries):
+        if entry.date <= before.date:
+            message = (f"two progress entries are dated {entry.date.isoformat()}" if entry.date == before.date
+                       else f"the progress entry of {entry.date.isoformat()} is listed after one of {before.date.isoformat()}")
+            problems.error(entry.at.of("date"), message, "list the progress entries oldest first, one a day")
+            return
+    if entries and entries[0].date < project.started:
+        problems.warning(entries[0].at.of("date"), f"the first progress entry ({entries[0].date.isoformat()}) is "
+                         f"before the project started ({project.started.isoformat()})", "check the dates")
+    staged = [e for e in entries if e.stage is not None]
+    if staged and staged[-1].stage != project.stage:
+        latest = staged[-1]
+        problems.error(latest.at.of("stage"), f"the latest progress entry ({latest.date.isoformat()}) is at stage "
+                       f"'{latest.stage}' but project.yaml's stage is '{project.stage}'",
+                       f"add a progress entry for the move to '{project.stage}', or correct 'stage'")
+
+
+# an honorific, or two or three capitalised words none of which names a role: most likely a person's name
+_HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s+\S", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+ROLE_WORDS = frozenset((
+    "manager", "lead", "leader", "director", "consultant", "doctor", "nurse", "therapist", "worker", "officer",
+    "coordinator", "co-ordinator", "team", "ward", "clinical", "clinician", "matron", "sister", "charge",
+    "peer", "support", "administrator", "analyst", "champion", "volunteer", "member", "chair", "governor",
+    "psychologist", "psychiatrist", "pharmacist", "midwife", "practitioner", "assistant", "registrar",
+    "trainee", "head", "service", "user", "carer", "expert", "experience", "improvement", "quality", "advisor",
+    "adviser", "coach", "sponsor", "owner", "nursing", "medical", "deputy", "senior", "junior", "health",
+    "visitor", "gp", "receptionist", "project", "programme", "secretary", "executive", "board", "committee",
+    "group", "network",
+))
+
+
+def looks_like_a_name(author: str) -> bool:
+    """Whether an update's author reads like a person's name rather than a role ('ward manager')."""
+    text = author.strip()
+    if _HONORIFIC.match(text):
+        return True
+    words = {w.lower() for w in re.split(r"[\s/,&]+", text) if w}
+    return bool(_NAME.match(text)) and not words & ROLE_WORDS
+
+
+def _check_updates(project: Project, problems: Problems) -> None:
+    for update in project.updates:
+        if looks_like_a_name(update.author):
+            problems.warning(update.at.of("author"), f"the author '{update.author}' of the update of "
+                             f"{update.date.isoformat()} looks like a person's name",
+                             "give the author's role (e.g. 'ward manager', 'peer support worker'): the site names "
+                             "roles, never patients, and need not name staff")
 
 
 def check_network_measures(project: Project, config: SiteConfig, problems: Problems) -> None:

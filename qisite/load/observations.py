@@ -20,6 +20,7 @@ from qisite.load.values import CellError, parse_date, parse_number
 from qisite.model import Measure, Observation
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
+from qisite.seasons import advice, coverage
 from qisite.spc.chart_types import PROPORTION, RATE, chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
 from qisite.spc.warnings import date_gaps_between
@@ -289,6 +290,7 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
     _check_order(measure, problems)
     _check_dates_named(measure, problems)
     _check_enough_points(measure, problems)
+    _check_seasonal_baseline(measure, problems)
     _check_gaps(measure, path, problems)
     check_events_in_data(measure.events, _dates(measure), f"the data of '{measure.id}'", problems)
 
@@ -440,6 +442,23 @@ def baseline_size(measure: Measure, dates: list[dt.date]) -> int:
         first_part = measure.parts[0].start
         end = min(end, first_part - dt.timedelta(days=1)) if end else first_part - dt.timedelta(days=1)
     return sum(1 for d in dates if end is None or d <= end)
+
+
+def baseline_dates(measure: Measure) -> list[dt.date]:
+    """The dates the first limits (or median) are computed from."""
+    dates = _dates(measure)
+    return dates[:baseline_size(measure, dates)]
+
+
+def _check_seasonal_baseline(measure: Measure, problems: Problems) -> None:
+    """A seasonal measure's baseline covers whole years (qisite.seasons)."""
+    if not measure.seasonal:
+        return
+    cover = coverage(baseline_dates(measure), measure.period)
+    if cover.points and not cover.whole:
+        where = measure.at.of("freeze") if measure.freeze else measure.at.of("seasonal")
+        problems.warning(where, f"measure '{measure.id}' is seasonal but its baseline covers {cover.words}, not whole years",
+                         advice(cover))
 
 
 def _check_enough_points(measure: Measure, problems: Problems) -> None:

@@ -16,10 +16,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
+from qisite.headway import MOVEMENT_MONTHS, movement, positions
 from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
-from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term
+from qisite.load.observations import baseline_dates
+from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term, Update
 from qisite.numbers import GapWords, ValueFormat, measure_format
 from qisite.privacy.disclosure import publishable
+from qisite.seasons import YearOnYear, coverage, reading, year_on_year
+from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
 
@@ -81,6 +85,9 @@ class ProjectData:
     related: tuple[Related, ...]
     last_activity: dt.date
     sii: dict[str, SiiFigure] = field(default_factory=dict)   # measure id → its SII over time (measures with order:)
+    path: PathFigure | None = None       # its progress over time (project.yaml's progress:)
+    seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
+    year_on_year: dict[str, tuple[YearOnYear, ...]] = field(default_factory=dict)   # seasonal measure id → its series'
 
     @property
     def outcome(self) -> Headline | None:
@@ -104,6 +111,12 @@ class ProjectData:
     def headline_text(self) -> str:
         """The equity headline as plain text, one group after another (feed, search)."""
         return "; ".join(g.text for g in self.headline_gaps if g.text)
+
+    @property
+    def updates(self) -> tuple[tuple[str, Update], ...]:
+        """The project's updates, newest first, each with its anchor on the project's page
+        ('update-2024-08-30', '-2' for a second one that day): the page's and the feed's."""
+        return numbered_updates(self.project.updates)
 
     @property
     def signal(self) -> bool:
@@ -147,6 +160,27 @@ class SiteData:
     def shared_measure(self, measure_id: str) -> SharedMeasure | None:
         return next((s for s in self.shared if s.entry.id == measure_id), None)
 
+    @cached_property
+    def movements(self) -> dict[str, str]:
+        """Project id → 'up', 'same', 'down' or 'none': how its progress moved in the
+        MOVEMENT_MONTHS months up to the build date (qisite.headway.movement)."""
+        stage_ids = tuple(s.id for s in self.network.config.stages)
+        return {d.project.id: movement(positions(d.project.progress, stage_ids), self.generated)
+                for d in self.projects}
+
+    def movement(self, project_id: str) -> str:
+        return self.movements.get(project_id, "none")
+
+    @property
+    def movement_months(self) -> int:
+        return MOVEMENT_MONTHS
+
+    @cached_property
+    def updates(self) -> tuple[tuple[ProjectData, str, Update], ...]:
+        """Every project's updates with their anchors, newest first (the feed, the home page)."""
+        found = [(d, anchor, u) for d in self.projects for anchor, u in d.updates]
+        return tuple(sorted(found, key=lambda item: (item[2].date, item[0].project.id, item[1]), reverse=True))
+
     def term(self, vocabulary: str, term_id: str) -> Term:
         terms = self.network.config.equity_areas if vocabulary == "areas" else self.network.config.stages
         return next((t for t in terms if t.id == term_id), Term(term_id, term_id))
@@ -187,7 +221,17 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         related=(),
         last_activity=last_activity(project),
         sii={mid: figure for mid, a in analyses.items() if (figure := measure_sii(a, formats[mid])) is not None},
+        path=path_figure(project, config.stages, last_activity(project)),
+        seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
+        year_on_year={m.id: _year_on_year(analyses[m.id]) for m in project.measures if m.seasonal},
     )
+
+
+def _year_on_year(analysis: MeasureAnalysis) -> tuple[YearOnYear, ...]:
+    """Each series' latest published period against the same period a year earlier (withheld points never used)."""
+    found = (year_on_year(group, r.x, r.y, lambda i, g=group: not analysis.withheld(g, i))
+             for group, r in analysis.results.items())
+    return tuple(y for y in found if y is not None)
 
 
 def _headlines(analysis: MeasureAnalysis, fmt: ValueFormat) -> tuple[Headline, ...]:
@@ -213,4 +257,16 @@ def idea_status(cycles: tuple[PdsaCycle, ...], idea_id: str) -> str:
 def last_activity(project: Project) -> dt.date:
     dates = [project.started, project.updated or project.started]
     dates += [c.end or c.start for c in project.cycles]
+    dates += [u.date for u in project.updates] + [e.date for e in project.progress]
     return max(dates)
+
+
+def numbered_updates(updates: tuple[Update, ...]) -> tuple[tuple[str, Update], ...]:
+    """Updates newest first (the order written within a day), each with its anchor."""
+    seen: dict[dt.date, int] = {}
+    anchored = []
+    for update in updates:
+        seen[update.date] = seen.get(update.date, 0) + 1
+        nth = seen[update.date]
+        anchored.append((f"update-{update.date.isoformat()}" + (f"-{nth}" if nth > 1 else ""), update))
+    return tuple(sorted(anchored, key=lambda pair: pair[1].date, reverse=True))

@@ -39,8 +39,9 @@ def stylesheet(root: Path) -> Markup:
 
 
 def export_html(site: SiteData, project_id: str, root: Path, charts: list, tables: dict,
-                sii: dict | None = None) -> str:
-    """The case study of ``project_id`` as one HTML document (``sii``: measure id → its SII chart's SVG)."""
+                sii: dict | None = None, path: str | None = None) -> str:
+    """The case study of ``project_id`` as one HTML document (``sii``: measure id → its SII chart's SVG;
+    ``path``: its progress chart's SVG)."""
     data = site.data(project_id)
     page = urls.project(project_id)
     site_url = site.network.config.site_url
@@ -53,7 +54,7 @@ def export_html(site: SiteData, project_id: str, root: Path, charts: list, table
     env.globals["url"] = url
     html = env.get_template("project.html").render(
         page=page, root=urls.root_of(page), site=site, urls=site.urls, config=site.network.config, inline=inline,
-        data=data, charts=charts, sii_charts=sii or {}, tables=tables, layout=LAYOUT, stylesheet=stylesheet(root))
+        data=data, charts=charts, sii_charts=sii or {}, path_chart=path or "", tables=tables, layout=LAYOUT, stylesheet=stylesheet(root))
     for measure_id, table in tables.items():
         download = "data:text/csv;charset=utf-8," + quote(table.csv(), safe="")
         html = html.replace(f'href="{measure_id}.csv"', f'href="{download}"')

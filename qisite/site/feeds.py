@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
+from qisite.model import Update
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.site.markdown import render_markdown
+from qisite.site.render import format_day
 
 
 def _stamp(day: dt.date) -> str:
@@ -18,7 +21,9 @@ def atom_feed(site: SiteData) -> str:
     base = config.site_url.rstrip("/") + "/" if config.site_url else ""
     recent = sorted(site.projects, key=lambda d: d.last_activity, reverse=True)
     updated = recent[0].last_activity if recent else site.generated
-    entries = "".join(_entry(d, base) for d in recent)
+    dated = [(d.last_activity, _entry(d, base)) for d in recent]
+    dated += [(u.date, _update_entry(d, anchor, u, base)) for d, anchor, u in site.updates]
+    entries = "".join(text for _, text in sorted(dated, key=lambda pair: pair[0], reverse=True))
     feed_id = base + urls.FEED if base else f"urn:qisite:{escape(config.title)}"
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -45,6 +50,32 @@ def _entry(data, base: str) -> str:
         f"    <summary>{escape(_summary(data))}</summary>\n"
         "  </entry>\n"
     )
+
+
+def _update_entry(data, anchor: str, update: Update, base: str) -> str:
+    """One entry per update of a project's log: its text (Markdown rendered, then escaped as Atom's
+    type="html" wants), dated, its author the role the team gave with the team's name."""
+    p = data.project
+    page = base + urls.project(p.id) if base else urls.project(p.id)
+    link = f"{page}#{anchor}"
+    entry_id = link if base else f"urn:qisite:project:{p.id}:{anchor}"
+    author = f"{update.author}, {p.team}" if update.author else p.team
+    html = render_markdown(update.text, heading_offset=1)
+    return (
+        "  <entry>\n"
+        f"    <title>{escape(update_title(p.title, update.date))}</title>\n"
+        f"    <id>{escape(entry_id)}</id>\n"
+        f"    <updated>{_stamp(update.date)}</updated>\n"
+        f"    <link href={quoteattr(link)}/>\n"
+        f"    <author><name>{escape(author)}</name></author>\n"
+        f'    <content type="html">{escape(str(html))}</content>\n'
+        "  </entry>\n"
+    )
+
+
+def update_title(project_title: str, day: dt.date) -> str:
+    """"East India ward: update of 28 Jun 2021" (the feed's entry and the home page's line)."""
+    return f"{project_title}: update of {format_day(day)}"
 
 
 def _summary(data) -> str:

@@ -24,7 +24,7 @@ class Page:
 def all_pages(site: SiteData) -> list[Page]:
     config = site.network.config
     pages = [
-        Page(urls.HOME, "home.html", {"recent": _recent(site)}),
+        Page(urls.HOME, "home.html", {"recent": _recent(site), "latest_updates": site.updates[:LATEST_UPDATES]}),
         Page(urls.PROJECTS, "projects.html", {"organisations": sorted(site.by_organisation)}),
         Page(urls.AREAS, "areas.html", {}),
         Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site), "status_words": STATUS_WORDS}),
@@ -48,6 +48,9 @@ def all_pages(site: SiteData) -> list[Page]:
         pages += [Page(urls.network_measure(s.entry.id), "network_measure.html",
                        {"shared": s, "period_rule": PERIOD_RULE}) for s in site.shared]
     return pages
+
+
+LATEST_UPDATES = 5   # the home page's "Recently updated" shows this many updates' text
 
 
 def _recent(site: SiteData, count: int = 5):

@@ -11,7 +11,8 @@ import jinja2
 from markupsafe import Markup
 
 from qisite import squire
-from qisite.charts.text import rule_label
+from qisite.charts.text import date_label, rule_label
+from qisite.headway import MOVEMENTS, SCALE, movement_words, score_name, score_text
 from qisite.links import cycle_numbers, event_anchor, timeline, timeline_heading
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
@@ -45,6 +46,9 @@ def environment(network_root: Path) -> jinja2.Environment:
                        icon_legend=icon_legend, rule_label=rule_label,
                        squire=squire.coverage, write_ups=write_ups,
                        squire_url=squire.URL, squire_citation=squire.SHORT_CITATION,
+                       score_name=score_name, score_text=score_text,
+                       movement_words=movement_words, MOVEMENTS=MOVEMENTS, SCALE=SCALE, period_label=date_label,
+                       year_change=year_change,
                        cached_card=card_global(CardCache()))   # off until a build starts one (qisite.build)
     return env
 
@@ -91,6 +95,12 @@ def headline_values(headline) -> tuple[str, str]:
 def describe_change(headline) -> str:
     """Percentage-point change for percentages (54% → 68% is +14 points), relative change otherwise."""
     return change_text(headline.format, headline.baseline, headline.latest, headline.relative_change)
+
+
+def year_change(fmt: ValueFormat, pair) -> str:
+    """A period against the same period a year earlier, as a headline words a change (+3 points, −12%)."""
+    relative = (pair.value - pair.earlier_value) / pair.earlier_value if pair.earlier_value else None
+    return change_text(fmt, pair.earlier_value, pair.value, relative)
 
 
 def describe_gap(gap, measure) -> str:

@@ -175,8 +175,14 @@ def test_the_feed_is_well_formed_and_its_links_resolve(site):
     feed = ET.parse(site / "feed.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = feed.findall("a:entry", ns)
-    assert len(entries) == len([p for p in html_pages(site) if re.fullmatch(r"projects/[^/]+/index\.html", p)])
+    # one entry per project, and one per update of a project's log (its link ends in #update-…)
+    projects = [e for e in entries if "#" not in e.find("a:link", ns).get("href")]
+    assert len(projects) == len([p for p in html_pages(site) if re.fullmatch(r"projects/[^/]+/index\.html", p)])
+    updates = [e for e in entries if "#update-" in e.find("a:link", ns).get("href")]
+    assert updates and len(updates) + len(projects) == len(entries)
     for element in [feed, *entries]:
         href = element.find("a:link", ns).get("href")
         if not urlsplit(href).scheme:  # no site_url: links relative to feed.xml at the root
-            assert (site / href).is_file(), href
+            path, _, anchor = href.partition("#")
+            assert (site / path).is_file(), href
+            assert not anchor or f'id="{anchor}"' in (site / path).read_text(encoding="utf-8"), href
