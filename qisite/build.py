@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qisite import collector
 from qisite.buildcache import BuildCache, FileDigests, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
 from qisite.load.images import project_images
@@ -143,6 +144,7 @@ class Builder:
         self.digests: FileDigests | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
+        self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
     def __enter__(self) -> Builder:
         return self
@@ -162,6 +164,10 @@ class Builder:
     # -- one build ------------------------------------------------------------------------------
 
     def build(self) -> BuildReport:
+        with contextlib.ExitStack() as self._until_built:
+            return self._build()
+
+    def _build(self) -> BuildReport:
         started = time.perf_counter()
         phases: dict[str, float] = {}
         clock = _Clock(phases)
@@ -193,6 +199,7 @@ class Builder:
                 return self._finish(report, phases)
             problems.items[early:] = []
         entries = self._entries(folders, keys, config, report)
+        self._until_built.enter_context(collector.frozen())   # the network's data: kept out of every collection
         clock.lap("load and analyse")
         for folder in folders:
             problems.extend(entries[folder].problems)
@@ -266,7 +273,7 @@ class Builder:
 
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:
-        with _collector_paused():   # unpickling makes only live objects: a collection there finds nothing
+        with collector.paused():   # unpickling makes only live objects: a collection there finds nothing
             return self._read_entries(folders, keys, config, report)
 
     def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
@@ -432,7 +439,6 @@ class Builder:
                 if self.progress is not None:
                     self.progress.advance()
             return
-        import gc
         import multiprocessing
 
         if len(items) >= PARALLEL_FROM:
@@ -442,15 +448,14 @@ class Builder:
         count = max(workers, len(order) // 16)
         batches = [order[k::count] for k in range(count)]
         _JOB["job"] = job
-        gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with collector.frozen(), ProcessPoolExecutor(max_workers=workers,
+                                                         mp_context=multiprocessing.get_context("fork")) as pool:
                 for batch, future in [(b, pool.submit(work, b)) for b in batches]:
                     yield from future.result()
                     if self.progress is not None:
                         self.progress.advance(len(batch))
         finally:
-            gc.unfreeze()
             _JOB.clear()
 
     @staticmethod
@@ -499,22 +504,6 @@ class Builder:
         charts = {key for m in manifests for keys in m.charts.values() for key in keys}
         projects = {key for m in manifests for key in m.project_keys}
         return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while project entries are read back: each entry is
-    thousands of new, live objects, and the collections they trigger (each traversing everything
-    read so far) took half the time of reading 1,000 entries (docs/performance.md)."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _Clock:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
+from qisite import collector
 from qisite.buildcache import write_atomically
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.problems import ChartError
@@ -158,18 +158,14 @@ def _draw(missing: list[ChartRequest], workers: int | None, pool: Executor | Non
     order = sorted(range(len(missing)), key=lambda i: -_cost(missing[i]))
     batches = [order[k::workers] for k in range(workers)]
     results: list[str | None] = [None] * len(missing)
-    gc.freeze()        # forked workers then leave the parent's pages shared (no copy-on-write by the gc)
-    try:
-        with contextlib.ExitStack() as stack:
-            if pool is None:
-                pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                                               mp_context=_context()))
-            futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
-            for batch, fut in zip(batches, futures):
-                for i, text in zip(batch, fut.result()):
-                    results[i] = text
-    finally:
-        gc.unfreeze()
+    with collector.frozen(), contextlib.ExitStack() as stack:   # forked workers leave the parent's pages shared
+        if pool is None:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                                           mp_context=_context()))
+        futures = [pool.submit(_render_many, [missing[i] for i in batch]) for batch in batches]
+        for batch, fut in zip(batches, futures):
+            for i, text in zip(batch, fut.result()):
+                results[i] = text
     return results  # type: ignore[return-value]
 
 
