@@ -58,6 +58,7 @@ from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json
 from qisite.site.theme import read_theme_file
+from qisite.spread import check_spread
 
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
@@ -195,6 +196,7 @@ class Builder:
             problems.extend(entries[folder].problems)
         network = Network(config, tuple(e.project for e in entries.values() if e.project))
         problems.extend(urls.clash_warnings(network))
+        problems.extend(check_spread(network))
         if not self.drafts:
             network, report.drafts_left_out = without_drafts(network)
         report.projects = len(network.projects)
@@ -556,12 +558,18 @@ class _ProjectResult:
 _JOB: dict[str, _SiteJob] = {}
 
 
-def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None) -> str:
-    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`)."""
+def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None,
+                chart_cache: Path | None = None) -> str:
+    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`); a page
+    showing the spread of change ideas gets each family's timeline (from ``chart_cache``)."""
+    from qisite.site.spread_charts import spread_charts
+
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
         extra["sii_charts"] = sii or {}
+    if page.context.get("spreads"):
+        extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **page.context, **extra)
 
@@ -613,7 +621,8 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
 
 def _pages_batch(pages: list[tuple[Page, str]], job: _SiteJob | None = None) -> list[tuple]:
     job = job or _JOB["job"]
-    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {})) for page, key in pages]
+    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {}, chart_cache=job.chart_cache))
+            for page, key in pages]
 
 
 def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:

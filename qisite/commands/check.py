@@ -19,6 +19,7 @@ from qisite.load.network import config_for_project, discover, find_network_root,
 from qisite.load.project import is_project_folder, load_project
 from qisite.problems import Problems, QisiteError
 from qisite.site.urls import clash_warnings
+from qisite.spread import check_spread
 from qisite.terminal import for_terminal
 
 log = logging.getLogger("qisite")
@@ -77,6 +78,7 @@ def check_path(path: Path, problems: Problems, changed: set[Path] | None = None)
             return check_changed_network(path, problems, changed)
         network = load_network(path, problems)
         problems.extend(clash_warnings(network))
+        problems.extend(check_spread(network))
         return len(network.projects) + sum(not any(p.folder == f for p in network.projects)
                                            for f in discover(network.config.projects_dir))
     folders = [f for f in discover(path, problems) if changed is None or touched(f, changed)]
