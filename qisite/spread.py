@@ -203,7 +203,7 @@ def check_spread(network: Network) -> list[Problem]:
                 found.append(Problem(ERROR, where, f"change idea '{idea.id}' is adapted from project '{taken.project}', "
                                                    "which is not in the network",
                                      did_you_mean(taken.project, projects) or "give the id (folder name) of a project "
-                                     "in one of the network's sources"))
+                                     "in one of the network's sources (if it is there, fix its own errors first)"))
                 continue
             wanted = taken.idea or idea.id
             ideas = [i.id for i in source.drivers.change_ideas]

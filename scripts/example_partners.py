@@ -27,12 +27,12 @@ binom, iso, months, poisson, steps, write_csv = (_network.binom, _network.iso, _
 
 
 def willow_ward(base: Path) -> None:
-    """Racist incidents per fortnight on Willow ward, Mar 2021 - Feb 2022: about 2.5 a fortnight
-    before the flow chart (first tested 10 May 2021), about 1 after. Monthly: incidents followed by
-    a same-day debrief with the person harmed."""
+    """Racist incidents per fortnight on Willow ward, Oct 2020 - Feb 2022: about 2.5 a fortnight in
+    the 14 fortnights before the flow chart (first tested 10 May 2021), about 1 after. Monthly:
+    incidents followed by a same-day debrief with the person harmed."""
     rng = random.Random(2101)
-    fns = steps("2021-03-01", 26, 14)
-    counts = [3, 2, 3, 2, 3] + [poisson(rng, 1.0) for _ in range(21)]
+    fns = steps("2020-10-26", 35, 14)
+    counts = [3, 2, 3, 2, 3, 2, 2, 4, 3, 2, 1, 3, 2, 3] + [poisson(rng, 1.0) for _ in range(21)]
     write_csv(base / "data/incidents.csv", ["fortnight", "incidents"], [[iso(d), c] for d, c in zip(fns, counts)])
     rows = []
     for i, d in enumerate(months("2021-03", 12)):
@@ -42,15 +42,16 @@ def willow_ward(base: Path) -> None:
 
 
 def harbour_house(base: Path) -> None:
-    """Racist abuse of staff on home visits reported per month, Oct 2021 - Mar 2023 (reports rise at
-    first, as staff learn to report); reports followed up within a week, monthly."""
+    """Racist abuse of staff on home visits reported per month, Feb 2021 - Mar 2023 (reports rise
+    after the pocket card, as staff learn to report); reports followed up within a week, monthly:
+    about one in three in the 12 months before the card (first tested 17 Jan 2022), most after."""
     rng = random.Random(2202)
-    ms = months("2021-10", 18)
-    reports = [1, 2, 1] + [3, 4, 3, 4, 5, 4, 3, 4, 4, 3, 4, 3, 3, 4, 3][:15]
+    ms = months("2021-02", 26)
+    reports = [2, 1, 2, 3, 1, 2, 2, 1, 3, 2, 1, 2] + [3, 4, 3, 4, 5, 4, 3, 4, 4, 3, 4, 3, 3, 4]
     write_csv(base / "data/reports.csv", ["month", "reports"], [[iso(d), r] for d, r in zip(ms, reports)])
     rows = []
     for i, (d, r) in enumerate(zip(ms, reports)):
-        rows.append([iso(d), binom(rng, r, 0.35 if i < 4 else 0.85), r])
+        rows.append([iso(d), binom(rng, r, 0.35 if i < 12 else 0.85), r])
     write_csv(base / "data/follow-up.csv", ["month", "followed_up", "reports"], rows)
 
 
