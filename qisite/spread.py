@@ -97,9 +97,9 @@ def spread_families(library: dict[str, LibraryEntry]) -> tuple[Spread, ...]:
     uses: dict[Node, IdeaUse] = {(u.project.id, u.idea.id): u for e in library.values() for u in e.uses}
     parent = {node: target for node, target in ((n, _target(u)) for n, u in uses.items())
               if target is not None and target != node and target in uses}
-    for node in list(parent):   # a loop has no start: leave its links out (check_spread reports it)
-        if _in_loop(node, parent):
-            del parent[node]
+    looped = [node for node in parent if _in_loop(node, parent)]
+    for node in looped:   # a loop has no start: leave its links out (check_spread reports it)
+        del parent[node]
     children: dict[Node, list[Node]] = {}
     for node, target in parent.items():
         children.setdefault(target, []).append(node)

@@ -179,7 +179,7 @@ def describe_spread(spec: SpreadSpec, words: dict[str, str]) -> str:
 def spread_svg(spec: SpreadSpec, *, title: str, description: str, prefix: str) -> str:
     with matplotlib.rc_context(style.RC):
         raw = figure_svg(spread_figure(spec))
-    return finish(raw, prefix=prefix, title=title, description=description, kind="spread")
+    return finish(raw, prefix=prefix, title=_plain(title), description=_plain(description), kind="spread")
 
 
 def spread_key(spec: SpreadSpec, *, title: str, description: str) -> str:
