@@ -134,7 +134,7 @@ def _walk(node: Node, source: IdeaUse | None, depth: int, uses: dict[Node, IdeaU
     taken = use.idea.adapted_from if source is not None else None
     step = SpreadStep(use, source, taken.how if taken else "", taken.note if taken else "", depth)
     yield step
-    below = sorted(children.get(node, ()), key=lambda n: (_date_key(SpreadStep(uses[n], use, "", "", 0)),
+    below = sorted(children.get(node, ()), key=lambda n: (first_tested(uses[n].cycles) or dt.date.max,
                                                           uses[n].project.title.lower()))
     for child in below:
         yield from _walk(child, use, depth + 1, uses, children)
