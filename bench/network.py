@@ -10,6 +10,7 @@ and a narrative. Values are plausible, not real. Used by bench/run.py.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
@@ -113,6 +114,8 @@ def _month(start: dt.date, k: int) -> dt.date:
 def _rows(chart: str, kind, dates: list[dt.date], group: str | None, rng: random.Random):
     if chart == "pareto":
         return [(f"Reason {k}", rng.randint(1, 60)) for k in range(rng.randint(5, 10))], ["reason", "count"]
+    if kind.cusum:                                      # B chart: one case per row, 0/1, a few cases a date
+        return [(d.isoformat(), int(rng.random() < 0.05)) for d in dates for _ in range(rng.randint(2, 6))], ["date", "event"]
     if kind.one_row_per_event:
         day, rows = dates[0], []
         for _ in dates:
@@ -144,7 +147,7 @@ def write_measures(folder: Path, measures: list[dict]) -> None:
     for k, m in enumerate(measures):
         kind = BY_NAME[m["chart"]]
         columns = m["columns"]
-        out += [f"  - id: {m['id']}", f"    title: Measure {k} ({kind.help})",
+        out += [f"  - id: {m['id']}", f"    title: {json.dumps(f'Measure {k} ({kind.help})')}",
                 f"    type: {'outcome' if k == 0 else 'process'}",
                 f"    definition: What measure {k} counts, and how.", f"    data: data/{m['id']}.csv",
                 f"    x: {columns[0]}", f"    y: {columns[-2] if kind.needs_denominator else columns[-1]}",
@@ -158,6 +161,8 @@ def write_measures(folder: Path, measures: list[dict]) -> None:
             if not kind.one_row_per_event:
                 out.append(f"    period: {m['period']}")
             out.append(f"    freeze: {m['freeze']}")
+        if kind.cusum:
+            out += [f"    direction: {m['direction']}", "    target: 0.05"]
         if kind.percent:
             out += ["    unit: '%'", "    multiply: 100"]
     (folder / "measures.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -43,13 +43,14 @@ started = time.perf_counter()
 from qisite.build import build
 imported = time.perf_counter() - started
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) or None)
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+own, workers = me.ru_maxrss, children.ru_maxrss
+cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 print(json.dumps({"seconds": report.seconds, "import": imported, "phases": report.phases, "pages": report.pages,
                   "pages_rendered": report.pages_rendered, "pages_written": report.pages_written,
                   "charts": report.charts, "charts_drawn": report.charts_drawn, "projects": report.projects,
                   "projects_analysed": report.projects_analysed, "files": report.files,
-                  "problems": len(report.problems), "rss_kb": own, "worker_rss_kb": workers}))
+                  "problems": len(report.problems), "rss_kb": own, "worker_rss_kb": workers, "cpu": cpu}))
 """
 
 
@@ -125,11 +126,15 @@ def report(results: list[dict], floor: float, cores: int, workers: int) -> bool:
     print("| projects | pages | charts | cold | per project | no-op rebuild | one-project edit | peak RSS (build + largest worker) "
           "| output | search index |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    cpu_table = ["\nCPU seconds (build process and its workers, user + system; unlike wall time, not inflated when other "
+                 "work shares the cores):\n", "| projects | cold | no-op rebuild | one-project edit |", "|---:|---:|---:|---:|"]
     for r in results:
         c = r["cold"]
         print(f"| {r['size']:,} | {c['pages']:,} | {c['charts']:,} | {c['wall']:.1f} s | {c['wall'] / r['size'] * 1e3:.0f} ms "
               f"| {r['noop']['wall']:.2f} s | {r['edit']['wall']:.2f} s | {c['rss_kb'] / 1024:.0f} MB + {c['worker_rss_kb'] / 1024:.0f} MB "
               f"| {r['output_bytes'] / 1e6:.1f} MB | {r['search_bytes'] / 1e6:.2f} MB |")
+        cpu_table.append(f"| {r['size']:,} | {c['cpu']:.1f} s | {r['noop']['cpu']:.2f} s | {r['edit']['cpu']:.2f} s |")
+    print("\n".join(cpu_table))
     print("\ntime by phase (seconds; the wall times above add Python start-up and imports):\n")
     for r in results:
         for name in ("cold", "noop", "edit"):

@@ -16,6 +16,7 @@ from qisite import spc
 from qisite.model import Measure, Observation
 from qisite.numbers import GapWords, gap_words
 from qisite.spc import rules as rule_sets
+from qisite.spc.bchart import DEFAULT_LIMIT, DEFAULT_ODDS_RATIO, BChartResult, bchart
 from qisite.spc.chart_types import chart_type
 
 NARROWING, WIDENING, NO_SIGNIFICANT_CHANGE = "narrowing", "widening", "no significant change"
@@ -45,6 +46,7 @@ class MeasureAnalysis:
     icons: dict | None = None  # group → (variation, assurance): Making Data Count icons from the last point
     rules: str = "anhoej"      # the rule profile of every chart of the measure: signals, icons and gaps
     suppressed: dict | None = None  # group → per point, what a table shows instead of a withheld value ("" when shown)
+    cusum: BChartResult | None = None  # a b chart's two sums (its results, summaries and gaps are empty)
 
     def withheld(self, group, index: int) -> str:
         """"<5" or "suppressed" when disclosure control withholds this point's figures (qisite.privacy), else ""."""
@@ -98,6 +100,8 @@ def analyse_measure(measure: Measure, rules: str = "anhoej") -> MeasureAnalysis:
     series = series_of(measure)
     if measure.chart == "pareto":
         return MeasureAnalysis(measure, series, {}, {}, {}, {}, rules=rules)
+    if chart_type(measure.chart).cusum:
+        return MeasureAnalysis(measure, series, {}, {}, {}, {}, rules=rules, cusum=cusum_of(measure, series[0]))
     results, summaries, icons = {}, {}, {}
     for s in series:
         result = _analyse(s, measure, rules)
@@ -105,6 +109,14 @@ def analyse_measure(measure: Measure, rules: str = "anhoej") -> MeasureAnalysis:
         summaries[s.group] = spc.summarise(result, _values(s, measure), s.n)
         icons[s.group] = mdc_icons(result)
     return MeasureAnalysis(measure, series, results, summaries, _gaps(measure, series, rules), icons, rules=rules)
+
+
+def cusum_of(measure: Measure, s: Series) -> BChartResult:
+    """A b chart's sums: the cases in date order (rows of one date in file order), tested against
+    the measure's target risk, or the risk of its first ``freeze`` cases (all cases without either)."""
+    return bchart(list(s.y), x=list(s.x), target=measure.target,
+                  baseline=s.freeze if measure.target is None else None,
+                  odds_ratio=measure.odds_ratio or DEFAULT_ODDS_RATIO, limit=measure.cusum_limit or DEFAULT_LIMIT)
 
 
 def mdc_icons(result: spc.SpcResult) -> tuple[str | None, str | None]:

@@ -46,6 +46,7 @@ from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Problem, Problems, QisiteError
 from qisite.progress import Progress
 from qisite.site import urls
+from qisite.site.cards import CardCache, card_global
 from qisite.site.context import ProjectData, SiteData, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
@@ -60,6 +61,7 @@ from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
 
+CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
 
@@ -141,6 +143,7 @@ class Builder:
         self.cache = BuildCache(self.root / CACHE_DIR)
         self.digests: FileDigests | None = None
         self.pool: ProcessPoolExecutor | None = None
+        self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
 
     def __enter__(self) -> Builder:
         return self
@@ -265,6 +268,11 @@ class Builder:
 
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:
+        with _collector_paused():   # unpickling makes only live objects: a collection there finds nothing
+            return self._read_entries(folders, keys, config, report)
+
+    def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
+                      report: BuildReport) -> dict[Path, ProjectEntry]:
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
@@ -321,18 +329,22 @@ class Builder:
         for path, record in previous.items():
             groups.setdefault(record[0], []).append(path)
         project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
-        other_pages: list[tuple[Page, str]] = []
+        other_pages: list[tuple[str, str]] = []
+        network_pages: list[tuple[Page, str, bool]] = []
         tasks: list[_ProjectTask] = []
         for page in pages:
             key = page_key(page, keys)
             kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
-            if not kept and "data" not in page.context:
-                other_pages.append((page, key))
+            if "shared" in page.context:
+                network_pages.append((page, key, kept))
+            elif not kept and "data" not in page.context:
+                other_pages.append((page.path, key))
             elif not kept:
-                tasks.append(_ProjectTask(page.context["data"].project.id, page, key, "", False))
+                data = page.context["data"]
+                tasks.append(_ProjectTask(data.project.id, page.path, key, "", False, 1 + len(data.project.measures)))
         shown = (pages_for_problems(report.problems, site.network.config, {d.project.id for d in site.projects})
                  if self.problem_pages else [])
-        other_pages += [(page, "problems") for page in shown]  # the preview's pages for problems: few, always made
+        other_pages += [(page.path, "problems") for page in shown]  # the preview's pages for problems: few, always made
         pending = {task.project_id: task for task in tasks}
         for data in site.projects:
             pid = data.project.id
@@ -344,13 +356,19 @@ class Builder:
             if pid in pending:
                 pending[pid].files_key, pending[pid].write_files = key, not kept
             elif not kept:
-                tasks.append(_ProjectTask(pid, None, "", key, True))
-        report.pages, report.pages_rendered = len(pages) + len(shown), len(tasks) + len(other_pages) - sum(t.page is None for t in tasks)
+                tasks.append(_ProjectTask(pid, None, "", key, True, 1))
+        report.pages = len(pages) + len(shown)
+        report.pages_rendered = (len(tasks) + len(other_pages) + sum(not kept for _, _, kept in network_pages)
+                                 - sum(t.page is None for t in tasks))
         from qisite.charts.pool import LazyPool
 
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
+        cards = self._card_cache() if other_pages else CardCache()
+        cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
         job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
-                       self.workers, self._pool()[0] if self.keep_pool else step_pool)
+                       self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
+                       {page.path: page for page in [*pages, *shown]})
+        job.env.globals["cached_card"] = card_global(cards)
         if self.progress is not None:
             self.progress.phase("projects' charts and pages", len(tasks))
         changed: set[str] = set()
@@ -368,14 +386,43 @@ class Builder:
         report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
-        for staged in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+        for staged, new_cards in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
             changed |= self._adopt(writer, new, [staged])
+            cards.adopt(new_cards)
+        if other_pages:
+            self._save_cards(cards)
+        for page, key, kept in network_pages:   # a few pages, each with charts of its own: here
+            charts_key = f"network {page.path}"
+            if kept:
+                new.charts[charts_key] = charts_before.get(charts_key, ())
+                continue
+            counts: dict[str, int] = {}
+            drawn = network_measure_charts(page.context["shared"], job.chart_cache, counts)
+            changed |= self._adopt(writer, new, [_stage_file(job, page.path, key, render_page(
+                job.env, site, page, {}, shared_charts={name: svg for name, (_, svg) in drawn.items()}))])
+            new.charts[charts_key] = tuple(k for k, _ in drawn.values())
+            report.charts_drawn += counts.get("drawn", 0)
+        report.charts = sum(len(c) for c in new.charts.values())
+        report.charts_reused = report.charts - report.charts_drawn
         report.pages_written = sum(1 for page in pages if page.path in changed)
         clock.lap("other pages")
         if site.network.config.site_url:
             _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
         write_assets(site, self.root, writer, new)
         clock.lap("assets and search")
+
+    def _card_cache(self) -> CardCache:
+        if self.cards is None:
+            found = load_sealed(self.cache.folder / CARDS_FILE)
+            self.cards = CardCache(found if isinstance(found, dict) else None)
+        return self.cards
+
+    def _save_cards(self, cards: CardCache) -> None:
+        kept = cards.kept()
+        if cards.dirty:
+            with contextlib.suppress(OSError):   # else the next build renders the cards again: slower, never wrong
+                save_sealed(self.cache.folder / CARDS_FILE, kept)
+            cards.dirty = False
 
     def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int) -> Iterator:
         """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
@@ -454,6 +501,22 @@ class Builder:
         charts = {key for m in manifests for keys in m.charts.values() for key in keys}
         projects = {key for m in manifests for key in m.project_keys}
         return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while project entries are read back: each entry is
+    thousands of new, live objects, and the collections they trigger (each traversing everything
+    read so far) took half the time of reading 1,000 entries (docs/performance.md)."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class _Clock:
@@ -535,15 +598,18 @@ class _SiteJob:
     chart_cache: Path
     workers: int | None
     pool: Executor | None
+    cards: CardCache
+    pages: dict[str, Page]   # every page by path: work sent to a forked worker names pages, never pickles them
 
 
 @dataclass
 class _ProjectTask:
     project_id: str
-    page: Page | None       # its page, when it is to be rendered
+    page: str | None        # its page's path, when it is to be rendered (workers find the Page in the job)
     page_key: str
     files_key: str          # its downloads' key
     write_files: bool       # whether they are to be written
+    cost: int               # how long it takes, roughly (the costliest are dealt out first)
 
 
 @dataclass
@@ -559,15 +625,18 @@ _JOB: dict[str, _SiteJob] = {}
 
 
 def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None,
-                chart_cache: Path | None = None) -> str:
-    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`); a page
-    showing the spread of change ideas gets each family's timeline (from ``chart_cache``)."""
+                shared_charts: dict | None = None, chart_cache: Path | None = None) -> str:
+    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
+    ``shared_charts``: a network measure's page's charts (drawn by :func:`network_measure_charts`);
+    a page showing the spread of change ideas gets each family's timeline (from ``chart_cache``)."""
     from qisite.site.spread_charts import spread_charts
 
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
         extra["sii_charts"] = sii or {}
+    if "shared" in page.context:
+        extra["shared_charts"] = shared_charts or {}
     if page.context.get("spreads"):
         extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
@@ -611,18 +680,21 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
-            staged.append(_stage_file(job, task.page.path, task.page_key,
-                                      render_page(job.env, job.site, task.page, {task.project_id: drawn},
+            staged.append(_stage_file(job, task.page, task.page_key,
+                                      render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
                                                   {mid: svg for mid, (_, svg) in sii.items()})))
         out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + tuple(k for k, _ in sii.values()),
                                   counts.get("drawn", 0), staged, tuple(refused)))
     return out
 
 
-def _pages_batch(pages: list[tuple[Page, str]], job: _SiteJob | None = None) -> list[tuple]:
+def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> list[tuple[tuple, dict]]:
+    """Each page (path, key) staged, with the project cards first rendered for it (a forked worker's go
+    back to the parent)."""
     job = job or _JOB["job"]
-    return [_stage_file(job, page.path, key, render_page(job.env, job.site, page, {}, chart_cache=job.chart_cache))
-            for page, key in pages]
+    return [(_stage_file(job, path, key, render_page(job.env, job.site, job.pages[path], {},
+                                                     chart_cache=job.chart_cache)), job.cards.take_new())
+            for path, key in pages]
 
 
 def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
@@ -640,7 +712,7 @@ def _can_fork() -> bool:
 
 
 def _project_cost(task: _ProjectTask) -> int:
-    return 1 + (len(task.page.context["data"].project.measures) if task.page is not None else 0)
+    return task.cost
 
 
 # -- the rest of the site ---------------------------------------------------------------------------
@@ -693,6 +765,33 @@ def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict
     return out
 
 
+def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
+    """A network measure's page's charts: ``funnel`` (the teams on a funnel plot, qisite.charts.funnel)
+    and ``multiples`` (each team's own chart side by side on shared axes), name → (cache key, SVG),
+    kept in the chart cache."""
+    from functools import partial
+
+    from qisite.charts import draw_charts, small_multiple_request
+    from qisite.charts.funnel import funnel_key, funnel_svg
+    from qisite.charts.pool import draw_cached
+
+    out = {}
+    entry = shared.entry
+    if shared.funnel is not None:
+        texts = {"title": f"{entry.title}: teams compared on a funnel plot", "ylabel": shared.measure_axis,
+                 "xlabel": "Denominator: total over each team's 12 months"}
+        key = funnel_key(shared.funnel, shared.format, **texts)
+        out["funnel"] = (key, draw_cached(key, partial(funnel_svg, shared.funnel, shared.format,
+                                                       prefix=f"q{key[:10]}", **texts), cache_dir, counts))
+    panels = shared.panels
+    if panels:
+        request = small_multiple_request([(r.label, r.analysis.results[None]) for r in panels], measure=shared.measure,
+                                         title=f"{entry.title}: each team's own chart", filename=f"{entry.id}-multiples.svg")
+        svgs = draw_charts([request], cache_dir=cache_dir, workers=1, counts=counts)
+        out["multiples"] = (request.key, svgs[request.key])
+    return out
+
+
 def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
     """A chart as a file beside its page: PDSA links point into that page; literal colours (no page
     styles it); its provenance in <metadata> and <desc>."""
@@ -714,4 +813,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
     _stage(writer, new, SUMMARY_CSV, "", summary_csv(site).encode())
     _stage(writer, new, SUMMARY_JSON, "", summary_json(site).encode())
+    for shared in site.shared if site.network.config.measures else ():
+        if shared.funnel is not None:   # the funnel's data, beside its page (``qisite funnel`` reads it)
+            _stage(writer, new, urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), "",
+                   shared.funnel_csv().encode())
     _stage(writer, new, ".nojekyll", "", b"")

@@ -116,6 +116,27 @@ class ProjectSource:
                 "inside the repository (default: projects)"))
     organisation: str = field(default="", metadata=key(Text(), "who the source's projects are attributed to"))
     at: Positions = _positions()
+
+
+@record("a network measure")
+@dataclass(frozen=True)
+class NetworkMeasure:
+    """One entry of site.yaml's ``measures:``, the network's measure catalogue: an operational
+    definition several projects share (a project's measure opts in with ``network_measure:``).
+    The network's page of the measure compares the projects that report it (qisite.site.network)."""
+
+    id: str = field(metadata=key(Slug(), "a short id, e.g. first-appointment-dna; the page is measures/<id>/"))
+    title: str = field(metadata=key(Text(), "the measure's name"))
+    definition: str = field(metadata=key(Text(), "the shared operational definition, in Markdown"))
+    chart: str = field(metadata=key(Choice(CHART_TYPES), (
+        "the chart type every project's measure uses: p or u (pp, up agree) gives a funnel plot "
+        "across the projects; any other type, side-by-side charts only")))
+    unit: str = field(default="", metadata=key(Text(), "label for the y axis"))
+    multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
+    direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
+    at: Positions = _positions()
+
+
 # what an illustrative project's notice says unless site.yaml or the project words it
 ILLUSTRATIVE_NOTE = "The figures are illustrative: they are not the team's own data."
 
@@ -148,6 +169,10 @@ class SiteConfig:
         "anhoej, ihi or nhs (Making Data Count); see the site's Methods page"))
     illustrative_note: str = field(default=ILLUSTRATIVE_NOTE, metadata=key(
         Text(), "what the notice on an illustrative project's pages and downloads says (a project may give its own)"))
+    measures: tuple[NetworkMeasure, ...] = field(default=(), metadata=key(
+        ListOf(record_of(NetworkMeasure), unique_ids=True), (
+            "the network's measure catalogue: shared operational definitions, each with a page comparing "
+            "the projects whose measures name it (network_measure in measures.yaml)")))
 
     @property
     def projects_dir(self) -> Path:
@@ -160,6 +185,9 @@ class SiteConfig:
     @property
     def small_number_threshold(self) -> int:
         return self.small_numbers.threshold
+
+    def network_measure(self, measure_id: str) -> NetworkMeasure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
 
     def vocabulary(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -290,6 +318,28 @@ class TrajectoryStep:
     at: Positions = _positions()
 
 
+@record("another target line")
+@dataclass(frozen=True)
+class OtherTarget:
+    label: str = field(metadata=key(Text(), "what it is, as the chart labels it, e.g. National standard"))
+    value: float = field(metadata=key(Number(), "its value, after the multiplier"))
+    at: Positions = _positions()
+
+
+@record("an event (not a test of change)")
+@dataclass(frozen=True)
+class ChartEvent:
+    """Something that happened and may move the data without being a test of change
+    (a ward closure, a new record system, a change in coding): a note on the chart,
+    never a new part (phase) and never a change to the limits."""
+
+    date: dt.date = field(metadata=key(Date(), "the day it happened, YYYY-MM-DD"))
+    text: str = field(metadata=key(Text(), "a short label shown on the chart, e.g. 'Ward 7 closed'"))
+    description: str = field(default="", metadata=key(
+        Text(), "more detail, shown in the timeline and the chart's description"))
+    at: Positions = _positions()
+
+
 @record("an excluded point")
 @dataclass(frozen=True)
 class Exclusion:
@@ -339,13 +389,24 @@ class Measure:
     unit: str = field(default="", metadata=key(Text(), "label for the y axis"))
     multiply: float = field(default=1.0, metadata=key(Number(), "multiplier, e.g. 100 for percent"))
     direction: str = field(default="neutral", metadata=key(Choice(DIRECTIONS), "which way is better"))
-    target: float | None = field(default=None, metadata=key(Number(), "target value, after the multiplier"))
+    target: float | None = field(default=None, metadata=key(Number(), (
+        "target value, after the multiplier: the line assurance is judged against (b chart: the baseline risk "
+        "the sums test against, between 0 and 1, e.g. 0.02 for 2%)")))
+    target_label: str = field(default="Target", metadata=key(Text(), (
+        "what the target is called on the chart, its key and its description, e.g. Local target")))
+    other_targets: tuple[OtherTarget, ...] = field(default=(), metadata=key(ListOf(record_of(OtherTarget)), (
+        "more labelled reference lines, e.g. a national standard beside a local target: drawn and described, "
+        "never used for assurance (make the one to judge against the target)")))
     freeze: dt.date | int | None = field(default=None, metadata=key(
-        Either(Date(), Count()), "last baseline date, or number of baseline points"))
+        Either(Date(), Count()), "last baseline date, or number of baseline points "
+        "(b chart without a target: the baseline risk is the share of events among these cases)"))
     parts: tuple[PartStart, ...] = field(default=(), metadata=key(
         ListOf(record_of(PartStart)), "dates where a new part (phase) starts"))
     exclude: tuple[Exclusion, ...] = field(default=(), metadata=key(
         ListOf(record_of(Exclusion)), "points drawn but not used for limits"))
+    events: tuple[ChartEvent, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChartEvent)), "dated notes on this measure's charts for what is not a test of change "
+                                       "(they start no new part and leave the limits alone)"))
     shift: int | None = field(default=None, metadata=key(Count(minimum=2), (
         "points in a row on one side of the centre line that signal a shift, for the ihi and nhs rules "
         "(default 8 ihi, 7 nhs; 6 on run charts)")))
@@ -373,8 +434,16 @@ class Measure:
         Choice(DATE_FORMATS), "how this CSV's dates are read (overrides site.yaml)"))
     rules: str | None = field(default=None, metadata=key(
         Choice(RULE_PROFILES), "this measure's special-cause rules (overrides site.yaml's rules)"))
+    odds_ratio: float | None = field(default=None, metadata=key(Number(), (
+        "b chart: the change in the odds of the event the sums look for, above 1 (default 2, as qicharts2: "
+        "the upper sum detects a doubling of the odds, the lower sum a halving)")))
+    cusum_limit: float | None = field(default=None, metadata=key(Number(), (
+        "b chart: the control limit h of both sums, drawn at +h and −h (default 3.5, as qicharts2)")))
     counts: str | None = field(default=None, metadata=key(
         Choice(COUNTS), "people or events: counts of people are protected (default: people for p and pp charts)"))
+    network_measure: str | None = field(default=None, metadata=key(Slug(), (
+        "the id of a measure in site.yaml's measures catalogue that this measure reports (same definition; "
+        "its chart type must agree): the network's page of it compares this project with the others")))
     observations: tuple[Observation, ...] = ()
     at: Positions = _positions()
 
@@ -485,6 +554,30 @@ class Project:
     aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))
     sustain: tuple[ChecklistItem, ...] = field(default=(), metadata=key(
         ListOf(record_of(ChecklistItem)), "implementation and sustain checklist"))
+    # the write-up: the items of SQUIRE 2.0 the other files do not cover (qisite.squire maps every item)
+    available_knowledge: str = field(default="", metadata=key(Text(), (
+        "what was already known about the problem, including earlier studies (Markdown; SQUIRE 2.0 item 4)")))
+    rationale: str = field(default="", metadata=key(Text(), (
+        "the theory or assumptions behind the changes and why they were expected to work (Markdown; item 5)")))
+    context: str = field(default="", metadata=key(Text(), (
+        "the setting and what about it mattered when the changes began (Markdown; item 7)")))
+    ethics: str = field(default="", metadata=key(Text(), (
+        "the ethical questions of doing and studying the work and how they were met: ethics review, consent, "
+        "conflicts of interest (Markdown; item 12)")))
+    interpretation: str = field(default="", metadata=key(Text(), (
+        "how the changes and the results are linked, compared with others' findings, and why results differed "
+        "from what was expected (Markdown; item 15)")))
+    limitations: str = field(default="", metadata=key(Text(), (
+        "what limits how far the results can be trusted and carried elsewhere, and what was done about it "
+        "(Markdown; item 16)")))
+    conclusions: str = field(default="", metadata=key(Text(), (
+        "what the work is useful for, whether it lasts, whether it could spread, and the next steps "
+        "(Markdown; item 17)")))
+    funding: str = field(default="", metadata=key(Text(), (
+        "who funded the work and the funder's part in it (Markdown; item 18)")))
+    events: tuple[ChartEvent, ...] = field(default=(), metadata=key(
+        ListOf(record_of(ChartEvent)), "dated notes shown on every chart of the project for what is not a test "
+                                       "of change (a ward closure, a new record system)"))
     drivers: DriverDiagram
     measures: tuple[Measure, ...]
     cycles: tuple[PdsaCycle, ...] = ()
@@ -495,6 +588,10 @@ class Project:
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    def chart_events(self, measure: Measure) -> tuple[ChartEvent, ...]:
+        """The events on a measure's charts: the project's and the measure's own, by date."""
+        return tuple(sorted(self.events + measure.events, key=lambda e: e.date))
 
     def illustrative_notice(self, config: SiteConfig) -> str:
         """The illustrative-data notice of this project ('' when its data is the team's own)."""

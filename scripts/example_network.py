@@ -194,9 +194,11 @@ def eip(base: Path) -> None:
     write_csv(base / "data/family-therapy.csv", ["month", "offered", "eligible"], rows)
 
     # balancing: started treatment within 2 weeks of referral (national standard 60%)
+    # (August 2021 is missing: the audit was not run that month; the chart shows the gap as missing)
     rows = []
     for d, n in zip(ms, ns):
         rows.append([iso(d), binom(rng, n, 0.74), n])
+    rows = [row for row in rows if row[0] != "2021-08-01"]
     write_csv(base / "data/two-week-wait.csv", ["month", "within_two_weeks", "referrals"], rows)
 
     # buddy pairs active at month end, from Sep 2020
@@ -375,6 +377,24 @@ def bangladeshi(base: Path) -> None:
         n = rng.randint(38, 58)
         rows.append([iso(d), binom(rng, n, 0.31 if i < 12 else 0.27), n])
     write_csv(base / "data/dropout.csv", ["month", "ended_early", "bangladeshi_starters"], rows)
+    deterioration(base, ms, bn)
+
+
+def deterioration(base: Path, ms: list[dt.date], completed: list[int], seed: int = 1106) -> None:
+    """One row per Bangladeshi patient finishing treatment (the recovery measure's
+    completers), dated by the Monday of the week the course ended: 1 when their
+    scores reliably worsened.  About 6% before the culturally adapted materials
+    (Jul 2023), 2.5% after: the B chart's lower sum signals a fall."""
+    rng = random.Random(seed)
+    rows = []
+    for month, count in zip(ms, completed):
+        days = ((month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - month).days
+        for _ in range(count):
+            day = month + dt.timedelta(days=rng.randrange(days))
+            risk = 0.06 if day < dt.date(2023, 7, 1) else 0.025
+            rows.append((day - dt.timedelta(days=day.weekday()), 1 if rng.random() < risk else 0))
+    rows.sort(key=lambda row: row[0])
+    write_csv(base / "data/deterioration.csv", ["week", "deteriorated"], [[iso(d), y] for d, y in rows])
 
 
 def lgbtq_ward(base: Path) -> None:
@@ -538,10 +558,32 @@ GENERATORS = {
 }
 
 
+# The network's shared measure (site.yaml's catalogue: first-appointment-dna), added to three
+# projects so that four teams report it (the fourth, waits-deprivation, counts it by decile in
+# dna.csv): start month, mean and SD of first appointments a month, DNA rate, seed.
+SHARED_DNA = {
+    "newham-talking-therapies-black-men": ("2022-01", 610, 50, 0.163, 2001),
+    "bangladeshi-recovery-talking-therapies": ("2022-04", 130, 15, 0.14, 2002),
+    "tokophobia-ethnic-minority-women": ("2022-04", 19, 3, 0.11, 2003),
+}
+
+
+def shared_dna(base: Path, start: str, mean: int, sd: int, rate: float, seed: int) -> None:
+    """First appointments not attended without notice, monthly for two years (invented)."""
+    rng = random.Random(seed)
+    rows = []
+    for d in months(start, 24):
+        n = max(8, round(rng.gauss(mean, sd)))
+        rows.append([iso(d), binom(rng, n, rate), n])
+    write_csv(base / "data/first-appointment-dna.csv", ["month", "did_not_attend", "first_appointments"], rows)
+
+
 def generate(out: Path = PROJECTS) -> None:
     """Write every project's data/*.csv under ``out``/<project id>/."""
     for pid, fn in GENERATORS.items():
         fn(Path(out) / pid)
+    for pid, args in SHARED_DNA.items():
+        shared_dna(Path(out) / pid, *args)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from qisite.spc.chart_types import chart_type
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = ROOT / "projects"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -239,7 +241,8 @@ def test_project_follows_the_format(pdir: Path):
             continue
         fmt = m.get("date_format", SITE.get("date_format", "iso"))
         keys = [(r.get(m.get("group") or "", ""), parse_date(r[m["x"]], fmt)) for r in data]
-        if m["chart"] not in ("xbar", "s"):
+        kind = chart_type(m["chart"])
+        if not (kind.subgroups or kind.one_row_per_event):    # subgroup observations, events and cases share dates
             assert len(keys) == len(set(keys)), m["id"]
         dates = {k[1] for k in keys}
         date_ranges.append((m["id"], min(dates), max(dates)))
@@ -277,3 +280,24 @@ def test_project_follows_the_format(pdir: Path):
                 assert c["decision"] in ("adopt", "adapt", "abandon")
             for key in ("plan", "prediction"):
                 assert c[key].strip()
+
+
+def test_a_b_chart_of_a_rare_adverse_event():
+    """Reliable deterioration in the Bangladeshi talking-therapies project (illustrative):
+    one row per finished course, dated by week; the risk is estimated from the first year's
+    cases and the lower sum signals a fall after the culturally adapted materials (pdsa-3)."""
+    from qisite.analysis import analyse_measure
+    from qisite.load.network import load_network
+    from qisite.problems import Problems
+
+    network = load_network(ROOT, Problems())
+    project = next(p for p in network.projects if p.id == "bangladeshi-recovery-talking-therapies")
+    measure = next(m for m in project.measures if m.chart == "b")
+    result = analyse_measure(measure).cusum
+    assert result is not None and measure.type == "balancing" and measure.direction == "decrease"
+    assert len(result) == 985 and result.baseline == 503 and 0.05 < result.target < 0.07
+    pdsa3 = next(c for c in project.cycles if c.id == "pdsa-3")
+    assert measure.id in pdsa3.measures
+    assert result.signal_cases("cusum_upper") == []
+    falls = [result.x[case - 1] for case in result.signal_cases("cusum_lower")]
+    assert falls and all(day > pdsa3.start for day in falls)

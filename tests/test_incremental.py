@@ -374,3 +374,49 @@ def test_a_kept_builder_with_its_own_workers_rebuilds_while_threads_run(tmp_path
         stop.set()
         server.join()
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "kept pool")
+
+
+def test_listing_pages_reuse_every_card_but_the_edited_projects(tmp_path, monkeypatch):
+    """A value that moves one project's headline renders every listing page again, but each other
+    project's card is taken as it was rendered by the build before (in another process: from the
+    sealed cards file), and only the edited project's cards are rendered (qisite/site/cards.py)."""
+    import qisite.site.cards as cards
+
+    rendered: list[str] = []
+    original = cards.CardCache.card
+
+    def counting(self, page, project_id, heading, render):
+        return original(self, page, project_id, heading, lambda: rendered.append(project_id) or render())
+
+    monkeypatch.setattr(cards.CardCache, "card", counting)
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    everyone = set(rendered)
+    assert len(everyone) > 2 and len(rendered) < 2 * sum(1 for _ in (output / "projects").glob("*/index.html")) * 4
+    rendered.clear()
+    data = root / "projects" / "otterbury-eye-screening" / "data" / "attendance.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2024-08-01,151,210", "2024-08-01,140,210"), encoding="utf-8")
+    again = build(root, output, workers=1)   # a new Builder: the cards come from .qisite-cache/build/cards.pickle
+    assert again.pages_rendered > 2 and set(rendered) == {"otterbury-eye-screening"}
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "cards reused")
+
+
+def test_a_sealed_cards_file_that_is_not_ours_is_not_used(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    stored = root / ".qisite-cache" / "build" / "cards.pickle"
+    assert stored.is_file()
+    import pickle
+
+    forged = {key: "<p>forged card</p>" for key in load_sealed(stored)}
+    stored.write_bytes(b"\0" * 32 + pickle.dumps(forged))   # not sealed with this user's key
+    data = root / "projects" / "otterbury-eye-screening" / "data" / "attendance.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("2024-08-01,151,210", "2024-08-01,140,210"), encoding="utf-8")
+    again = build(root, output, workers=1)   # every listing page rendered again, every card with it
+    assert again.pages_rendered > 2
+    assert not any(b"forged card" in p.read_bytes() for p in output.rglob("*.html"))
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "cards file refused")

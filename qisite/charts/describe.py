@@ -11,9 +11,10 @@ import numpy as np
 from qisite import spc
 from qisite.analysis import MeasureAnalysis, changed, gap_wording
 from qisite.model import Measure
-from qisite.numbers import ValueFormat, number
+from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.bchart import LOWER, UPPER, BChartResult
 from qisite.spc.chart_types import COUNT, chart_type, is_percent_unit
-from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA
+from qisite.spc.rules import LONG_RUN, OUTSIDE, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA, signal_names
 from qisite.spc.warnings import MIN_POINTS
 
 from .meaning import gap_meaning
@@ -167,22 +168,34 @@ def method_statement(chart: str, result: spc.SpcResult) -> str:
     return " · ".join(t for t in (short_chart_name(chart), rule_label(result.rules), basis) if t)
 
 
+def cycles_sentence(cycles: tuple) -> str:
+    """"PDSA cycles marked: 2 Co-working … (1 Jun 2023).": the cycles a chart marks."""
+    return sentence("PDSA cycles marked: " + "; ".join(
+        f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0])))
+
+
 def spc_description(m: Measure, result: spc.SpcResult, summary: spc.Summary, fmt: ValueFormat,
                     period, cycles: tuple) -> str:
     parts = [method_statement(m.chart, result) + ".", sentence(level_sentence(m, summary, fmt, result, cycles) + _signals_tail(result))]
     if m.target is not None:
-        parts.append(sentence(f"Target {fmt.value(m.target)}{_assurance(result)}"))
+        parts.append(sentence(f"{m.target_label} {fmt.value(m.target)}{_assurance(result)}"))
+    parts += other_targets_sentences(m, fmt)
     excluded = int((~result.included).sum())
     if excluded:
         reasons = "; ".join(e.reason for e in m.exclude if e.reason)
         parts.append(sentence(f"{plural(excluded, 'point')} excluded from the limits" + (f" ({reasons})" if reasons else "")))
     if cycles:
-        parts.append(sentence("PDSA cycles marked: " + "; ".join(
-            f"{k} {title} ({date_label(d, 'day')})" for k, _, d, title in sorted(cycles, key=lambda c: c[0]))))
+        parts.append(cycles_sentence(cycles))
     if len(result.parts) > 1:
         labels = [p.label for p in m.parts if p.label]
         parts.append(sentence(f"Limits recalculated in {len(result.parts)} parts" + (": " + "; ".join(labels) if labels else "")))
     return " ".join(parts)
+
+
+def other_targets_sentences(m: Measure, fmt: ValueFormat) -> list[str]:
+    """"National standard 95%, drawn for comparison; assurance is judged against Local target 85%."."""
+    judged = f"; assurance is judged against {m.target_label} {fmt.value(m.target)}" if m.target is not None else ""
+    return [sentence(f"{t.label} {fmt.value(t.value)}, drawn for comparison{judged}") for t in m.other_targets]
 
 
 def _signals_tail(result: spc.SpcResult) -> str:
@@ -250,7 +263,8 @@ def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> s
         if text:
             out.append(sentence(text + _gap_signals(g)))
     if m.target is not None:
-        out.append(sentence(f"Target {fmt.value(m.target)}"))
+        out.append(sentence(f"{m.target_label} {fmt.value(m.target)}"))
+    out += other_targets_sentences(m, fmt)
     return " ".join(out)
 
 
@@ -281,7 +295,7 @@ def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
 # --- small multiples ----------------------------------------------------------------
 
 def multiples_alt(title: str, items, m: Measure, period) -> str:
-    return f"{len(items)} small control charts, shared axes: {m.title} ({', '.join(label for label, _ in items)})"
+    return f"{plural(len(items), 'small control chart')}, shared axes: {m.title} ({', '.join(label for label, _ in items)})"
 
 
 def multiples_description(items, m: Measure, fmt: ValueFormat, period, summaries=None) -> str:
@@ -312,3 +326,145 @@ def pareto_description(m: Measure, result: spc.ParetoResult) -> str:
         sentence(f"The top {plural(min(k80, len(result.categories)), 'category')} account for "
                  f"{number(float(result.cumulative_percent[min(k80, len(result.categories)) - 1]), 0)}% of the total"),
     ])
+
+
+# --- a point's details, events ----------------------------------------------------
+
+SIGNAL_WORDS = {
+    "outside_limits": "a point outside the control limits",
+    "long_run": "part of a long run on one side of the centre line",
+    "shift": "part of a shift (points in a row on one side of the centre line)",
+    "trend": "part of a trend (points in a row rising or falling)",
+    "two_of_three": "2 of 3 points beyond 2 sigma on one side",
+    "within_1_sigma": "15 points in a row within 1 sigma of the centre line",
+}
+"""Each signal of qisite.spc.rules.SIGNAL_NAMES in words (a test holds them in step)."""
+
+
+def point_tips(m: Measure, result: spc.SpcResult, fmt: ValueFormat, period, *, counts=None,
+               withheld=lambda index: "", meaning=None, part_labels: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Each point's details in words, for its SVG ``<title>`` (hover, tap, keyboard, screen readers):
+    "Mar 2024: 42.0% (21 of 50). Part 2 of 2 (after the huddles). Signal (Anhøj rules): a point
+    outside the control limits, improvement." ``counts`` is the measure's published series
+    (numerator ``y``, denominator ``n``), shown for a measure with a denominator; a point whose
+    figures disclosure control withholds (``withheld``) gets no details ("")."""
+    meaning = result.classification if meaning is None else meaning
+    show_counts = counts is not None and counts.n is not None and bool(m.n)
+    parts = len(result.parts)
+    unit = _unit_suffix(m, fmt) or (f" {m.unit.strip()}" if _counted(m) else "")
+    out = []
+    for index in range(len(result)):
+        value = float(result.y[index])
+        if withheld(index) or not math.isfinite(value):
+            out.append("")
+            continue
+        text = f"{date_label(result.x[index], period)}: {fmt.value(value)}{unit}"
+        if show_counts:
+            numerator, denominator = float(counts.y[index]), float(counts.n[index])
+            if math.isfinite(numerator) and math.isfinite(denominator):
+                text += f" ({number(numerator, 0 if numerator.is_integer() else 2)} of "
+                text += f"{number(denominator, 0 if denominator.is_integer() else 2)})"
+        bits = [text]
+        if parts > 1:
+            part = int(result.part[index])
+            label = part_labels[part - 1] if part - 1 < len(part_labels) else ""
+            bits.append(f"Part {part} of {parts}" + (f" ({label})" if label else ""))
+        elif result.baseline.any() and not result.baseline.all():
+            bits.append("Baseline" if result.baseline[index] else "After the baseline")
+        if not result.included[index]:
+            bits.append("Excluded from the limits")
+        names = signal_names(int(result.bits[index])) if result.bits[index] else []
+        if names:
+            kind = meaning[index] or "neutral"
+            bits.append(f"Signal ({rule_label(result.rules)}): " + "; ".join(SIGNAL_WORDS.get(n, n) for n in names)
+                        + ("" if kind == "neutral" else f", {kind}"))
+        out.append(". ".join(bits) + ".")
+    return tuple(out)
+
+
+def event_title(event) -> str:
+    """"3 Mar 2024: Ward 7 closed (not a test of change)": an event as its marker's title says it."""
+    return f"{date_label(event.date, 'day')}: {event.text} (not a test of change)"
+
+
+def events_sentence(events) -> str:
+    """"Events marked (not tests of change): Ward 7 closed (3 Mar 2024: beds moved to ward 9); …" ('' for none)."""
+    if not events:
+        return ""
+    return sentence("Events marked (not tests of change): " + "; ".join(
+        f"{e.text} ({date_label(e.date, 'day')}" + (f": {e.description.strip().rstrip('.')})" if e.description else ")")
+        for e in events))
+
+
+# --- B chart (Bernoulli CUSUM) ------------------------------------------------
+
+def risk(p: float) -> str:
+    """A risk as a percentage, at decimals that fit it ("0.70%", "2.0%")."""
+    return ValueFormat(percent=True, scale=100.0, decimals=decimals_for(p * 100, percent=True)).value(p)
+
+
+def bchart_alt(m: Measure, result: BChartResult, period: str | None) -> str:
+    return (f"Bernoulli CUSUM chart: {m.title}, {_cases(len(result))} "
+            f"{span(list(result.x), period)}, {count(result.events)} with the event; two cumulative sums "
+            f"tested against a risk of {risk(result.target)}, limits at ±{number(result.limit, 1)}")
+
+
+_MEANING_WORDS = {"improvement": "an improvement", "concern": "a concern", "neutral": "a special cause"}
+
+
+def bchart_description(m: Measure, result: BChartResult, period: str | None, meanings: dict[str, str],
+                       cycles: tuple = ()) -> str:
+    """What a B chart shows, in words: how it was set up, the cases, the target risk and where
+    it came from, how the two sums move, where each reached its limit (and what that means here)."""
+    if not len(result):
+        return "No data."
+    n, events = len(result), result.events
+    if result.baseline is not None:
+        source = f"the share of events among the first {_cases(result.baseline)} (the shaded baseline)"
+    elif m.target is not None:
+        source = "the target the team set"
+    else:
+        source = "the share of events among all the cases"
+    limit, ratio = number(result.limit, 1), number(result.odds_ratio, 1 if result.odds_ratio % 1 else 0)
+    out = [f"{short_chart_name(m.chart)} · odds ratio {ratio} · limits ±{limit}.", sentence(f"{_cases(n)} {span(list(result.x), period)}, {count(events)} with the event "
+                    f"({risk(events / n)})"),
+           sentence(f"Each case is weighed against a risk of {risk(result.target)}, {source}"),
+           sentence(f"The upper sum climbs at each event and drifts down at each case without one: reaching "
+                    f"+{limit} is evidence that the odds of the event have grown {ratio}-fold (a risk of about "
+                    f"{risk(result.p_upper)}). The lower sum mirrors it: reaching −{limit} is evidence that the odds "
+                    f"have fallen to 1/{ratio} (about {risk(result.p_lower)}). After a signal the sum starts again from 0")]
+    said = False
+    for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")):
+        cases = result.signal_cases(name)
+        if not cases:
+            continue
+        said = True
+        named = [f"case {c} ({date_label(result.x[c - 1], period)})" for c in cases[:6]]
+        more = f" and {len(cases) - 6} more" if len(cases) > 6 else ""
+        at = ", ".join(named) if more or len(named) < 2 else ", ".join(named[:-1]) + " and " + named[-1]
+        out.append(sentence(f"The {word} sum reached its limit {_times(len(cases))}, at {at}{more}: "
+                            f"{move} in the risk, {_MEANING_WORDS[meanings[name]]}"))
+    if not said:
+        out.append(sentence(f"Neither sum reached its limit: no evidence that the risk has moved from "
+                            f"{risk(result.target)}"))
+    if cycles:
+        out.append(cycles_sentence(cycles))
+    return " ".join(out)
+
+
+def bchart_headline(result: BChartResult, meanings: dict[str, str]) -> str:
+    """The line over a B chart: which sum signalled and what it means, or that neither did."""
+    said = [f"the {word} sum reached its limit {_times(len(result.signal_cases(name)))} ({move} in the risk, "
+            f"{_MEANING_WORDS[meanings[name]]})"
+            for name, word, move in ((UPPER, "upper", "a rise"), (LOWER, "lower", "a fall")) if result.signal_cases(name)]
+    if not said:
+        return sentence(f"No signal: no evidence that the risk has moved from {risk(result.target)}")
+    return sentence(f"Against a risk of {risk(result.target)}, " + "; ".join(said))
+
+
+def _cases(k: int) -> str:
+    return f"{count(k)} case{'' if k == 1 else 's'}"
+
+
+def _times(k: int) -> str:
+    return {1: "once", 2: "twice"}.get(k, f"{k} times")

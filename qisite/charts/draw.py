@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from qisite.numbers import ValueFormat
 from qisite.spc.chart_types import BY_NAME
@@ -48,11 +49,43 @@ def _steps(x: np.ndarray, values: np.ndarray, first: int, last: int, count: int)
     return np.repeat(edges, 2)[1:-1], np.repeat(segment, 2)
 
 
+def _broken(x: np.ndarray, y: np.ndarray, missing: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The data line with a break (NaN) wherever a period with no data lies between two points."""
+    if not missing or x.size < 2:
+        return x, y
+    gaps = np.array(missing, dtype=float)
+    cut = [i + 1 for i in range(x.size - 1) if ((gaps > x[i]) & (gaps < x[i + 1])).any()]
+    return np.insert(x, cut, np.nan), np.insert(y, cut, np.nan)
+
+
+def missing_marks(panel: Panel, missing: tuple[float, ...], spacing: float, small: bool = False) -> None:
+    """Each run of periods with no data: a pale band across the plot and, on a full-size
+    chart, "no data" written up its foot (the line breaks there; nothing is bridged)."""
+    if not missing:
+        return
+    runs: list[list[float]] = []
+    for position in sorted(missing):
+        if runs and position - runs[-1][-1] <= spacing * 1.6:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    for run in runs:
+        low, high = run[0] - spacing * 0.5, run[-1] + spacing * 0.5
+        panel.add_patch(Rectangle((low, 0), high - low, 1, transform=panel.x_data_y_axes(), facecolor=style.GRID,
+                                  edgecolor="none", gid="qisite-missing", zorder=0))
+        if not small:
+            panel.fig.text((low + high) / 2, 0.03, "no data", transform=panel.x_data_y_axes(), fontsize=style.TINY,
+                           color=style.MUTED, style="italic", rotation=90, ha="center", va="bottom",
+                           gid="qisite-missing-label", zorder=1)
+
+
 def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
                 value_labels: list[ValueLabel] | None = None, value_format: ValueFormat | None = None,
-                chart: str = "") -> None:
-    """Data line, points, CL, limits (per part, stepped), signals, exclusions;
-    with ``value_labels``, the latest CL and limits are added to it for labelling."""
+                chart: str = "", spacing: float = 1.0, tip_key: int = 0) -> None:
+    """Data line, points, CL, limits (per part, stepped), signals, exclusions, the
+    periods with no data, and a target per point for its details (``tip_key``: the
+    panel's number, in the target's gid); with ``value_labels``, the latest CL and
+    limits are added to it for labelling."""
     x, y = kit.as_array(series.x), kit.as_array(series.y)
     count = x.size
     cl, lcl, ucl = kit.as_array(series.cl), kit.as_array(series.lcl), kit.as_array(series.ucl)
@@ -89,7 +122,9 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
                 if step_x.size:
                     panel.add_line(Line2D(step_x, step_y, color=style.MUTED, linewidth=0.6, alpha=0.8,
                                           linestyle=(0, (1, 2)), gid=name, zorder=2))
-    panel.add_line(Line2D(x, y, color=style.DATA, linewidth=line_width, marker="o",
+    missing_marks(panel, series.missing, spacing, small)
+    line_x, line_y = _broken(x, y, series.missing)
+    panel.add_line(Line2D(line_x, line_y, color=style.DATA, linewidth=line_width, marker="o",
                           markersize=2.2 if dense else 3.2 if small else 4.2,
                           markerfacecolor=style.DATA, markeredgewidth=0, gid="qisite-data", zorder=3))
     if (~included).any():
@@ -104,6 +139,7 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
                                   markersize=style.MEANING_SIZE[kind] * (0.7 if dense else 0.8 if small else 1),
                                   markerfacecolor=style.MEANING_COLOUR[kind], markeredgecolor="white",
                                   markeredgewidth=0.8, gid=f"qisite-point-signal qisite-{kind}", zorder=5))
+    point_targets(panel, x, y, series.tips, tip_key, 9 if dense else 12)
     if value_labels is not None and series.parts and value_format is not None:
         latest = series.parts[-1].end
         centre = "Median" if chart in BY_NAME and BY_NAME[chart].median else "CL"
@@ -111,6 +147,18 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
             if math.isfinite(line[latest]):
                 value_labels.append((line[latest], f"{name} {value_format.value(line[latest])}",
                                      style.MUTED if name != centre else style.INK))
+
+
+def point_targets(panel: Panel, x: np.ndarray, y: np.ndarray, tips: tuple[str, ...], tip_key: int,
+                  size: float) -> None:
+    """A placeholder over each point that has details (gid ``qisite-tip-<panel>-<index>-r<radius>``):
+    the SVG step turns it into a focusable group holding an unpainted circle, with the
+    details as its ``<title>``."""
+    for index, tip in enumerate(tips):
+        if tip and index < x.size and math.isfinite(y[index]):
+            panel.add_line(Line2D([x[index]], [y[index]], linestyle="none", marker="o", markersize=size,
+                                  markerfacecolor="none", markeredgecolor="none",
+                                  gid=f"qisite-tip-{tip_key}-{index}-r{size / 2:g}", zorder=7))
 
 
 # --- the SPC chart --------------------------------------------------------------------
@@ -130,6 +178,7 @@ def spc_figure(spec: SpcSpec) -> Figure:
     values = kit.series_values(series)
     if spec.target is not None:
         values.append(spec.target)
+    values += [v for _, v in spec.other_targets]
     values += [v for v in spec.trajectory if v is not None]
     if spec.zero:
         values.append(0.0)
@@ -138,11 +187,15 @@ def spc_figure(spec: SpcSpec) -> Figure:
         kit.zero_line(panel, axis.xlim)
     labels: list[ValueLabel] = []
     kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
-    draw_series(panel, series, value_labels=labels, value_format=value_format, chart=spec.chart)
-    if spec.target is not None:
-        kit.target_line(panel, axis.xlim, spec.target)
-        labels.append((spec.target, f"Target {value_format.value(spec.target)}", style.TARGET))
-    key = kit.key_items([series], spec.target)
+    kit.event_lines(panel, axis.events)
+    draw_series(panel, series, value_labels=labels, value_format=value_format, chart=spec.chart,
+                spacing=axis.spacing)
+    kit.target_lines(panel, axis.xlim, spec.target, spec.other_targets)
+    labels += [(v, text, style.TARGET) for v, text in
+               kit.target_labels(spec.target, spec.target_label, spec.other_targets, value_format.value)]
+    key = kit.key_items([series], spec.target, spec.target_label, spec.other_targets)
+    if axis.events:
+        key.append(("event", "Event"))
     path = kit.as_array(spec.trajectory)
     if np.isfinite(path).any():
         x = kit.as_array(series.x)

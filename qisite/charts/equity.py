@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import kit, style
+from .draw import point_targets
 from .layout import spread
 from .specs import EquitySpec, GroupSeriesSpec
 
@@ -38,18 +39,22 @@ def equity_figure(spec: EquitySpec) -> Figure:
     value_format = spec.value_format.value_format()
     axis = spec.axis
     labels = [_label(group) for group in spec.series]
-    right_margin = min(250.0, max(70.0, max(kit.text_width(text, style.TINY) for text in labels) + 22))
+    targets = kit.target_labels(spec.target, spec.target_label, spec.other_targets, value_format.value)
+    widest = max(kit.text_width(text, style.TINY) for text in labels + [text for _, text in targets])
+    right_margin = min(250.0, max(70.0, widest + 22))
     frame = kit.Frame()
     breaks, freeze = list(spec.breaks), spec.freeze
     top = kit.top_rows_height(axis, has_parts=bool(breaks or freeze))
     left, right, bottom = style.MARGIN_LEFT, style.WIDTH - right_margin, style.MARGIN_BOTTOM
     height = style.HEIGHT - top - bottom
     panel = frame.axes(left, bottom, right - left, height)
-    values = [v for group in spec.series for v in group.y] + ([spec.target] if spec.target is not None else [])
+    values = ([v for group in spec.series for v in group.y] + ([spec.target] if spec.target is not None else [])
+              + [v for _, v in spec.other_targets])
     y_low, y_high = kit.y_range(values, value_format.percent, value_format.scale)
     panel.set_xlim(*axis.xlim)
     panel.set_ylim(y_low, y_high)
     kit.baseline_and_breaks(panel, axis.xlim, breaks, freeze)
+    kit.event_lines(panel, axis.events)
     ends: list[tuple[float, str, GroupLook]] = []
     for index, group in enumerate(spec.series):
         look = group_look(index, group.reference)
@@ -58,6 +63,7 @@ def equity_figure(spec: EquitySpec) -> Figure:
         panel.add_line(Line2D(x, y, color=look.colour, linewidth=look.line_width, marker=look.marker,
                               markersize=4.5 if group.reference else 4.2, markeredgewidth=0,
                               gid=gid, zorder=4 if group.reference else 3))
+        point_targets(panel, x, y, group.tips, index, 11)
         for part in group.parts:
             if part.cl is None:
                 continue
@@ -66,13 +72,13 @@ def equity_figure(spec: EquitySpec) -> Figure:
         finite = np.flatnonzero(np.isfinite(y))
         if finite.size:
             ends.append((float(y[finite[-1]]), labels[index], look))
-    if spec.target is not None:
-        kit.target_line(panel, axis.xlim, spec.target)
-        ends.append((spec.target, f"Target {value_format.value(spec.target)}", GroupLook(style.TARGET, None)))
+    kit.target_lines(panel, axis.xlim, spec.target, spec.other_targets)
+    ends += [(v, text, GroupLook(style.TARGET, None)) for v, text in targets]
     kit.y_ticks(frame, panel, y_low, y_high, value_format)
     kit.x_ticks(frame, panel, axis.ticks, axis.xlim)
     _direct_labels(frame, ends, right, bottom, height, y_low, y_high)
-    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")],
+    kit.top_rows(frame, panel, axis, spec.ylabel, [("group-cl", "Centre line of each group, per part")]
+                 + ([("event", "Event")] if axis.events else []),
                  breaks, freeze, left, right, top)
     return frame.fig
 

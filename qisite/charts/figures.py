@@ -4,7 +4,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from .draw import spc_figure
-from .specs import ChartSpec, EquitySpec, MultiplesSpec, ParetoSpec, SpcSpec
+from .specs import BChartSpec, ChartSpec, EquitySpec, MultiplesSpec, ParetoSpec, SpcSpec
 
 
 def figure(spec: ChartSpec) -> Figure:
@@ -23,4 +23,7 @@ def figure(spec: ChartSpec) -> Figure:
     if isinstance(spec, ParetoSpec):
         from .pareto import pareto_figure
         return pareto_figure(spec)
+    if isinstance(spec, BChartSpec):
+        from .bchart import bchart_figure
+        return bchart_figure(spec)
     raise ValueError(f"unknown chart spec {type(spec).__name__}")

@@ -10,7 +10,7 @@ baseline and part breaks. Figure units are page pixels (72 dpi, so 1 pt =
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from matplotlib import transforms
@@ -23,7 +23,7 @@ from qisite.numbers import ValueFormat
 
 from . import style
 from .layout import lanes, spread
-from .specs import AxisSpec, Break, CycleMark, SeriesSpec, Tick
+from .specs import AxisSpec, Break, CycleMark, EventMark, SeriesSpec, Tick
 
 NAN = float("nan")
 PDSA_RADIUS = 8.0
@@ -203,6 +203,25 @@ def target_line(panel: Panel, xlim: tuple[float, float], target: float, linewidt
                           linestyle=(0, (6, 2)), gid="qisite-target", zorder=2))
 
 
+def target_lines(panel: Panel, xlim: tuple[float, float], target: float | None, others: Sequence[tuple[str, float]],
+                 linewidth: float = 1.4) -> None:
+    """The target (the line assurance is judged against) and any other labelled targets (e.g. a
+    national standard beside a local target), told apart by their dashes as well as their labels."""
+    if target is not None:
+        target_line(panel, xlim, target, linewidth)
+    look = key_symbol("other-target")[1]
+    for _, value in others:
+        panel.add_line(Line2D(xlim, [value] * 2, **{**look, "linewidth": linewidth - 0.2}, gid="qisite-other-target",
+                              zorder=2))
+
+
+def target_labels(target: float | None, label: str, others: Sequence[tuple[str, float]],
+                  value: Callable[[float], str]) -> list[tuple[float, str]]:
+    """(value, "Local target 85%") for the right-hand labels of each target line."""
+    lines = ([(target, label)] if target is not None else []) + [(v, name) for name, v in others]
+    return [(v, f"{name} {value(v)}") for v, name in lines]
+
+
 def zero_line(panel: Panel, xlim: tuple[float, float], label: bool = True) -> None:
     """The "no gap" line of a gap chart: wide and pale, unlike the centre line."""
     panel.add_line(Line2D(xlim, [0, 0], color="#BDBDBD", linewidth=2.4, gid="qisite-zero", zorder=1))
@@ -215,6 +234,83 @@ def pdsa_line(panel: Panel, position: float) -> None:
     """The dotted line of a PDSA cycle's start, down through a plot."""
     panel.add_line(Line2D([position, position], [0, 1], transform=panel.x_data_y_axes(), color=style.PDSA,
                           linewidth=0.9, alpha=0.55, linestyle=(0, (1, 2)), gid="qisite-pdsa-line", zorder=1))
+
+
+def event_lines(panel: Panel, events: Sequence[EventMark]) -> None:
+    """A dash-dot line down through a plot at each event's date (PDSA lines are dotted, purple)."""
+    for event in events:
+        panel.add_line(Line2D([event.position] * 2, [0, 1], transform=panel.x_data_y_axes(), color=style.MUTED,
+                              linewidth=0.9, linestyle=(0, (5, 2, 1, 2)), gid="qisite-event-line", zorder=1))
+
+
+EVENT_ROW = 16.0
+EVENT_SIZE = 7.0
+EVENT_LANES = 2
+
+
+def event_layout(events: Sequence[EventMark], left: float, right: float,
+                 xlim: tuple[float, float]) -> list[tuple[float, float, int, str]]:
+    """Where each event goes in its row(s): ``(date px, marker px, lane, label)``. Each
+    event takes the first lane (of two) where its marker and whole label fit after the
+    last one there; when neither has room, the lane that frees first, and the label
+    before it in that lane is cut short ("…") where the marker begins (the marker's
+    title, the table and the chart's words keep the whole text). Markers in a lane are
+    spread so that they never overlap."""
+    if not events:
+        return []
+    low, high = xlim
+    wanted = [left + (event.position - low) / (high - low) * (right - left) for event in events]
+    order = sorted(range(len(events)), key=lambda i: (wanted[i], i))
+    ends = [-math.inf] * EVENT_LANES
+    lane_of: dict[int, int] = {}
+    for i in order:
+        start = wanted[i] - EVENT_SIZE / 2
+        free = [lane for lane in range(EVENT_LANES) if ends[lane] <= start]
+        lane = free[0] if free else min(range(EVENT_LANES), key=lambda k: ends[k])
+        lane_of[i] = lane
+        ends[lane] = wanted[i] + EVENT_SIZE / 2 + 4 + text_width(events[i].text, style.TINY) + 8
+    out: list[tuple[float, float, int, str]] = [(0.0, 0.0, 0, "")] * len(events)
+    for lane in range(EVENT_LANES):
+        members = [i for i in order if lane_of[i] == lane]
+        placed = spread([wanted[i] for i in members], EVENT_SIZE + 3, left + EVENT_SIZE / 2, right - EVENT_SIZE / 2)
+        for rank, (i, px) in enumerate(zip(members, placed)):
+            following = placed[rank + 1] if rank + 1 < len(members) else right + 60
+            chars = int((following - px - EVENT_SIZE - 8) / (0.6 * style.TINY))
+            text = events[i].text
+            if chars < 3:
+                text = ""
+            elif len(text) > chars:
+                text = text[:chars - 1].rstrip() + "…"
+            out[i] = (wanted[i], px, lane, text)
+    return out
+
+
+def event_lanes(axis: AxisSpec) -> int:
+    """How many rows the events need on a full-width chart (0, 1 or 2)."""
+    layout = event_layout(axis.events, style.MARGIN_LEFT, style.WIDTH - style.MARGIN_RIGHT, axis.xlim)
+    return 1 + max(lane for _, _, lane, _ in layout) if layout else 0
+
+
+def event_row(frame: Frame, events: Sequence[EventMark], bottom: float, left: float, right: float,
+              xlim: tuple[float, float], plot_top: float | None = None) -> None:
+    """The events' rows (from ``bottom`` up): at each date a small down-pointing
+    triangle (gid ``qisite-event-<k>``, whose ``<title>`` the SVG step writes) with
+    the event's short text after it (:func:`event_layout`) and a dash-dot leader
+    down to its date."""
+    identity = transforms.IdentityTransform()
+    for index, (want, px, lane, text) in enumerate(event_layout(events, left, right, xlim)):
+        y = bottom + EVENT_ROW / 2 + lane * EVENT_ROW
+        foot = bottom if plot_top is None else plot_top
+        frame.fig.add_artist(Line2D([want, want, px], [foot, bottom + 1, y - 3], transform=identity,
+                                    color=style.MUTED, linewidth=0.7, linestyle=(0, (5, 2, 1, 2)),
+                                    gid="qisite-event-leader"))
+        frame.fig.add_artist(Line2D([px], [y], transform=identity, linestyle="none", marker="v",
+                                    markersize=EVENT_SIZE, markerfacecolor=style.INK, markeredgecolor="white",
+                                    markeredgewidth=0.6, gid=f"qisite-event-{index}", zorder=4))
+        if text:
+            frame.text(px + EVENT_SIZE / 2 + 2, y, text, fontsize=style.TINY, color=style.INK, ha="left",
+                       va="center", gid="qisite-event-label", zorder=5,
+                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8})  # over the leaders below it
 
 
 def part_breaks(series: SeriesSpec, xlim: tuple[float, float]) -> tuple[list[Break], tuple[float, float] | None]:
@@ -285,12 +381,16 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
                           "markeredgewidth": 1.5}
     if kind == "target":
         return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (6, 2))}
+    if kind == "other-target":
+        return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (7, 2, 1.5, 2))}
     if kind == "group-cl":
         return False, {"color": style.MUTED, "linewidth": 1.0, "linestyle": (0, (5, 2))}
     if kind == "limits":
         return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (4, 2.5))}
     if kind == "trajectory":
         return False, {"color": style.TARGET, "linewidth": 1.4, "linestyle": (0, (2, 1.5))}
+    if kind == "event":
+        return False, {"color": style.MUTED, "linewidth": 0.9, "linestyle": (0, (5, 2, 1, 2))}
     if kind == "limits95":
         return False, {"color": style.MUTED, "linewidth": 0.6, "alpha": 0.8, "linestyle": (0, (1, 2))}
     if kind.startswith("runs"):
@@ -299,7 +399,8 @@ def key_symbol(kind: str) -> tuple[bool, dict]:
     return False, {"color": style.DATA, "linewidth": 1.4}
 
 
-def key_items(series_list: Sequence[SeriesSpec], target: float | None) -> list[KeyItem]:
+def key_items(series_list: Sequence[SeriesSpec], target: float | None, target_label: str = "Target",
+              others: Sequence[tuple[str, float]] = ()) -> list[KeyItem]:
     """The key of SPC series: the meanings shown, a runs signal (the commonest meaning;
     on a tie the first seen, so the drawing never depends on string hashing),
     exclusions, limits, target."""
@@ -318,7 +419,8 @@ def key_items(series_list: Sequence[SeriesSpec], target: float | None) -> list[K
     if any(series.ucl95 for series in series_list):
         items.append(("limits95", "2σ limits"))
     if target is not None:
-        items.append(("target", "Target"))
+        items.append(("target", target_label))
+    items += [("other-target", label) for label, _ in others]
     return items
 
 
@@ -387,6 +489,7 @@ def part_row(frame: Frame, breaks: Sequence[Break], freeze: tuple[float, float] 
 def top_rows_height(axis: AxisSpec, has_parts: bool) -> float:
     """Height of the rows above a full-width plot: key row, PDSA lane(s), part-label row."""
     top = style.KEY_ROW
+    top += EVENT_ROW * event_lanes(axis)
     if axis.cycles:
         top += style.PDSA_LANE + (18 if pdsa_lanes(axis) > 1 else 0)
     if has_parts:
@@ -405,6 +508,9 @@ def top_rows(frame: Frame, panel: Panel, axis: AxisSpec, ylabel: str, key_list: 
     if breaks or freeze:
         part_row(frame, breaks, freeze, row + 8, left, right, axis.xlim)
         row += 16
+    if axis.events:
+        event_row(frame, axis.events, row, left, right, axis.xlim, plot_top)
+        row += EVENT_ROW * event_lanes(axis)
     if axis.cycles:
         pdsa(frame, panel, axis.cycles, row, left, right, axis.xlim)
 

@@ -65,7 +65,8 @@ def multiples_figure(spec: MultiplesSpec) -> Figure:
             kit.zero_line(panel, axis.xlim, label=(column == 0))
         if spec.target is not None:
             kit.target_line(panel, axis.xlim, spec.target, linewidth=1.2)
-        draw_series(panel, series, small=True)
+        kit.event_lines(panel, axis.events)
+        draw_series(panel, series, small=True, spacing=axis.spacing, tip_key=index)
         kit.y_ticks(frame, panel, y_low, y_high, value_format, nbins=4, labels=(column == 0))
         last_row = row == rows - 1 or index + columns >= len(panels)
         kit.x_ticks(frame, panel, ticks, axis.xlim, labels=last_row)
@@ -78,6 +79,8 @@ def multiples_figure(spec: MultiplesSpec) -> Figure:
             for cycle in axis.cycles:
                 if cycle.inside:
                     kit.pdsa_line(panel, cycle.position)
-    kit.key_row(frame, spec.ylabel, kit.key_items([panel_spec.series for panel_spec in panels], spec.target),
-                height - style.KEY_ROW / 2 - 1)
+    key = kit.key_items([panel_spec.series for panel_spec in panels], spec.target)
+    if axis.events:
+        key.append(("event", "Event"))
+    kit.key_row(frame, spec.ylabel, key, height - style.KEY_ROW / 2 - 1)
     return frame.fig

@@ -9,24 +9,29 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.links import cycle_numbers
-from qisite.model import Measure, Project
+from qisite.model import ChartEvent, Measure, Project
 from qisite.numbers import ValueFormat, axis_label, groups_format, series_format, value_format
-from qisite.spc.chart_types import shown_as_percent
+from qisite.spc.bchart import LOWER, UPPER
+from qisite.spc.chart_types import chart_type, shown_as_percent
 from qisite.spc.rules import LONG_RUN, SHIFT
+from qisite.spc.warnings import missing_periods
 
 from . import describe, tables
 from .meaning import gap_meaning
 from .request import ChartRequest, make_request
 from .specs import (
     AxisSpec,
+    BChartSpec,
     CycleMark,
     EquitySpec,
+    EventMark,
     FormatSpec,
     GroupSeriesSpec,
     MultiplesSpec,
@@ -36,6 +41,7 @@ from .specs import (
     SeriesSpec,
     SpcSpec,
 )
+from .text import plural
 from .ticks import date_ticks, index_ticks, infer_period
 
 Href = Callable[[str], str]
@@ -63,7 +69,8 @@ def chart_requests(project: Project, analyses: Mapping[str, MeasureAnalysis],
         if analysis is None:
             continue
         cycles = measure_cycles(project, measure.id)
-        out.extend(measure_requests(analysis, cycles, cycle_href, groups=groups))
+        out.extend(measure_requests(analysis, cycles, cycle_href, groups=groups,
+                                    events=project.chart_events(measure)))
     return out
 
 
@@ -75,17 +82,21 @@ def measure_cycles(project: Project, measure_id: str) -> tuple:
 
 
 def measure_requests(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href,
-                     *, groups: bool = True) -> list[ChartRequest]:
+                     *, groups: bool = True, events: tuple[ChartEvent, ...] = ()) -> list[ChartRequest]:
+    """A measure's charts; ``events`` (the project's and the measure's, by date) are noted
+    on each dated one, in its description and in its data table."""
     measure = analysis.measure
     if measure.chart == "pareto":
         return [pareto_request(analysis)]
+    if chart_type(measure.chart).cusum:
+        return [bchart_request(analysis, cycles, cycle_href)]
     if not measure.stratified:
-        return [spc_request(analysis, cycles, cycle_href)]
-    out = [equity_request(analysis, cycles, cycle_href)]
+        return [spc_request(analysis, cycles, cycle_href, events=events)]
+    out = [equity_request(analysis, cycles, cycle_href, events=events)]
     if analysis.gaps:
-        out.append(gap_request(analysis, cycles, cycle_href))
+        out.append(gap_request(analysis, cycles, cycle_href, events=events))
     if groups:
-        out.append(small_multiple_request(analysis, cycles=cycles, cycle_href=cycle_href))
+        out.append(small_multiple_request(analysis, cycles=cycles, cycle_href=cycle_href, events=events))
     return out
 
 
@@ -107,7 +118,8 @@ def _optional_floats(values) -> tuple[float | None, ...]:
     return tuple(None if not math.isfinite(v) else float(v) for v in np.asarray(values, dtype=float).tolist())
 
 
-def _axis(xs_all: list, period: str | None, cycles: tuple, href: Href) -> AxisSpec:
+def _axis(xs_all: list, period: str | None, cycles: tuple, href: Href,
+          events: tuple[ChartEvent, ...] = ()) -> AxisSpec:
     """x positions, ticks, range and PDSA markers shared by a chart's series.
 
     The range grows to show cycles a little outside the data (up to 15% of the
@@ -130,8 +142,18 @@ def _axis(xs_all: list, period: str | None, cycles: tuple, href: Href) -> AxisSp
             marks.append(CycleMark(number=int(number), position=min(max(start, low), high), href=href(cycle_id),
                                    title=str(title), cycle_id=cycle_id, inside=low <= start <= high))
     ticks = date_ticks(xs, period) if dated else index_ticks(xs)
+    notes = tuple(EventMark(position=float(e.date.toordinal()), text=e.text, title=describe.event_title(e))
+                  for e in (events if dated and positions else ())
+                  if low <= e.date.toordinal() <= high)
     return AxisSpec(dated=dated, period=period, ticks=tuple((float(at), label) for at, label in ticks),
-                    xlim=(low, high), cycles=tuple(marks), spacing=spacing)
+                    xlim=(low, high), cycles=tuple(marks), spacing=spacing, events=notes)
+
+
+def _missing(result: spc.SpcResult, measure: Measure) -> tuple[float, ...]:
+    """x of each period with no row (a measure with a regular ``period`` only)."""
+    if not _is_dated(list(result.x)):
+        return ()
+    return tuple(float(d.toordinal()) for d in missing_periods(list(result.x), measure.period))
 
 
 def _part_labels(measure: Measure, result: spc.SpcResult, meaning=None) -> tuple[PartSpec, ...]:
@@ -174,7 +196,7 @@ def _freeze_index(result: spc.SpcResult) -> int | None:
     return int(first_part.start - 1 + np.flatnonzero(baseline)[-1])
 
 
-def _series_spec(result: spc.SpcResult, measure: Measure, meaning=None) -> SeriesSpec:
+def _series_spec(result: spc.SpcResult, measure: Measure, meaning=None, tips: tuple[str, ...] = ()) -> SeriesSpec:
     meaning = result.classification if meaning is None else meaning
     return SeriesSpec(
         x=_positions(list(result.x)), y=_optional_floats(result.y), cl=_optional_floats(result.cl),
@@ -185,7 +207,19 @@ def _series_spec(result: spc.SpcResult, measure: Measure, meaning=None) -> Serie
         parts=_part_labels(measure, result, meaning),
         freeze=_freeze_index(result),
         limits=bool(np.isfinite(result.ucl).any() or np.isfinite(result.lcl).any()),
+        missing=_missing(result, measure), tips=tips,
         **_warning_limits(result, measure))
+
+
+def _tips(analysis: MeasureAnalysis | None, measure: Measure, result: spc.SpcResult, value_format: ValueFormat,
+          period, group=None, meaning=None) -> tuple[str, ...]:
+    """Each point's details (describe.point_tips), from the published analysis: counts
+    withheld by disclosure control are blank there, and their points get no details."""
+    counts = next((s for s in analysis.series if s.group == group), None) if analysis is not None else None
+    withheld = partial(analysis.withheld, group) if analysis is not None else (lambda index: "")
+    labels = tuple(part.label for part in _part_labels(measure, result, meaning))
+    return describe.point_tips(measure, result, value_format, period, counts=counts, withheld=withheld,
+                               meaning=meaning, part_labels=labels)
 
 
 def _warning_limits(result: spc.SpcResult, measure: Measure) -> dict:
@@ -202,22 +236,38 @@ def _cycles_tuple(axis: AxisSpec, cycles: tuple) -> tuple:
 # --- one SPC chart ------------------------------------------------------------
 
 def spc_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href,
-                *, group=None, filename: str | None = None) -> ChartRequest:
+                *, group=None, filename: str | None = None, events: tuple[ChartEvent, ...] = ()) -> ChartRequest:
     measure = analysis.measure
     result = analysis.results[group]
     summary = analysis.summaries[group]
-    axis = _axis(list(result.x), measure.period, cycles, cycle_href)
+    axis = _axis(list(result.x), measure.period, cycles, cycle_href, events)
     value_format = series_format(measure, result)
+    tips = _tips(analysis, measure, result, value_format, axis.period, group)
     spec = SpcSpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                    ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
-                   series=_series_spec(result, measure),
+                   target_label=measure.target_label, other_targets=_other_targets(measure),
+                   series=_series_spec(result, measure, tips=tips),
                    trajectory=() if result.trajectory is None else _optional_floats(result.trajectory))
     marked = _cycles_tuple(axis, cycles)
     return make_request(
         measure_id=measure.id, kind="spc", filename=filename or measure.chart_file(), title=measure.title,
-        alt=describe.spc_alt(measure, result, summary, value_format, axis.period),
-        description=describe.spc_description(measure, result, summary, value_format, axis.period, marked),
-        spec=spec, cycles=marked, table=tables.measure_table(analysis, value_format, axis.period))
+        alt=describe.spc_alt(measure, result, summary, value_format, axis.period) + _events_alt(axis),
+        description=_with_events(describe.spc_description(measure, result, summary, value_format, axis.period,
+                                                          marked), events),
+        spec=spec, cycles=marked, table=tables.measure_table(analysis, value_format, axis.period, events))
+
+
+def _events_alt(axis: AxisSpec) -> str:
+    """", with 2 events marked": the short alt's note of the events on the chart."""
+    return f", with {plural(len(axis.events), 'event')} marked" if axis.events else ""
+
+
+def _with_events(description: str, events: tuple[ChartEvent, ...]) -> str:
+    return " ".join(t for t in (description, describe.events_sentence(events)) if t)
+
+
+def _other_targets(measure: Measure) -> tuple[tuple[str, float], ...]:
+    return tuple((t.label, t.value) for t in measure.other_targets)
 
 
 def value_format_of(measure: Measure, values: list) -> ValueFormat:
@@ -226,10 +276,11 @@ def value_format_of(measure: Measure, values: list) -> ValueFormat:
 
 # --- equity: one line per group, and the gaps --------------------------------------------
 
-def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href) -> ChartRequest:
+def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href,
+                   *, events: tuple[ChartEvent, ...] = ()) -> ChartRequest:
     measure = analysis.measure
     xs_all = [x for result in analysis.results.values() for x in result.x]
-    axis = _axis(xs_all, measure.period, cycles, cycle_href)
+    axis = _axis(xs_all, measure.period, cycles, cycle_href, events)
     value_format = groups_format(measure, analysis.results.values())
     series = []
     for group in _group_order(analysis):
@@ -237,17 +288,20 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
         series.append(GroupSeriesSpec(
             name=str(group), reference=group == measure.reference_group, x=_positions(list(result.x)),
             y=_optional_floats(result.y),
-            parts=tuple(PartSpec(start=part.start - 1, end=part.end - 1, cl=part.cl) for part in result.parts)))
+            parts=tuple(PartSpec(start=part.start - 1, end=part.end - 1, cl=part.cl) for part in result.parts),
+            tips=tuple(f"{group}, {tip}" if tip else ""
+                       for tip in _tips(analysis, measure, result, value_format, axis.period, group))))
     reference = analysis.results[measure.reference_group]
     spec = EquitySpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                       ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
-                      series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference))
+                      series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference),
+                      target_label=measure.target_label, other_targets=_other_targets(measure))
     return make_request(
         measure_id=measure.id, kind="equity", filename=measure.chart_file(), title=measure.title,
-        alt=describe.equity_alt(analysis, value_format, axis.period),
-        description=describe.equity_description(analysis, value_format, axis.period),
+        alt=describe.equity_alt(analysis, value_format, axis.period) + _events_alt(axis),
+        description=_with_events(describe.equity_description(analysis, value_format, axis.period), events),
         spec=spec, cycles=_cycles_tuple(axis, cycles),
-        table=tables.measure_table(analysis, value_format, axis.period))
+        table=tables.measure_table(analysis, value_format, axis.period, events))
 
 
 def _group_order(analysis: MeasureAnalysis) -> list:
@@ -271,18 +325,22 @@ def _freeze_x(result: spc.SpcResult) -> tuple[float, float] | None:
     return (positions[0], (positions[last] + positions[last + 1]) / 2)
 
 
-def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href) -> ChartRequest:
+def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href,
+                *, events: tuple[ChartEvent, ...] = ()) -> ChartRequest:
     """The gap of each group to the reference group, each with its own SPC (I chart)."""
     measure = analysis.measure
     gaps = list(analysis.gaps.values())
     xs_all = [x for gap in gaps for x in gap.x]
-    axis = _axis(xs_all, measure.period, cycles, cycle_href)
+    axis = _axis(xs_all, measure.period, cycles, cycle_href, events)
     values = [v for gap in gaps for v in list(gap.result.y) + list(gap.result.ucl) + list(gap.result.lcl)]
     value_format = value_format_of(measure, values)
     value_format.percent = False                              # a gap in % is in percentage points
     gap_measure = replace(measure, observations=())
     panels = tuple(PanelSpec(name=f"{gap.group} − {gap.reference}",
-                             series=_series_spec(gap.result, gap_measure, gap_meaning(gap)))
+                             series=_series_spec(gap.result, gap_measure, gap_meaning(gap), tips=tuple(
+                                 f"Gap {gap.group} − {gap.reference}, {tip}" if tip else ""
+                                 for tip in _tips(None, gap_measure, gap.result, value_format, axis.period,
+                                                  meaning=gap_meaning(gap)))))
                    for gap in gaps)
     if shown_as_percent(measure.chart, measure.unit):
         unit = "percentage points"
@@ -293,8 +351,9 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
     return make_request(
         measure_id=measure.id, kind="gap", filename=measure.chart_file("gap"),
         title=f"{measure.title}: the gap to {measure.reference_group}",
-        alt=describe.gap_alt(analysis, axis.period), headline=describe.gap_headline(analysis, value_format),
-        description=describe.gap_description(analysis, value_format, axis.period),
+        alt=describe.gap_alt(analysis, axis.period) + _events_alt(axis),
+        headline=describe.gap_headline(analysis, value_format),
+        description=_with_events(describe.gap_description(analysis, value_format, axis.period), events),
         spec=spec, cycles=_cycles_tuple(axis, cycles), table=tables.gap_table(analysis, value_format, axis.period))
 
 
@@ -303,7 +362,8 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
 def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.SpcResult]], *,
                            measure: Measure | None = None, cycles: tuple = (),
                            cycle_href: Href = default_href, title: str | None = None,
-                           filename: str | None = None, measure_id: str | None = None) -> ChartRequest:
+                           filename: str | None = None, measure_id: str | None = None,
+                           events: tuple[ChartEvent, ...] = ()) -> ChartRequest:
     """One measure across groups or teams: one SPC panel each, shared x and y axes.
 
     ``panels`` is a stratified :class:`MeasureAnalysis` (one panel per group,
@@ -312,6 +372,8 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
     period.
     """
     summaries = None
+    analysis: MeasureAnalysis | None = None
+    groups: list = []
     if isinstance(panels, MeasureAnalysis):
         analysis = panels
         measure = analysis.measure
@@ -319,27 +381,32 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
         items = [(f"{group} (reference)" if group == measure.reference_group else str(group),
                   analysis.results[group]) for group in order]
         summaries = [analysis.summaries[group] for group in order]
+        groups = order
         kind, default_name = "groups", measure.chart_file("groups")
     else:
         items = list(panels)
         if measure is None:
             raise ValueError("small_multiple_request needs measure= for a list of panels")
         kind, default_name = "multiples", measure.chart_file("multiples")
+        groups = [None] * len(items)
     xs_all = [x for _, result in items for x in result.x]
-    axis = _axis(xs_all, measure.period, cycles, cycle_href)
+    axis = _axis(xs_all, measure.period, cycles, cycle_href, events)
     values = ([v for _, result in items for v in list(result.y) + list(result.ucl) + list(result.lcl)]
               + [measure.target or float("nan")])
     value_format = value_format_of(measure, values)
     spec = MultiplesSpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                          ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
                          zero=False,
-                         panels=tuple(PanelSpec(name=label, series=_series_spec(result, measure))
-                                      for label, result in items))
+                         panels=tuple(PanelSpec(name=label, series=_series_spec(result, measure, tips=tuple(
+                                     f"{label}, {tip}" if tip else ""
+                                     for tip in _tips(analysis, measure, result, value_format, axis.period, group))))
+                                      for (label, result), group in zip(items, groups)))
     title = title or f"{measure.title}, {'by group' if kind == 'groups' else 'side by side'}"
     return make_request(
         measure_id=measure_id or measure.id, kind=kind, filename=filename or default_name, title=title,
-        alt=describe.multiples_alt(title, items, measure, axis.period),
-        description=describe.multiples_description(items, measure, value_format, axis.period, summaries),
+        alt=describe.multiples_alt(title, items, measure, axis.period) + _events_alt(axis),
+        description=_with_events(describe.multiples_description(items, measure, value_format, axis.period, summaries),
+                                 events),
         spec=spec, cycles=_cycles_tuple(axis, cycles), table=tables.multiples_table(items, value_format, axis.period))
 
 
@@ -355,3 +422,36 @@ def pareto_request(analysis: MeasureAnalysis) -> ChartRequest:
         measure_id=measure.id, kind="pareto", filename=measure.chart_file(), title=measure.title,
         alt=describe.pareto_alt(measure, result), description=describe.pareto_description(measure, result),
         spec=spec, table=tables.pareto_table(measure, result))
+
+
+# --- B chart (Bernoulli CUSUM) ------------------------------------------------------
+
+def cusum_meanings(direction: str) -> dict[str, str]:
+    """What a signal of each sum means for a measure: a rise in the risk is a concern
+    when fewer events are better (``direction: decrease``), an improvement when more are."""
+    rise = {"increase": "improvement", "decrease": "concern"}.get(direction, "neutral")
+    fall = {"improvement": "concern", "concern": "improvement"}.get(rise, "neutral")
+    return {UPPER: rise, LOWER: fall}
+
+
+def bchart_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href = default_href) -> ChartRequest:
+    measure, result = analysis.measure, analysis.cusum
+    assert result is not None, "a b chart's analysis carries its sums"
+    axis = _axis(list(result.x), measure.period, cycles, cycle_href)
+    positions = _positions(list(result.x))
+    meanings = cusum_meanings(measure.direction)
+    freeze = None
+    if result.baseline is not None and result.baseline < len(result):
+        edge = (positions[result.baseline - 1] + positions[result.baseline]) / 2
+        freeze = (axis.xlim[0], edge)
+    spec = BChartSpec(axis=axis, x=positions, upper=tuple(result.upper.tolist()), lower=tuple(result.lower.tolist()),
+                      limit=result.limit, upper_signals=tuple(int(i) for i in np.flatnonzero(result.upper_signal)),
+                      lower_signals=tuple(int(i) for i in np.flatnonzero(result.lower_signal)),
+                      upper_meaning=meanings[UPPER], lower_meaning=meanings[LOWER], freeze=freeze,
+                      ylabel="cumulative sum (CUSUM)")
+    marked = _cycles_tuple(axis, cycles)
+    return make_request(
+        measure_id=measure.id, kind="bchart", filename=measure.chart_file(), title=measure.title,
+        alt=describe.bchart_alt(measure, result, axis.period), headline=describe.bchart_headline(result, meanings),
+        description=describe.bchart_description(measure, result, axis.period, meanings, marked),
+        spec=spec, cycles=marked, table=tables.bchart_table(measure, result, axis.period))

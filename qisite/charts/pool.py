@@ -17,7 +17,7 @@ from qisite.problems import ChartError
 
 from .request import ChartRequest
 from .safe_svg import is_safe_chart
-from .specs import cycle_marks, panel_count
+from .specs import cycle_marks, event_marks, panel_count, point_tips
 
 DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read it)
 
@@ -49,7 +49,8 @@ def render(request: ChartRequest) -> str:
     raw = svg.figure_svg(fig)
     labels = {cycle.href: f"PDSA {cycle.number}: {cycle.title}" for cycle in cycle_marks(request.spec)}
     return svg.finish(raw, prefix=f"q{request.key[:10]}", title=request.alt, description=request.description,
-                      kind=request.kind, link_labels=labels)
+                      kind=request.kind, link_labels=labels, tips=point_tips(request.spec),
+                      events={str(k): event.title for k, event in enumerate(event_marks(request.spec))})
 
 
 def _render_many(requests: list[ChartRequest]) -> list[str]:

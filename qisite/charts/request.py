@@ -32,7 +32,7 @@ def _code_version() -> str:
 
 CODE_VERSION = _code_version()
 
-KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples")
+KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples", "bchart")
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,15 @@ class CycleMark:
 
 
 @dataclass(frozen=True)
+class EventMark:
+    """An event that is not a test of change (a ward closure, a new record system):
+    a note on the chart at its date, its short text, and the words of its title."""
+    position: float
+    text: str
+    title: str
+
+
+@dataclass(frozen=True)
 class AxisSpec:
     """The x axis shared by a chart's series: ticks, range and PDSA markers."""
     dated: bool
@@ -54,6 +63,7 @@ class AxisSpec:
     xlim: tuple[float, float]
     cycles: tuple[CycleMark, ...] = ()
     spacing: float = 1.0
+    events: tuple[EventMark, ...] = ()  # inside the x range only
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,8 @@ class SeriesSpec:
     limits: bool                       # any finite limit
     lcl95: tuple[float | None, ...] = ()  # 2σ warning limits, drawn when given (measure key warning_limits)
     ucl95: tuple[float | None, ...] = ()
+    missing: tuple[float, ...] = ()    # x of each period with no row (the line breaks there)
+    tips: tuple[str, ...] = ()         # each point's details in words (its SVG <title>; "" for none)
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,7 @@ class GroupSeriesSpec:
     x: tuple[float, ...]
     y: tuple[float | None, ...]
     parts: tuple[PartSpec, ...]
+    tips: tuple[str, ...] = ()         # each point's details in words ("" for none)
 
 
 @dataclass(frozen=True)
@@ -114,6 +127,8 @@ class SpcSpec:
     series: SeriesSpec
     zero: bool = False                 # draw the "no gap" line (a one-panel gap chart)
     trajectory: tuple[float | None, ...] = ()  # a target that moves: its value at each point
+    target_label: str = "Target"
+    other_targets: tuple[tuple[str, float], ...] = ()   # (label, value): lines drawn beside the target
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,8 @@ class EquitySpec:
     series: tuple[GroupSeriesSpec, ...]
     breaks: tuple[Break, ...]
     freeze: tuple[float, float] | None  # x range of the frozen baseline (shaded)
+    target_label: str = "Target"
+    other_targets: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +164,23 @@ class ParetoSpec:
     ylabel: str
 
 
-ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec
+@dataclass(frozen=True)
+class BChartSpec:
+    """A Bernoulli CUSUM chart: the two sums per case, ±limit, and where each signalled."""
+    axis: AxisSpec
+    x: tuple[float, ...]               # one position per case (cases of one date share it)
+    upper: tuple[float, ...]
+    lower: tuple[float, ...]
+    limit: float
+    upper_signals: tuple[int, ...]     # indices of the cases where the upper sum reached +limit
+    lower_signals: tuple[int, ...]
+    upper_meaning: str                 # "improvement", "concern" or "neutral" (from the measure's direction)
+    lower_meaning: str
+    freeze: tuple[float, float] | None  # x range of the baseline cases the target was estimated from (shaded)
+    ylabel: str
+
+
+ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec | BChartSpec
 
 
 def spec_payload(spec: ChartSpec) -> dict:
@@ -158,6 +191,25 @@ def spec_payload(spec: ChartSpec) -> dict:
 def cycle_marks(spec: ChartSpec) -> tuple[CycleMark, ...]:
     """The PDSA markers a chart shows (none on a Pareto chart)."""
     return () if isinstance(spec, ParetoSpec) else spec.axis.cycles
+
+
+def event_marks(spec: ChartSpec) -> tuple[EventMark, ...]:
+    """The events a chart notes (none on a Pareto chart)."""
+    return () if isinstance(spec, ParetoSpec) else spec.axis.events
+
+
+def point_tips(spec: ChartSpec) -> dict[str, str]:
+    """Each point's details by ``"<panel>-<index>"`` (SPC series only; panel 0 for a one-series chart)."""
+    series: list[SeriesSpec | GroupSeriesSpec]
+    if isinstance(spec, SpcSpec):
+        series = [spec.series]
+    elif isinstance(spec, MultiplesSpec):
+        series = [panel.series for panel in spec.panels]
+    elif isinstance(spec, EquitySpec):
+        series = list(spec.series)
+    else:
+        return {}
+    return {f"{k}-{i}": tip for k, one in enumerate(series) for i, tip in enumerate(one.tips) if tip}
 
 
 def panel_count(spec: ChartSpec) -> int:

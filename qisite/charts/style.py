@@ -18,7 +18,7 @@ import matplotlib
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
-STYLE_VERSION = "4"
+STYLE_VERSION = "5"
 
 # --- geometry: the page shows charts ~760 px wide; one SVG unit = one px there
 WIDTH = 760.0
@@ -74,6 +74,7 @@ THEMED = {
     ("fill", MUTED.lower()): "--qc-muted",
     ("stroke", MUTED.lower()): "--qc-muted",
     ("stroke", GRID.lower()): "--qc-grid",
+    ("fill", GRID.lower()): "--qc-grid",      # the band of a period with no data
     ("fill", BASELINE_FILL.lower()): "--qc-fill",
     ("stroke", BLACK): "--qc-reference",
     ("fill", BLACK): "--qc-reference",

@@ -37,6 +37,9 @@ _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _TAG = re.compile(r"<(\w+)\b[^>]*>")
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
+_TIP = re.compile(r'<g id="qisite-tip-(\d+-\d+)-r([\d.]+)">(.*?)</g>\s*</g>', re.S)
+_USE_XY = re.compile(r'<use\b[^>]*?\sx="([-\d.]+)" y="([-\d.]+)"')
+_EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
 
 def figure_svg(fig) -> str:
@@ -47,9 +50,15 @@ def figure_svg(fig) -> str:
 
 
 def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
-           link_labels: dict[str, str] | None = None) -> str:
-    """Post-process matplotlib's SVG (see the module docstring)."""
+           link_labels: dict[str, str] | None = None, tips: dict[str, str] | None = None,
+           events: dict[str, str] | None = None) -> str:
+    """Post-process matplotlib's SVG (see the module docstring). ``tips``: each point's
+    details by ``"<panel>-<index>"`` (the gid ``draw.point_targets`` gave its target);
+    ``events``: each event marker's words by its number."""
     s = _PROLOG.sub("", raw, count=1)
+    s = _points(s, tips or {})
+    s = _EVENT.sub(lambda m: (f'<g class="qisite-event"><title>{escape((events or {}).get(m.group(1), ""))}</title>'
+                              if (events or {}).get(m.group(1)) else '<g class="qisite-event">'), s)
     s = _METADATA.sub("", s)
     s = _BLANK.sub("", s)
     s = _QISITE_ID.sub(r'<g class="\1"', s)
@@ -59,7 +68,11 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     s = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', s)
     s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
-                  f".{prefix} text{{font-family:{style.FONT_STACK}}}")
+                  f".{prefix} text{{font-family:{style.FONT_STACK}}}"
+                  f".{prefix} .qisite-point{{pointer-events:all;cursor:pointer;outline:none}}"
+                  f".{prefix} .qisite-point:hover circle,.{prefix} .qisite-point:focus circle"
+                  f"{{stroke:currentColor;stroke-width:2px}}"
+                  f".{prefix} .qisite-point:focus-visible circle{{stroke-width:3px}}")
     s = _TAG.sub(_theme_tag, s)
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
@@ -67,13 +80,33 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     if viewbox is None:
         raise ValueError("matplotlib wrote an SVG without a viewBox")
     view = viewbox.group(1)
-    role = "group" if "<a href=" in s else "img"  # an image may not hold links (WAI-ARIA); a group may
+    role = "group" if "<a href=" in s or 'class="qisite-point"' in s else "img"  # an image may not hold links or
+    # focusable points (WAI-ARIA: its children are presentational); a group may
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'viewBox="{view}" width="100%" role="{role}" class="qisite-chart qisite-chart-{kind} {prefix}" '
             f'aria-labelledby="{prefix}-title {prefix}-desc" style="max-width:100%;height:auto">'
             f'<title id="{prefix}-title">{escape(title)}</title>'
             f'<desc id="{prefix}-desc">{escape(description)}</desc>')
     return _ROOT.sub(lambda m: root, s, count=1).strip() + "\n"
+
+
+def _points(s: str, tips: dict[str, str]) -> str:
+    """Each point's target → a focusable group named by its details (``<title>``: hover
+    without script, screen readers). One tab stop per chart (the first point; site.js
+    moves it with the arrow keys — a roving tabindex), not one per point."""
+    first = [True]
+
+    def point(m: re.Match) -> str:
+        tip, spot = tips.get(m.group(1), ""), _USE_XY.search(m.group(3))
+        if not tip or spot is None:
+            return ""
+        stop = "0" if first[0] else "-1"
+        first[0] = False
+        return (f'<g class="qisite-point" tabindex="{stop}" role="img"><title>{escape(tip)}</title>'
+                f'<circle cx="{float(spot.group(1)):.2f}" cy="{float(spot.group(2)):.2f}" r="{m.group(2)}" '
+                f'fill="none" stroke="none"/></g>')
+
+    return _TIP.sub(point, s)
 
 
 def _theme_tag(m: re.Match) -> str:

@@ -14,14 +14,17 @@ import datetime as dt
 import io
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
 from qisite.model import Measure
 from qisite.numbers import ValueFormat, count, decimals_for, number
+from qisite.spc.bchart import LOWER, UPPER, BChartResult
 from qisite.spc.rules import signal_names
+from qisite.spc.warnings import missing_periods, usual_step
 
 from .text import date_label
 
@@ -45,6 +48,7 @@ class Cell:
 class Row:
     cells: tuple[Cell, ...]
     excluded: bool = False     # left out of the limits (the page greys the row)
+    missing: bool = False      # a period with no data: on the page ("no data"), not in the CSV
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ class ChartTable:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([column.name for column in self.columns])
-        writer.writerows([formula_safe(csv_text(cell.value)) for cell in row.cells] for row in self.rows)
+        writer.writerows([formula_safe(csv_text(cell.value)) for cell in row.cells]
+                         for row in self.rows if not row.missing)
         return buffer.getvalue()
 
 
@@ -152,18 +157,61 @@ def _point_rows(result: spc.SpcResult, value_format: ValueFormat, period,
             for index in range(len(result))]
 
 
-def measure_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) -> ChartTable:
+NO_DATA = "no data"
+
+
+def _missing_rows(result: spc.SpcResult, measure: Measure, period, first: tuple[Cell, ...],
+                  width: int) -> list[tuple[Any, Row]]:
+    """A "no data" row for each period with no row (a measure with a regular ``period``):
+    the chart's line breaks there; the SPC is computed on the points present."""
+    dated = [x for x in result.x if isinstance(x, dt.date)]
+    if len(dated) != len(result.x):
+        return []
+    blank = (Cell(""),) * (width - 2)
+    return [(day, Row(first + (Cell(date_label(day, period), day), Cell(NO_DATA)) + blank, missing=True))
+            for day in missing_periods(dated, measure.period)]
+
+
+def _events_by_row(rows: list[tuple[Any, Row]], events) -> list[str]:
+    """Each row's events (by date: the last row on or before the event, within a usual step of the last)."""
+    out = [""] * len(rows)
+    dates = [x for x, _ in rows]
+    if not events or not dates or not all(isinstance(x, dt.date) for x in dates):
+        return out
+    step = usual_step(sorted(set(dates))) or 1
+    for event in events:
+        before = [i for i, x in enumerate(dates) if x <= event.date]
+        if not before or (event.date - dates[before[-1]]).days > step:
+            continue
+        at = max(before, key=lambda i: dates[i])
+        out[at] = "; ".join(t for t in (out[at], event.text) if t)
+    return out
+
+
+def measure_table(analysis: MeasureAnalysis, value_format: ValueFormat, period, events=()) -> ChartTable:
     """Every point of a measure (each group's, for a stratified measure) with its
-    centre line, limits and signals: the table under the measure's chart."""
+    centre line, limits and signals: the table under the measure's chart. A period
+    with no row shows as "no data" (on the page only); with ``events``, an
+    ``events`` column notes each on the row of its period."""
     measure = analysis.measure
     caption = f"{measure.title}: values, centre line and limits"
     grouped = measure.stratified
     columns = ((Column("group", "Group"),) if grouped else ()) + _point_columns(bool(measure.n))
+    noted = bool(events) and all(isinstance(x, dt.date) for result in analysis.results.values() for x in result.x)
     rows: list[Row] = []
     for group, result in analysis.results.items():
         first = (Cell(str(group), str(group)),) if grouped else ()
-        rows += _point_rows(result, value_format, period, first,
-                            partial(analysis.withheld, group))
+        present = _point_rows(result, value_format, period, first, partial(analysis.withheld, group))
+        dated: list[tuple[Any, Row]] = list(zip(result.x, present))
+        missing = _missing_rows(result, measure, period, first, len(columns))
+        if missing:
+            dated = sorted(dated + missing, key=lambda pair: pair[0])
+        if noted:
+            notes = _events_by_row(dated, events)
+            dated = [(x, replace(row, cells=row.cells + (Cell(note, note),))) for (x, row), note in zip(dated, notes)]
+        rows += [row for _, row in dated]
+    if noted:
+        columns += (Column("events", "Events"),)
     return ChartTable(caption, columns, tuple(rows), withheld=bool(analysis.suppressed))
 
 
@@ -215,6 +263,25 @@ def pareto_table(measure: Measure, result: spc.ParetoResult) -> ChartTable:
                          Cell(number(percent_value, 1), percent_value),
                          Cell(number(cumulative_value, 1), cumulative_value))))
     return ChartTable(f"{measure.title}: values", columns, tuple(rows))
+
+
+# --- B chart ---------------------------------------------------------------------------
+
+def bchart_table(measure: Measure, result: BChartResult, period: str | None) -> ChartTable:
+    """One row per case, as the chart plots it: its date, its 0/1 outcome, both sums and
+    any signal. Like a g or t chart's table of events, it names no person (docs/spc.md, "B chart")."""
+    columns = (Column("case", "Case"), Column("date", "Date"), Column("event", "Event (1 = yes)"),
+               Column("cusum_upper", "Upper sum"), Column("cusum_lower", "Lower sum"), Column("signal", "Signal"))
+    words = {UPPER: "upper limit", LOWER: "lower limit"}
+    rows = []
+    for index in range(len(result)):
+        signals = [name for name, flags in ((UPPER, result.upper_signal), (LOWER, result.lower_signal)) if flags[index]]
+        upper, lower = float(result.upper[index]), float(result.lower[index])
+        rows.append(Row((Cell(str(index + 1), index + 1), Cell(date_label(result.x[index], period), _raw(result.x[index])),
+                         Cell(str(int(result.y[index])), int(result.y[index])),
+                         Cell(number(upper, 2), upper), Cell(number(lower, 2), lower),
+                         Cell(", ".join(words[name] for name in signals), " ".join(signals)))))
+    return ChartTable(f"{measure.title}: one row per case", columns, tuple(rows))
 
 
 def measure_tables(requests) -> dict:

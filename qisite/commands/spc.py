@@ -19,6 +19,7 @@ from qisite.load.values import parse_date, parse_number, plain_numbers
 from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
 from qisite.spc import DIRECTIONS, RULES, aggregate, analyse, pareto, summarise
 from qisite.spc.aggregate import SAME_DATE
+from qisite.spc.bchart import DEFAULT_LIMIT, DEFAULT_ODDS_RATIO, LOWER, UPPER, bchart
 from qisite.spc.chart_types import NAMES, chart_type
 
 
@@ -47,7 +48,13 @@ def register(subparsers) -> None:
     p.add_argument("--rules", choices=RULES, default="anhoej", help="special-cause rule profile")
     p.add_argument("--direction", choices=DIRECTIONS, default="neutral",
                    help="direction of improvement")
-    p.add_argument("--target", type=float, metavar="V", help="target value (in multiplied units)")
+    p.add_argument("--target", type=float, metavar="V",
+                   help="target value (in multiplied units); b chart: the baseline risk P (0-1), "
+                        "or a number of baseline cases (> 1) to estimate it from, as qicharts2")
+    p.add_argument("--odds-ratio", type=float, metavar="R",
+                   help=f"b chart: the change in odds the sums look for (default {DEFAULT_ODDS_RATIO:g})")
+    p.add_argument("--limit", type=float, metavar="H",
+                   help=f"b chart: the control limit of both sums, drawn at ±H (default {DEFAULT_LIMIT:g})")
     p.add_argument("--cl", type=float, metavar="V",
                    help="centre line given (e.g. a national baseline), in multiplied units, instead of estimated")
     p.add_argument("--limits", type=float, nargs=2, metavar=("LOWER", "UPPER"),
@@ -64,6 +71,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if chart_type(args.chart).cusum:
+        return run_bchart(args)
+    if args.odds_ratio is not None or args.limit is not None:
+        raise InputError(args.data, "--odds-ratio and --limit are options of the b chart (--chart b)",
+                         "for given control limits of other charts use --limits LOWER UPPER")
     if not chart_type(args.chart).spc:
         return run_pareto(args)
     x, y, n = read_columns(args.data, args.x, args.y, args.n)
@@ -112,6 +124,57 @@ def run_pareto(args: argparse.Namespace) -> int:
     for cat, count, pct, cum in zip(result.categories, result.counts, result.percent, result.cumulative_percent):
         print(f"{str(cat).ljust(width)}  {_fmt(float(count)):>8}  {pct:6.1f}  {cum:6.1f}", file=sys.stdout)
     return 0
+
+
+def run_bchart(args: argparse.Namespace) -> int:
+    """The Bernoulli CUSUM chart of a 0/1 column, one row per case in the file's order
+    (qisite.spc.bchart, the same computation as the site's b charts)."""
+    unused = [flag for flag, given in (("--n", args.n), ("--part", args.part), ("--exclude", args.exclude),
+                                       ("--cl", args.cl), ("--limits", args.limits), ("--svg", args.svg),
+                                       ("--multiply", args.multiply != 1.0)) if given]
+    if unused:
+        raise InputError(args.data, f"a b chart does not use {', '.join(unused)}",
+                         "its options are --x, --target, --freeze, --odds-ratio and --limit")
+    x, y, _ = read_columns(args.data, args.x, args.y, None)
+    target: float | None = args.target
+    baseline: int | None = args.freeze
+    if target is not None and target > 1:                 # qicharts2: a target above 1 counts baseline cases
+        if not float(target).is_integer() or baseline is not None:
+            raise InputError(args.data, f"--target {target:g}: above 1 it is a number of baseline cases (a whole number), "
+                             "and --freeze must not be given too", "give the baseline risk as 0-1, e.g. --target 0.02")
+        baseline, target = int(target), None
+    try:
+        result = bchart(y, x=x if args.x else None, target=target, baseline=baseline,
+                        odds_ratio=DEFAULT_ODDS_RATIO if args.odds_ratio is None else args.odds_ratio,
+                        limit=DEFAULT_LIMIT if args.limit is None else args.limit)
+    except ValueError as exc:
+        raise InputError(_bad_case(args.data, y), str(exc), _B_HINT if str(exc).startswith("case ") else "") from None
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
+        return 0
+    print(f"b chart, {len(result)} cases, {result.events} events; target {result.target:.4g}"
+          + (f" (from the first {result.baseline} cases)" if result.baseline else "")
+          + f", odds ratio {result.odds_ratio:g}, limit ±{result.limit:g}", file=sys.stdout)
+    print(f"{'case':>6}  {'x':<12}  y  {'upper':>7}  {'lower':>7}  signals", file=sys.stdout)
+    for point in result.to_dict()["points"]:
+        print(f"{point['case']:>6}  {point['x']!s:<12}  {point['y']}  {point['cusum_upper']:7.3f}  "
+              f"{point['cusum_lower']:7.3f}  {', '.join(point['signals'])}".rstrip(), file=sys.stdout)
+    for name, word in ((UPPER, "upper (a rise)"), (LOWER, "lower (a fall)")):
+        cases = result.signal_cases(name)
+        print(f"{word}: " + (f"signals at case {', '.join(map(str, cases))}" if cases else "no signal"), file=sys.stdout)
+    return 0
+
+
+_B_HINT = "write 1 when the case had the event and 0 when it did not, one row per case in time order"
+
+
+def _bad_case(path: Path, y) -> Location | Path:
+    """The line of the first value that is not 0 or 1 (the file, when all are)."""
+    bad = next((i for i, v in enumerate(y) if v not in (0, 1)), None)
+    if bad is None:
+        return path
+    table = read_table(path, Problems())
+    return Location(path, table.rows[bad].line) if table is not None and bad < len(table.rows) else path
 
 
 def write_svg(args: argparse.Namespace, result, summary) -> None:

@@ -151,6 +151,15 @@ class FunnelUnit:
     outside95: bool
     outside998: bool
 
+    @property
+    def words(self) -> str:
+        """Where the unit falls, in words: "above the 99.8% limit", "below the 95% limit", "within the 95% limits"."""
+        if self.outside998:
+            return f"{'above' if self.value > self.upper998 else 'below'} the 99.8% limit"
+        if self.outside95:
+            return f"{'above' if self.value > self.upper95 else 'below'} the 95% limit (within 99.8%)"
+        return "within the 95% limits"
+
     def to_dict(self) -> dict:
         return {"unit": self.unit, "y": self.y, "n": self.n, "value": self.value,
                 "lower95": self.lower95, "upper95": self.upper95,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from qisite.model import DERIVED_CHARTS, DriverDiagram, PrimaryDriver, Project, SecondaryDriver
+from qisite.model import DERIVED_CHARTS, DriverDiagram, PrimaryDriver, Project, SecondaryDriver, SiteConfig
 from qisite.problems import Location, Problems, did_you_mean, one_of
+from qisite.spc.chart_types import base_chart
 
 
 def check_project(project: Project, problems: Problems) -> None:
@@ -103,3 +104,30 @@ def _check_spread_and_contact(project: Project, problems: Problems) -> None:
         problems.error(project.contact.at.of("email"), "'contact' gives neither an email nor a page",
                        "add 'email:' (the team's shared mailbox) or 'page:' (a link to its contact page), or leave "
                        "out contact")
+
+
+def check_network_measures(project: Project, config: SiteConfig, problems: Problems) -> None:
+    """A measure naming a ``network_measure`` names one of site.yaml's catalogue (an error; a warning
+    when the network has no catalogue, as a project previewed on its own has not), with a chart
+    that agrees with it (the same chart, or its Laney version: p and pp, u and up)."""
+    ids = [m.id for m in config.measures]
+    for measure in project.measures:
+        if measure.network_measure is None:
+            continue
+        shared = config.network_measure(measure.network_measure)
+        if shared is None and not ids:   # no catalogue (e.g. a project previewed on its own): nothing to compare with
+            problems.warning(measure.at.of("network_measure"),
+                             f"measure '{measure.id}' names network measure '{measure.network_measure}', but this "
+                             "network has no measure catalogue (measures: in site.yaml), so it is compared with no other team",
+                             "declare it under measures: in site.yaml (id, title, definition, chart), or leave "
+                             "network_measure out")
+        elif shared is None:
+            hint = did_you_mean(measure.network_measure, ids) or f"the catalogue's measures are {one_of(ids)}"
+            problems.error(measure.at.of("network_measure"),
+                           f"measure '{measure.id}' names network measure '{measure.network_measure}', which is not "
+                           "in the network's measure catalogue (measures: in site.yaml)", hint)
+        elif base_chart(measure.chart) != base_chart(shared.chart):
+            problems.error(measure.at.of("chart"),
+                           f"measure '{measure.id}' reports network measure '{shared.id}', a {shared.chart} chart "
+                           f"in site.yaml's catalogue, but is a {measure.chart} chart",
+                           f"use chart: {shared.chart} as the catalogue's definition does, or leave network_measure out")

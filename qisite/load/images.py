@@ -36,6 +36,7 @@ from markdown_it import MarkdownIt
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.model import Project
 from qisite.problems import Location, Problems
+from qisite.squire import REPORT_KEYS
 
 IMAGES_FOLDER = "images"  # beside a project's page: projects/<id>/images/<path in the project folder>
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -95,6 +96,10 @@ def markdown_texts(project: Project) -> Iterator[tuple[str, Location, bool]]:
     """(Markdown text, where it was written, whether lines count from that place) for every
     Markdown field the site shows of the project."""
     yield project.story, Location(project.folder / "story.md", 1), True
+    for name in REPORT_KEYS:
+        text = getattr(project, name)
+        if text and project.at is not None:
+            yield text, project.at.of(name), False
     for cycle in project.cycles:
         for name in ("plan", "prediction", "do", "study", "act"):
             text = getattr(cycle, name, "")

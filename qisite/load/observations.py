@@ -81,6 +81,48 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
                        "add 'group: COLUMN' naming the column of groups, or remove reference_group")
     if measure.order:
         _check_order_declared(measure, problems)
+    if kind.cusum:
+        _check_bchart_declared(measure, problems)
+    else:
+        for name in B_CHART_KEYS:
+            if getattr(measure, name) is not None:
+                problems.error(at.of(name), f"'{name}' is a key of b charts; measure '{measure.id}' is a {measure.chart} chart",
+                               f"remove '{name}', or use 'chart: b' for one 0/1 outcome per case")
+
+
+B_CHART_KEYS = ("odds_ratio", "cusum_limit")
+NOT_FOR_B_CHARTS = ("n", "group", "reference_group", "order", "parts", "exclude", "shift", "trend", "centre",
+                    "lower_limit", "upper_limit", "trajectory", "rebase", "same_date", "warning_limits", "rules", "counts")
+"""Keys that mean nothing on a B chart: it has no denominator, groups, parts, runs rules or
+given lines, and one row per case (never combined by date)."""
+
+
+def _check_bchart_declared(measure: Measure, problems: Problems) -> None:
+    """A B chart's parameters (qisite.spc.bchart): the target risk, the odds ratio and the limit."""
+    at = measure.at
+    defaults = {f.name: f.default for f in dataclasses.fields(Measure)}
+    for name in NOT_FOR_B_CHARTS:
+        if getattr(measure, name) != defaults[name]:
+            problems.error(at.of(name), f"a b chart does not use '{name}'",
+                           "remove it: a b chart takes one 0/1 outcome per case, in time order "
+                           "(its keys are target, freeze, odds_ratio and cusum_limit)")
+    if measure.multiply != 1.0:
+        problems.error(at.of("multiply"), "a b chart charts cumulative sums, which have no multiplier",
+                       "remove 'multiply' (give target as a risk between 0 and 1, e.g. 0.02 for 2%)")
+    if measure.target is not None and not 0 < measure.target < 1:
+        percent = f" ({measure.target:g}% is {measure.target / 100:g})" if 1 <= measure.target < 100 else ""
+        problems.error(at.of("target"), f"a b chart's target is a risk between 0 and 1, not {measure.target:g}",
+                       f"write the baseline risk as a fraction{percent}; or leave target out and give 'freeze', "
+                       "the baseline cases to estimate it from")
+    if measure.target is not None and measure.freeze is not None:
+        problems.error(at.of("freeze"), "give a b chart's target risk or its baseline (freeze), not both",
+                       "with target the sums test against that risk; with freeze the risk is estimated from the baseline cases")
+    if measure.odds_ratio is not None and measure.odds_ratio <= 1:
+        problems.error(at.of("odds_ratio"), f"odds_ratio must be above 1, not {measure.odds_ratio:g}",
+                       "2 (the default) looks for a doubling of the odds with the upper sum and a halving with the lower")
+    if measure.cusum_limit is not None and measure.cusum_limit <= 0:
+        problems.error(at.of("cusum_limit"), f"cusum_limit must be above 0, not {measure.cusum_limit:g}",
+                       "3.5 is qicharts2's default; a smaller limit signals sooner and falsely more often")
 
 
 def _data_path(measure: Measure, folder: Path, problems: Problems) -> Path | None:
@@ -195,6 +237,11 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
         if n is not None and n <= 0 and y is not None:
             raise CellError(f"column '{measure.n}': the denominator must be more than 0, found {n:g}",
                             "leave both cells empty for a period with no patients")
+    if chart_type(measure.chart).cusum and y not in (0, 1):
+        found = "an empty cell" if y is None else f"{y:g}"
+        raise CellError(f"column '{measure.y}': a b chart needs 0 or 1 for each case, found {found}",
+                        "write 1 when the case had the event (e.g. a complication) and 0 when it did not, "
+                        "one row per case; a count per period belongs on a p or c chart")
     if y is None:
         return
     if chart_type(measure.chart).y_is_count and y < 0:
@@ -234,12 +281,43 @@ def _check_data_rules(measure: Measure, table: Table, complete: bool, problems: 
         _check_unique(measure, path, problems)
     if measure.chart == "pareto" or not complete:
         return
+    if kind.cusum:
+        _check_bchart_data(measure, problems)
+        return
     _check_group_spellings(measure, path, problems)
     _check_reference_group(measure, problems)
     _check_order(measure, problems)
     _check_dates_named(measure, problems)
     _check_enough_points(measure, problems)
     _check_gaps(measure, path, problems)
+    check_events_in_data(measure.events, _dates(measure), f"the data of '{measure.id}'", problems)
+
+
+def _check_bchart_data(measure: Measure, problems: Problems) -> None:
+    """The baseline of a B chart: inside the data, with events to estimate the risk from
+    (qisite.spc.bchart.baseline_risk), unless the target risk is given."""
+    cases = sorted(measure.observations, key=lambda o: o.x)
+    if isinstance(measure.freeze, dt.date) and measure.freeze not in {o.x for o in cases}:
+        problems.error(measure.at.of("freeze"), f"the freeze {measure.freeze.isoformat()} is not a date in {measure.data}",
+                       _nearest_dates(measure.freeze, _dates(measure)))
+        return
+    if isinstance(measure.freeze, dt.date):
+        last = measure.freeze
+        cases = [o for o in cases if isinstance(o.x, dt.date) and o.x <= last]
+    elif isinstance(measure.freeze, int):
+        if measure.freeze > len(cases):
+            problems.error(measure.at.of("freeze"), f"freeze is {measure.freeze} cases but the data has {len(cases)}",
+                           "freeze counts the first cases that form the baseline")
+            return
+        cases = cases[:measure.freeze]
+    if measure.target is not None or not cases:
+        return
+    events = sum(1 for o in cases if o.y == 1)
+    if events in (0, len(cases)):
+        where = measure.at.of("freeze") if measure.freeze is not None else measure.at.of("chart")
+        problems.error(where, f"{'none' if not events else 'every one'} of the {len(cases)} baseline cases of "
+                       f"'{measure.id}' had the event, so the baseline risk cannot be estimated from them",
+                       "give 'target', the known baseline risk (e.g. 0.02 for 2%), or a longer baseline ('freeze')")
 
 
 def _check_unique(measure: Measure, path: Path, problems: Problems) -> None:
@@ -374,6 +452,18 @@ def _check_enough_points(measure: Measure, problems: Problems) -> None:
                          f"limits are unreliable below {MIN_POINTS_FOR_LIMITS} points: treat them as trial limits, or use a run chart until more data comes")
 
 
+def check_events_in_data(events, dates: list[dt.date], what: str, problems: Problems) -> None:
+    """An event dated outside the data is not drawn on the chart (the timeline still lists it): a warning."""
+    if not dates:
+        return
+    for event in events:
+        if not dates[0] <= event.date <= dates[-1]:
+            where = event.at.of("date") if event.at else Location(Path("measures.yaml"))
+            problems.warning(where, f"the event '{event.text}' ({event.date.isoformat()}) is outside {what} "
+                                    f"({dates[0].isoformat()} to {dates[-1].isoformat()}): it is not drawn on the chart",
+                             "check the date; an event outside the charted dates shows only in the timeline")
+
+
 def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
     if not measure.period:
         return
@@ -384,5 +474,5 @@ def _check_gaps(measure: Measure, path: Path, problems: Problems) -> None:
         line = next(o.line for o in measure.observations if o.x == after)
         more = f" ({len(gaps)} gaps in all)" if len(gaps) > 1 else ""
         problems.warning(Location(path, line), f"a gap in the {_ADJECTIVE.get(measure.period, measure.period + 'ly')} dates: nothing between {first.isoformat()} and {after.isoformat()}{more}",
-                         "add the missing periods (with empty values if there was no data) so the chart's spacing is honest")
+                         "the chart breaks its line at the missing periods and marks them 'no data'; if the data exists, add the rows")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 
 from qisite.load import crossref, identifiers, images, limits
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
-from qisite.load.observations import load_observations
+from qisite.load.observations import check_events_in_data, load_observations
 from qisite.load.placeholders import check_placeholders
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
 from qisite.model import Project, SiteConfig
@@ -42,9 +43,12 @@ def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Projec
         cycles=cycles["cycles"] if cycles else (), fishbone=fishbone, story=story,
         **head,
     )
+    every_date = sorted({o.x for m in project.measures for o in m.observations if isinstance(o.x, dt.date)})
+    check_events_in_data(project.events, every_date, "the data of every measure", problems)
     if not limits.check_project(project, problems):
         return None
     crossref.check_project(project, problems)
+    crossref.check_network_measures(project, config, problems)
     identifiers.check_project_text(project, problems)
     identifiers.check_story(folder / STORY_FILE, story, problems)
     images.check_images(project, problems)

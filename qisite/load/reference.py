@@ -3,7 +3,8 @@
 Each YAML file's section of the document holds a block between two marker
 comments; this module writes into that block one table per record (the file's
 own keys, then each nested record: ``aim``, ``sources[]`` …) from the records of
-:mod:`qisite.load.records`, so the document cannot drift from the code.
+:mod:`qisite.load.records`, so the document cannot drift from the code. The block named ``squire`` is the
+table of SQUIRE 2.0's items and the keys that answer each (:mod:`qisite.squire`).
 
     python -m qisite.load.reference            rewrite the tables in docs/format.md
     python -m qisite.load.reference --check    exit 1 if they are out of date
@@ -21,6 +22,7 @@ from typing import Any
 
 from qisite.load.kinds import Kind, ListOf, Record
 from qisite.load.records import FILES
+from qisite.squire import ITEMS
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 COMMAND = "python -m qisite.load.reference"
@@ -93,18 +95,33 @@ def file_reference(file_name: str) -> str:
     return "\n".join(parts)
 
 
+def squire_reference() -> str:
+    """The table of SQUIRE 2.0's items and the keys that answer each (qisite.squire)."""
+    rows = ["| Item | SQUIRE asks for | Answered by | Covered when |", "|---|---|---|---|"]
+    for item in ITEMS:
+        keys = ", ".join(f"`{key}`" for key in item.keys)
+        cells = (f"{item.number}. {item.name}", item.asks, keys, item.covered_when)
+        rows.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+TABLES = {"squire": ("qisite/squire.py", squire_reference)}
+"""Reference blocks that are not a file's keys: name → (where declared, the table)."""
+
+
 def render(document: str) -> str:
     """The document with every reference block regenerated."""
     pieces, position = [], 0
     for begin in BEGIN.finditer(document):
         name = begin["file"]
-        if name not in FILES:
+        if name not in FILES and name not in TABLES:
             raise ValueError(f"{DOCUMENT.name}: no record for '{name}' (files: {', '.join(FILES)})")
         end = document.find(END, begin.end())
         if end < 0:
             raise ValueError(f"{DOCUMENT.name}: the reference block of {name} has no '{END}'")
-        marker = f"<!-- reference: {name} (generated from qisite/model.py by `{COMMAND}`; do not edit) -->"
-        pieces += [document[position:begin.start()], marker, "\n\n", file_reference(name), "\n"]
+        source, table = (TABLES[name][0], TABLES[name][1]()) if name in TABLES else ("qisite/model.py", file_reference(name))
+        marker = f"<!-- reference: {name} (generated from {source} by `{COMMAND}`; do not edit) -->"
+        pieces += [document[position:begin.start()], marker, "\n\n", table, "\n"]
         position = end
     return "".join(pieces) + document[position:]
 

@@ -114,10 +114,20 @@ def _construct_list(loader: _LocatingLoader, node) -> YList:
     return result
 
 
+def _construct_timestamp(loader: _LocatingLoader, node):
+    """A date as YAML reads it; one that only looks like a date (2024-13-40) stays text,
+    so the key's kind reports it where it is ("not a date") instead of the parser failing."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 for _loader in (_LocatingLoader, _FastLocatingLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml(path: Path, problems: Problems, inside: Path | None = None):

@@ -19,6 +19,10 @@ What changes in a measure that counts people:
 - ``MeasureAnalysis.suppressed`` says, per group and point, what a table shows
   instead of the value ("<5" or "suppressed");
 - a Pareto chart of people combines its small categories.
+
+A B chart is left as it is, like the g and t charts: its rows are cases, one
+per row with their date and 0/1 outcome, and it plots two cumulative sums, not
+a count per period (docs/spc.md, "B chart").
 """
 
 from __future__ import annotations
@@ -61,7 +65,8 @@ def kind_of(measure: Measure) -> str:
 def protected(measure: Measure, threshold: int) -> bool:
     """Whether disclosure control applies: counts of people, a threshold above 1, a chart of counts."""
     kind = chart_type(measure.chart)
-    charts_counts = (not kind.subgroups and kind.runs_rules) or not kind.spc  # not subgroup SDs or moving ranges
+    # not subgroup SDs or moving ranges; a B chart plots cumulative sums and publishes no count (docs/spc.md)
+    charts_counts = ((not kind.subgroups and kind.runs_rules) or not kind.spc) and not kind.cusum
     return threshold > 1 and counts_of(measure) == PEOPLE and charts_counts
 
 

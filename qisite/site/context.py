@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.links import IdeaUse, LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
@@ -22,6 +23,9 @@ from qisite.privacy.disclosure import publishable
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
 from qisite.spread import Spread, TeamToTalkTo, families_of, spread_families, teams_to_talk_to
+
+if TYPE_CHECKING:
+    from qisite.site.network import SharedMeasure
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,21 @@ class SiteData:
 
     def spread_teams(self, family: Spread) -> tuple[TeamToTalkTo, ...]:
         return teams_to_talk_to(s.use for s in family.steps)
+
+    @cached_property
+    def shared(self) -> tuple[SharedMeasure, ...]:
+        """The network's measure catalogue, each entry with the projects that report it."""
+        from qisite.site.network import shared_measures
+        config = self.network.config
+        return shared_measures(self.projects, config.measures, config.small_number_threshold)
+
+    def shared_of(self, projects) -> tuple[SharedMeasure, ...]:
+        """The catalogue entries some of ``projects`` (Project records) report."""
+        ids = {p.id for p in projects}
+        return tuple(s for s in self.shared if any(r.project.id in ids for r in s.reporters))
+
+    def shared_measure(self, measure_id: str) -> SharedMeasure | None:
+        return next((s for s in self.shared if s.entry.id == measure_id), None)
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         terms = self.network.config.equity_areas if vocabulary == "areas" else self.network.config.stages

@@ -11,6 +11,8 @@ templates:
 - a change idea's page: every project that uses the idea, and every project of
   its spread (``adapted_from``, which may name the idea by another id);
 - an organisation's or a stage's page: the cards of the projects listed on it;
+- a network measure's page (site.yaml's catalogue): every project that reports it (its
+  funnel and charts are worked out from their data);
 - every other page (home, lists, equity areas, search, 404): every project's card.
 
 A project stands for its key: the content of its folder, with ``site.yaml``
@@ -32,6 +34,7 @@ from qisite.buildcache import digest
 from qisite.model import Project
 from qisite.site.context import Headline, ProjectData, SiteData
 from qisite.site.pages import Page
+from qisite.squire import REPORT_KEYS
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,11 @@ def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_te
     return SiteKeys(whole, projects, network, own_page_templates, cards, listing)
 
 
-# What no listing page shows: the story and a PDSA cycle's notes (the project's own page, and the
-# change idea's page, which are keyed by the whole project), a measure's data points (listings show
+# What no listing page shows: the story, the write-up (qisite.squire.REPORT_KEYS) and a PDSA cycle's
+# notes (the project's own page, and the change idea's page, which are keyed by the whole project), a measure's data points (listings show
 # the figures worked out from them, which the card holds), related projects (the project's page).
 # Everything else of the project is in its card: when in doubt, a field is.
-_NOT_LISTED = {"story"}
+_NOT_LISTED = {"story", *REPORT_KEYS}
 _NOT_LISTED_MEASURE = {"observations"}
 _NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
 
@@ -115,6 +118,8 @@ def _depends_on(page: Page, keys: SiteKeys):
         shown = [*(use.project.id for use in context["entry"].uses),
                  *(pid for family in context.get("spreads", ()) for pid in family.project_ids)]
         return [(pid, projects[pid]) for pid in dict.fromkeys(shown)]
+    if page.template == "network_measure.html":
+        return [(r.project.id, projects[r.project.id]) for r in context["shared"].reporters]
     if page.template in ("organisation.html", "stage.html"):
         return [(p.id, keys.cards[p.id]) for p in context["projects"]]
     return keys.listing

@@ -8,6 +8,7 @@ from qisite.charts.text import rule_label
 from qisite.links import STATUS_WORDS
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.site.network import PERIOD_RULE
 from qisite.spc.chart_types import CHART_TYPES
 from qisite.spc.rules import PROFILES
 from qisite.spc.warnings import MIN_POINTS
@@ -46,6 +47,10 @@ def all_pages(site: SiteData) -> list[Page]:
               for name, projects in site.by_organisation.items()]
     pages += [Page(urls.stage(s.id), "stage.html", {"stage": s, "projects": site.by_stage.get(s.id, ())})
               for s in config.stages]
+    if config.measures:
+        pages.append(Page(urls.MEASURES, "measures.html", {}))
+        pages += [Page(urls.network_measure(s.entry.id), "network_measure.html",
+                       {"shared": s, "period_rule": PERIOD_RULE}) for s in site.shared]
     return pages
 
 
@@ -67,4 +72,5 @@ def _methods(site: SiteData) -> dict:
     the rule profiles, the trial-limit threshold and which profile each chart uses."""
     used = sorted({a.rules for d in site.projects for a in d.analyses.values()})
     return {"chart_types": CHART_TYPES, "profiles": [(p, rule_label(p)) for p in PROFILES],
-            "rules_used": [(p, rule_label(p)) for p in used], "min_points": MIN_POINTS}
+            "rules_used": [(p, rule_label(p)) for p in used], "min_points": MIN_POINTS,
+            "period_rule": PERIOD_RULE}

@@ -10,11 +10,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from qisite import squire
 from qisite.charts.text import rule_label
-from qisite.links import cycle_numbers
+from qisite.links import cycle_numbers, event_anchor, timeline, timeline_heading
 from qisite.numbers import ValueFormat, change_text, count, decimals_for, gap_words, value_format
 from qisite.site import urls
 from qisite.site.bidi import isolate_bidi
+from qisite.site.cards import CardCache, card_global
 from qisite.site.images import images_folder
 from qisite.site.markdown import render_markdown
 from qisite.site.theme import ConfinedLoader
@@ -38,8 +40,12 @@ def environment(network_root: Path) -> jinja2.Environment:
     )
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
     env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
-                       headline_values=headline_values, cycle_numbers=cycle_numbers, icon_title=icon_title,
-                       icon_legend=icon_legend, rule_label=rule_label)
+                       headline_values=headline_values, cycle_numbers=cycle_numbers, timeline=timeline,
+                       timeline_heading=timeline_heading, event_anchor=event_anchor, icon_title=icon_title,
+                       icon_legend=icon_legend, rule_label=rule_label,
+                       squire=squire.coverage, write_ups=write_ups,
+                       squire_url=squire.URL, squire_citation=squire.SHORT_CITATION,
+                       cached_card=card_global(CardCache()))   # off until a build starts one (qisite.build)
     return env
 
 
@@ -122,6 +128,12 @@ def icon_legend() -> list[tuple[str, str, str]]:
 
     return ([("variation", code, row[0]) for code, row in VARIATION.items()]
             + [("assurance", code, row[0]) for code, row in ASSURANCE.items()])
+
+
+def write_ups(project, *keys: str) -> list:
+    """(SQUIRE 2.0 item, text) for each of these project.yaml write-up keys the project has written
+    (qisite.squire): a section of the case study, headed by the items' names."""
+    return [(squire.BY_KEY[key], getattr(project, key)) for key in keys if getattr(project, key)]
 
 
 def inline(svg: str) -> Markup:

@@ -32,6 +32,7 @@ from collections import Counter
 
 from qisite.site import urls
 from qisite.site.context import SiteData
+from qisite.squire import BY_KEY, REPORT_KEYS
 
 GLOBAL = "QISITE_SEARCH_INDEX"
 
@@ -46,7 +47,8 @@ _MARKDOWN_MARKS = re.compile(r"[*_`#>|~]+")
 
 # what a field is called on a search result, and how much a match in it counts (site.js: WEIGHTS by label)
 LABELS = ("Aim", "About", "Story", "PDSA plan", "PDSA prediction", "PDSA do", "PDSA study", "PDSA act",
-          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team")
+          "PDSA cycle", "Change idea", "Cause", "Measure", "Co-production", "Sustain", "Team",
+          *(BY_KEY[name].name for name in REPORT_KEYS))   # the write-up, headed by its SQUIRE 2.0 items
 
 
 def tokens(text: str) -> list[str]:
@@ -100,6 +102,7 @@ def _project_fields(data) -> list[tuple[str, str]]:
                    for cause in category.causes]
     if p.coproduction:
         fields.append(("Co-production", p.coproduction))
+    fields += [(BY_KEY[name].name, getattr(p, name)) for name in REPORT_KEYS]
     if p.story:
         fields.append(("Story", p.story))
     fields += [("Sustain", item.item) for item in p.sustain]
@@ -107,7 +110,7 @@ def _project_fields(data) -> list[tuple[str, str]]:
 
 
 def search_entries(site: SiteData) -> list[dict]:
-    """One entry per project, change idea and equity area: title, url, kind, summary and its fields as text."""
+    """One entry per project, change idea, network measure and equity area: title, url, kind, summary and its fields as text."""
     entries = []
     for data in site.projects:
         p = data.project
@@ -120,6 +123,14 @@ def search_entries(site: SiteData) -> list[dict]:
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
         entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", summary, fields,
+                              site.network.config.illustrative_note if only_illustrative else ""))
+    for shared in site.shared:
+        teams = [r.label for r in shared.reporters]
+        summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
+                   + (": a funnel plot compares them" if shared.funnel is not None else ""))
+        only_illustrative = bool(shared.reporters) and all(r.project.illustrative for r in shared.reporters)
+        entries.append(_entry(shared.entry.title, urls.network_measure(shared.entry.id), "network measure", summary,
+                              [("Measure", shared.entry.definition), ("Team", ", ".join(teams))],
                               site.network.config.illustrative_note if only_illustrative else ""))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:
@@ -143,14 +154,13 @@ def search_index(site: SiteData) -> dict:
             counts.update(found)
         tokenised.append(fields)
     vocabulary = [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    rank = {word: i for i, word in enumerate(vocabulary)}
+    code = {word: encode(i) for i, word in enumerate(vocabulary)}.__getitem__   # each word's code, worked out once
     notes: dict[str, int] = {}
     out = []
     for e, fields in zip(entries, tokenised):
         title, url, kind = e["t"], e["u"], e["k"]
-        item = {"t": title, "u": url, "k": kind, "s": "".join(encode(rank[w]) for w in tokens(e["s"])),
-                "f": [[LABELS.index(label), "".join(encode(rank[w]) for w in found)] for label, found in fields
-                      if found]}
+        item = {"t": title, "u": url, "k": kind, "s": "".join(map(code, tokens(e["s"]))),
+                "f": [[LABELS.index(label), "".join(map(code, found))] for label, found in fields if found]}
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)

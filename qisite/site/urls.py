@@ -31,6 +31,7 @@ SEARCH = "search.html"
 NOT_FOUND = "404.html"
 FEED = "feed.xml"
 METHODS = "methods.html"
+MEASURES = "measures/index.html"
 
 
 def project(project_id: str) -> str:
@@ -53,6 +54,20 @@ def stage(stage_id: str) -> str:
     return f"stages/{stage_id}/index.html"
 
 
+def network_measure(measure_id: str) -> str:
+    """The page of a measure of site.yaml's catalogue (comparing the projects that report it)."""
+    return f"measures/{measure_id}/index.html"
+
+
+def network_measure_file(measure_id: str, name: str) -> str:
+    return f"measures/{measure_id}/{name}"
+
+
+def funnel_csv(measure_id: str) -> str:
+    """The file name of a network measure's funnel data, beside its page."""
+    return f"{measure_id}-funnel.csv"
+
+
 @functools.lru_cache(maxsize=1 << 16)   # a page links to the same few targets many times; relpath is slow
 def relative(from_page: str, to: str) -> str:
     """The link from one site path to another (``to`` may carry a #fragment)."""
@@ -73,12 +88,15 @@ class SiteUrls:
     """The addresses of one site's pages: the functions above, and each organisation's page."""
 
     HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES = HOME, PROJECTS, AREAS, IDEAS, TEAMS, STAGES
-    SEARCH, NOT_FOUND, FEED, METHODS = SEARCH, NOT_FOUND, FEED, METHODS
+    SEARCH, NOT_FOUND, FEED, METHODS, MEASURES = SEARCH, NOT_FOUND, FEED, METHODS, MEASURES
     project = staticmethod(project)
     project_file = staticmethod(project_file)
     area = staticmethod(area)
     idea = staticmethod(idea)
     stage = staticmethod(stage)
+    network_measure = staticmethod(network_measure)
+    network_measure_file = staticmethod(network_measure_file)
+    funnel_csv = staticmethod(funnel_csv)
     relative = staticmethod(relative)
     root_of = staticmethod(root_of)
 

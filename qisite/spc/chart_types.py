@@ -18,7 +18,8 @@ MEASUREMENT = "measurement"
 TIME_BETWEEN_EVENTS = "time between events"
 SUBGROUP = "subgroup"
 CATEGORIES = "categories"
-FAMILIES = (COUNT, PROPORTION, RATE, MEASUREMENT, TIME_BETWEEN_EVENTS, SUBGROUP, CATEGORIES)
+CASES = "cases"                 # one row per case with a 0/1 outcome, in time order (the B chart)
+FAMILIES = (COUNT, PROPORTION, RATE, MEASUREMENT, TIME_BETWEEN_EVENTS, SUBGROUP, CATEGORIES, CASES)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class ChartType:
     accepts_denominator: bool   # an optional ``n`` turns the values into ratios
     one_row_per_event: bool     # rows are events, never summed by date
     laney_version: str = ""     # the over-dispersion-adjusted chart to suggest ("pp" for p)
-    spc: bool = True            # False for Pareto charts: no centre line, no rules
+    spc: bool = True            # False where the SPC engine (``analyse``) does not compute the chart:
+                                # Pareto (spc/pareto.py) and the B chart (spc/bchart.py); no runs rules
     given_centre: bool = True   # a centre line given by the team (measure key centre) can replace the estimate
 
     @property
@@ -65,6 +67,11 @@ class ChartType:
         """y counts people, events or opportunities on an SPC chart (p, pp, c, u, up, g):
         whole numbers only, so a fraction there is a percentage or a rate typed as a count."""
         return bool(self.counts) and self.spc
+
+    @property
+    def cusum(self) -> bool:
+        """One 0/1 outcome per case, charted as cumulative sums (spc/bchart.py), not per period."""
+        return self.family == CASES
 
     @property
     def proportion(self) -> bool:
@@ -104,6 +111,8 @@ CHART_TYPES: tuple[ChartType, ...] = (
           unit="days", events=True, given_centre=False),
     _type("xbar", "Control chart (x̄)", "subgroup means", SUBGROUP),
     _type("s", "Control chart (s)", "subgroup SDs", SUBGROUP, centre="mean standard deviation", given_centre=False),
+    _type("b", "B chart (Bernoulli CUSUM)", "rare events, a 0/1 outcome per case", CASES, centre="",
+          runs_rules=False, events=True, spc=False, given_centre=False),
     _type("pareto", "Pareto chart", "counts by category, largest first", CATEGORIES, centre="",
           counts="events", limits=False, runs_rules=False, spc=False),
 )
@@ -120,6 +129,12 @@ SPC_NAMES: tuple[str, ...] = tuple(t.name for t in CHART_TYPES if t.spc)
 def chart_type(name: str) -> ChartType:
     """The registered chart type called ``name`` (KeyError if there is none)."""
     return BY_NAME[name]
+
+
+def base_chart(name: str) -> str:
+    """The chart a Laney-adjusted chart adjusts (``pp`` → ``p``, ``up`` → ``u``), else ``name``:
+    two measures whose charts have the same base chart their values the same way."""
+    return next((t.name for t in CHART_TYPES if t.laney_version and t.laney_version == name), name)
 
 
 def names_where(**facts) -> tuple[str, ...]:

@@ -58,6 +58,41 @@ def date_gaps_between(dates: Sequence[dt.date], period: str | None = None) -> li
     return [(a, b) for a, b in pairwise(dates) if (b - a).days > GAP_FACTOR * step]
 
 
+def _add_months(d: dt.date, months: int) -> dt.date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for day in range(d.day, 27, -1):              # 31 Jan + 1 month: the last day of February
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return dt.date(year, month, min(d.day, 28))
+
+
+def missing_periods(dates: Sequence[dt.date], period: str | None) -> list[dt.date]:
+    """The periods with no date, inside each gap that :func:`date_gaps_between` finds
+    (so the chart and the check agree): the dates the missing rows would have had,
+    stepping the period on from the date before the gap. Empty without a regular period."""
+    if period not in PERIOD_DAYS and period not in PERIOD_MONTHS:
+        return []
+    out: list[dt.date] = []
+    for before, after in date_gaps_between(dates, period):
+        k = 1
+        while True:
+            if period in PERIOD_MONTHS:
+                step = _add_months(before, k * PERIOD_MONTHS[period])
+                if (after.year - step.year) * 12 + after.month - step.month <= 0:
+                    break
+            else:
+                step = before + dt.timedelta(days=k * PERIOD_DAYS[period])
+                if (after - step).days < PERIOD_DAYS[period] * (GAP_FACTOR - 1):
+                    break
+            out.append(step)
+            k += 1
+    return out
+
+
 def date_gaps(x) -> list[str]:
     """Warn where dated x values are out of order or leave gaps larger than
     1.5 × the usual interval."""

@@ -345,7 +345,8 @@
 
   /* A chart too wide for the screen (phones: its text is kept at 11 px or more)
      opens scrolled to its latest data, with a cue and a shadow while earlier
-     data is out of view. */
+     data is out of view; a chart with no time axis (data-open="start": a funnel
+     plot) opens at its left edge, with a cue to scroll. */
   function setupChartScroll() {
     var frames = Array.prototype.slice.call(document.querySelectorAll(".chart-frame"));
     frames.forEach(function (frame) {
@@ -353,12 +354,14 @@
       if (!box) return;
       var cue = document.createElement("p");
       cue.className = "scroll-cue";
-      cue.textContent = "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
+      var atStart = frame.getAttribute("data-open") === "start";
+      cue.textContent = atStart ? "Scroll the chart sideways to see all of it \u2192"
+                                : "\u2190 Latest data shown: scroll the chart sideways for earlier dates";
       frame.parentNode.insertBefore(cue, frame);
       var figure = frame.parentNode, opened = false;
       function mark() {
         var scrolls = box.scrollWidth > box.clientWidth + 1;
-        if (scrolls && !opened) { box.scrollLeft = box.scrollWidth; opened = true; }
+        if (scrolls && !opened) { if (!atStart) box.scrollLeft = box.scrollWidth; opened = true; }
         if (!scrolls) opened = false;
         figure.classList.toggle("scrolls", scrolls);
         frame.classList.toggle("more-left", scrolls && box.scrollLeft > 1);
@@ -437,7 +440,66 @@
     document.head.appendChild(style);
   }
 
+  /* A chart point's details (qisite/charts/svg.py): each point is a focusable group whose <title>
+     holds its details — the hover tooltip and accessible name without script. Here: one tab stop per
+     chart (arrow keys, Home and End move between its points: a roving tabindex), and the details shown
+     beside the point on focus, hover and tap, in a tooltip written as text (never as markup). The
+     <title> becomes the aria-label, so the browser's own tooltip does not show the same words twice. */
+  function setupChartPoints() {
+    document.querySelectorAll("svg.qisite-chart").forEach(function (svg) {
+      var points = Array.prototype.slice.call(svg.querySelectorAll(".qisite-point"));
+      if (!points.length) return;
+      var frame = svg.closest(".chart-frame") || svg.parentNode;
+      var tip = document.createElement("div");
+      tip.className = "chart-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      frame.appendChild(tip);
+      var shown = null;
+      points.forEach(function (point) {
+        var title = point.querySelector("title");
+        if (title) { point.setAttribute("aria-label", title.textContent); title.parentNode.removeChild(title); }
+      });
+      function show(point) {
+        shown = point;
+        tip.textContent = point.getAttribute("aria-label") || "";
+        tip.hidden = false;
+        var box = point.getBoundingClientRect(), outer = frame.getBoundingClientRect();
+        var left = box.left + box.width / 2 - outer.left, top = box.top - outer.top;
+        tip.style.left = Math.max(0, Math.min(left - tip.offsetWidth / 2, outer.width - tip.offsetWidth)) + "px";
+        tip.style.top = (top - tip.offsetHeight - 6 < 0 ? box.bottom - outer.top + 6 : top - tip.offsetHeight - 6) + "px";
+      }
+      function hide(point) {
+        if (shown === point && document.activeElement !== point) { tip.hidden = true; shown = null; }
+      }
+      function move(point, to) {
+        var next = points[Math.max(0, Math.min(points.length - 1, to))];
+        points.forEach(function (p) { p.setAttribute("tabindex", p === next ? "0" : "-1"); });
+        next.focus();
+      }
+      points.forEach(function (point, index) {
+        point.addEventListener("focus", function () {
+          points.forEach(function (p) { p.setAttribute("tabindex", p === point ? "0" : "-1"); });
+          show(point);
+        });
+        point.addEventListener("blur", function () { shown = point; tip.hidden = true; shown = null; });
+        point.addEventListener("mouseenter", function () { show(point); });
+        point.addEventListener("mouseleave", function () { hide(point); });
+        point.addEventListener("click", function () { point.focus(); show(point); });   /* a tap on a phone */
+        point.addEventListener("keydown", function (event) {
+          var to = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1,
+                     Home: 0, End: points.length - 1 }[event.key];
+          if (event.key === "Escape") { tip.hidden = true; return; }
+          if (to === undefined) return;
+          event.preventDefault();
+          move(point, to);
+        });
+      });
+    });
+  }
+
   setupPrintAddress();
+  setupChartPoints();
   setupChartScroll();
   setupDriverConnectors();
   setupContentsSpy();

@@ -47,7 +47,8 @@ def test_every_chart_draws(drawn):
     assert set(svgs) == {r.key for r in every}
     for r in every:
         root = svgtext.parse(svgs[r.key])
-        assert root.get("role") == ("group" if r.cycles else "img")  # an image may not contain links
+        focusable = any(True for _ in svgtext.by_class(root, "qisite-point"))
+        assert root.get("role") == ("group" if r.cycles or focusable else "img")  # an image may not contain links or focusable points
         assert root.find("svg:desc", svgtext.NS).text == r.description
         assert r.alt and r.description and r.filename.endswith(".svg")
 

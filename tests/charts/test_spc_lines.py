@@ -51,3 +51,51 @@ def test_trajectory_drawn_as_steps_with_assurance_against_its_latest_value():
     to_y = svgtext.y_scale(root)
     ys = {round(y, 1) for _, y in svgtext.path_points(line)}
     assert ys == {round(to_y(30.0), 1), round(to_y(8.0), 1)}
+
+
+def test_a_second_target_line_is_drawn_labelled_and_described_but_not_assured_against():
+    """A local target and a national standard on one chart (PowerBI-SPC #291): each drawn at its value with
+    its own label and dash, both in the key; assurance reads the target (Montgomery Ex. 7.3, part 2
+    limits 1.27–21.53, decrease better: a target of 30 above the UCL is consistently met), not the standard."""
+    from qisite.model import OtherTarget
+
+    m = fixtures.measure(target=30.0, target_label="Local target", other_targets=(OtherTarget("National standard", 10.0),))
+    analysis = analyse_measure(m)
+    (req,) = chart_requests(fixtures.project([m]), {m.id: analysis})
+    text = render(req)
+    root = svgtext.parse(text)
+    to_y = svgtext.y_scale(root)
+    (target,) = svgtext.by_class(root, "qisite-target")
+    (other,) = svgtext.by_class(root, "qisite-other-target")
+    assert {round(y, 1) for _, y in svgtext.path_points(target)} == {round(to_y(30.0), 1)}
+    assert {round(y, 1) for _, y in svgtext.path_points(other)} == {round(to_y(10.0), 1)}
+    def dashes(group):
+        path = next(e for e in group.iter() if e.tag.endswith("path"))
+        return path.get("stroke-dasharray") or path.get("style", "")
+    assert "dasharray" in dashes(other) or dashes(other)
+    assert dashes(target) != dashes(other)
+    assert "Local target 30" in text and "National standard 10" in text
+    assert "National standard 10.0, drawn for comparison; assurance is judged against Local target 30.0" in req.description
+    assert analysis.results[None].target == 30.0
+
+
+def test_other_targets_are_validated_with_their_line(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from qisite.config import load_config
+    from qisite.load.project import load_project
+    from qisite.problems import Problems
+
+    source = Path(__file__).parent.parent.parent / "projects" / "cervical-screening-bedford"
+    folder = tmp_path / "cervical-screening-bedford"
+    shutil.copytree(source, folder)
+    measures = folder / "measures.yaml"
+    text = measures.read_text(encoding="utf-8")
+    assert "        value: 80\n" in text
+    measures.write_text(text.replace("        value: 80\n", "        value: eighty\n"), encoding="utf-8")
+    problems = Problems()
+    assert load_project(folder, load_config(source.parent.parent, Problems()), problems) is None
+    (problem,) = problems.errors
+    assert str(problem.where.file).endswith("measures.yaml") and problem.where.line == text[:text.index("        value: 80")].count("\n") + 1
+    assert "'eighty'" in problem.message and problem.hint

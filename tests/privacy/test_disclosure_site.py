@@ -223,3 +223,19 @@ def test_the_page_explains_withheld_figures_only_where_there_are_some(built):
     html = (built / "projects" / "clinic" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="withheld-note"') == 2  # main-outcome and by-group; not incidents (events)
     assert "fewer than 5 people" in html
+
+
+def test_point_details_never_carry_a_withheld_count(built):
+    """Each point's <title> (its details on hover, tap and keyboard) is built from the published
+    analysis: a hidden point has none, and no title pairs a small count with its total."""
+    titles = []
+    for name in ("main-outcome.svg", "by-group-groups.svg"):
+        svg = (built / "projects" / "clinic" / name).read_text(encoding="utf-8")
+        titles += re.findall(r'<g class="qisite-point"[^>]*><title>([^<]*)</title>', svg)
+    assert titles, "the charts carry point details"
+    assert any(t.startswith("Jan 2024: ") and "(21 of 40)" in t for t in titles)
+    assert not any(t.startswith("Mar 2024: ") for t in titles if "," not in t.split(":")[0])  # the hidden March point
+    assert not any(t.startswith(("Black, May 2024", "Black, Oct 2024")) for t in titles)
+    for title in titles:
+        for seen, total in re.findall(r"\((\d+) of (\d+)\)", title):
+            assert int(seen) not in SMALL and int(total) - int(seen) not in SMALL and int(total) not in SMALL, title

@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "stages": "stages/index.html",
     "stage": "stages/test/index.html",
     "search": "search.html",
+    "network measures": "measures/index.html",
+    "network measure": "measures/first-appointment-dna/index.html",
     "404": "404.html",
 }
 

@@ -215,7 +215,7 @@ def test_phone_width_has_no_sideways_scroll(visit):
     v = visit(width=390)
     wide = []
     for path in ("index.html", "projects/index.html", "projects/east-india-ward-racism/index.html",
-                 "ideas/index.html", "search.html"):
+                 "ideas/index.html", "search.html", "measures/first-appointment-dna/index.html"):
         v.goto(path)
         overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 1:

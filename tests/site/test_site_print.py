@@ -56,7 +56,9 @@ def test_the_longest_case_study_prints_without_half_empty_pages(visit, site):
     print(f"\n{name}: {len(pages)} A4 pages, filled {[round(f, 2) for f in fills]}")
     short = [(n, round(f, 2)) for n, f in enumerate(fills[:-1], start=1) if f < 1 / 3]
     assert not short, f"pages less than a third full (page, fraction): {short}"
-    assert len(pages) <= 13, "East India printed to 13 A4 pages, four of them half empty, before issue #11"
+    # 13 pages before its write-up (issue #12: available knowledge, rationale, context, interpretation,
+    # limitations, conclusions), which adds two pages of the team's prose; the SQUIRE checklist adds none
+    assert len(pages) <= 15, "East India printed to 13 A4 pages, four of them half empty, before issue #11"
 
 
 def test_the_print_footer_says_where_the_page_came_from(visit, site, browser):

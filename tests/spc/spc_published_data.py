@@ -47,3 +47,19 @@ PISTON_RINGS = [
     [74.010, 73.989, 73.990, 74.009, 74.014], [74.015, 74.008, 73.993, 74.000, 74.010],
     [73.982, 73.984, 73.995, 74.017, 74.013],
 ]
+
+
+# J. Anhøj & M. A. Mohammed, *Mastering SPC Charts in Healthcare* (online book,
+# github.com/anhoej/spc4hc), chapter "SPC Charts for Rare Events": the Robson
+# group 1 births data set (data/robson1_births.csv), 2193 births in time order;
+# these births (1-based, in that order) had asphyxia (16, 0.73%).
+BIRTHS = 2193
+ASPHYXIA = (238, 337, 401, 656, 724, 872, 945, 980, 1043, 1329, 1353, 1529, 1562, 1980, 2119, 2173)
+
+
+def births() -> list[int]:
+    """The births' asphyxia outcomes, 0/1, in time order."""
+    y = [0] * BIRTHS
+    for case in ASPHYXIA:
+        y[case - 1] = 1
+    return y

@@ -1,6 +1,6 @@
 window.QISITE_SEARCH_INDEX=
 {
- "v": "the . in , by a interpreter language at screening who · : for to an and of ( ) Wrenfield ; A not appointment from most need team Otterbury triage about appointments before centre community outpatient patients booked calls clerk clinic deprived languages missed recorded three eye patient's with English GP Reminder The evening is maternity own people reminder was when will 1 Book Tested fictional interpreters or programme quintile referral text texts People access among communication data diabetic one reminders sent their 22% Adopt Missed Patients Tuesday against bilingual booking camera could days every first group it slots template used week were 2024 57% Differences Eastgate General Health IMD Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth month only ten test tested that these time two voices why women - 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Attendance Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Nine Otterbury's Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside arrives birth birth-plan call came cardiology changes common complaints date daytime do eight ethnicity four gap golden had invitations least letter machine missing mobile needed neighbourhoods numbers on out patient plans points qisite's reached read referrals requested room so speaks teams templates translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Clinics Community Complaints Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not One PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged are ask asked attended both buses cancelled cannot care clash clear closer complain complaint cut cycles darkened dashboard day diabetes did down ethnic experience eyesight fall fell field finding fine five form found get graded grader grew have hear home hours images implement including instead interpreting invitation late lengthen letters line little living make matters miss monthly more narrowing needs neighbourhood next off offer often out-of-date outcome over people's phone prefer provide quarter race raised ratio reach rebooked record records recover registered relative reminding required reviewed reworded rise rose second see seems sessions seven-day sickness some speak split spoken staff summer survey talk tests them they third though through told triaged twelve understand use usual vs wait weeks whose wide worked working year your —",
+ "v": "the . in , by a interpreter language at screening who · : for to Wrenfield and of an team ( ) ; not A appointments centre appointment from most need outpatient Otterbury about triage before booked community patients calls clerk clinic deprived languages missed recorded three 1 eye maternity patient's was with English GP Reminder The communication evening is own people reminder when will Book Tested access fictional interpreters or programme quintile referral text texts Missed People among data diabetic every group month one reminders sent their week - 22% Adopt Patients Tuesday against bilingual booking camera could days first it only slots template that two used voices were 2024 57% Attendance Complaints Differences Eastgate General Health IMD Otterbury's Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth mobile out ten test tested these time why women 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Network Nine One Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside are arrives birth birth-plan both call came cardiology changes common complaints date daytime did do eight ethnicity four gap golden had invitations least letter machine measure missing needed neighbourhoods numbers on patient plans points qisite's reached read referrals reported requested room so speaks teams templates them translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Cancelled Clinics Community Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not Of PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged ask asked attend attended buses cancelled cannot care clash clear closer compares complain complaint counted counts cut cycles darkened dashboard day diabetes down each ethnic experience eyesight fall fell field figures finding fine five form found funnel get graded grader grew have hear home hours images implement including instead interpreting invented invitation late left lengthen letters line little living make matters miss monthly more name narrowing needs neighbourhood next notice number off offer often other out-of-date outcome over people's person phone plot prefer provide quarter race raised ratio reach rebooked received record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide without worked working year your —",
  "l": [
   "Aim",
   "About",
@@ -16,7 +16,15 @@ window.QISITE_SEARCH_INDEX=
   "Measure",
   "Co-production",
   "Sustain",
-  "Team"
+  "Team",
+  "Available knowledge",
+  "Rationale",
+  "Context",
+  "Ethical considerations",
+  "Interpretation",
+  "Limitations",
+  "Conclusions",
+  "Funding"
  ],
  "n": [
   "The figures are illustrative: they are not the team's own data."
@@ -26,143 +34,151 @@ window.QISITE_SEARCH_INDEX=
    "t": "Diabetic eye screening in Otterbury's most deprived neighbourhoods",
    "u": "projects/otterbury-eye-screening/index.html",
    "k": "project",
-   "s": "M9aOh2bQaVaD20Q)bWHTPbFEc6a4a!2a$aC7GFa9(IaLaXJ1",
+   "s": "O9aQhNbZaXaG20T)b(HWSbLEcBa7a&2a)aF7GIaD(KaNaYL1",
    "f": [
     [
      0,
-     "f6a29bQ20Q)aPPbFEc64f9bE1"
+     "fFa39bZ20T)aRSbLEcB4fIbK1"
     ],
     [
      1,
-     "aTgP20Q)bWHTfLbFHa$a29dA2c43a+eF20dB)bW1BaT20Q)aPIbKaIJBaT20dB)aPIbKeBJBaTa4f#fHd+Gg&h9a4FTa6BTBTeUbJIaLJBbV7Bb!"
+     "aWg&20T)b(HWfUbLHa)a39dI2c93b4eO20dJ)b(1BaW20T)aRKbSa2LBaW20dJ)aRKbSeKLBaWa7g3fQe8GhEhVa7IWa9BWBWe&bRKaNLBb&7Bc0"
     ],
     [
      14,
-     "TaYa29aO"
+     "WaZa39aQ"
     ],
     [
      9,
-     "bM20a3aC7CMaRaE5bCX0O3207a040a61"
+     "bV20a5aF7COaTaH5a*Z0R3207a040a91"
     ],
     [
      9,
-     "cF9bUCMa*a9(8TbJcD3c2Ec51"
+     "cJ9b%COb3aD(8WbRcH3c7EcA1"
     ],
     [
      9,
-     "cP85ZYCMdF9b280bHZYaZbN5bX1"
+     "cU85#QCOb)9b780bP#Qa%bW5a$1"
     ],
     [
      11,
-     "cG9bQ20Q)aP"
+     "cK9bZ20T)aR"
     ],
     [
      11,
-     "fEaD+9"
+     "fNaG+9"
     ],
     [
      11,
-     "eWPgJEO"
+     "e(SgXER"
     ],
     [
      8,
-     "a7aS2bL3cWGcO"
+     "aAaU2bU3c#GcT"
     ],
     [
      3,
-     "cQ5aEaR5bCX0O2bL3cWaNcOaGb$aA0a071"
+     "cV5aHaT5a*Z0R2bU3c#aPcTaIbFaE0a071"
     ],
     [
      4,
-     "cCaVb%aDaHhF4d)dN1"
+     "bMaXc2aGaJh#4e6dU1"
     ],
     [
      5,
-     "e3aSa#Lc8dIbDdKHd11"
+     "eCaUa(McDdQbJb*Hd81"
     ],
     [
      6,
-     "cC20a1*hGPeAEeC1"
+     "bM20a1*h$SeJEeL1"
     ],
     [
      7,
-     "a&Db5a07a45bTbA1"
+     "b1Da!a07a75b$bE1"
     ],
     [
      8,
-     "a*a9("
+     "b3aD("
     ],
     [
      3,
-     "f85a*a9(Gg!b8b6EaDPbKaPaIAd#1"
+     "fH5b3aD(Gh9bBbAEaGSbSaRa2Ae11"
     ],
     [
      4,
-     "eZ2g3a9b9aHbRbB3Gd2d!aHNgL1"
+     "e+2gFaDbDaJb!bH3Gd9e0aJNg!1"
     ],
     [
      5,
-     "fBbULaZfODhRhM1"
+     "fKb%Ma%fWDi5i01"
     ],
     [
      6,
-     "eJHb9bBL0h+D5b6Og94Va1b41"
+     "eSHbDbHM0iOD5bARgM4Xa1b91"
     ],
     [
      7,
-     "a&3GcX5hHg8dUd2d!h81"
+     "b13Gc$5h%gLd$d9e0hU1"
     ],
     [
      8,
-     "e+9b280bHZY"
+     "f89b780bP#Q"
     ],
     [
      3,
-     "f4bN5bX80ZY3$h!0h)gN1"
+     "cSbW5a$80#Q3!iD0iLg$1"
     ],
     [
      4,
-     "e#H0b9aHbRbB4aDAd9+b(dA1"
+     "f1H0bDaJb!bH4aGAdH+bGdI1"
     ],
     [
      5,
-     "cVhKL0b2dG5fYdT0Yb3Ng+1"
+     "c!h*M0b7dO5g0d#0Qb8NhK1"
     ],
     [
      6,
-     "c8He9b9bB3Ga1gEb3NbRg71"
+     "cDHeIbDbH3Ga1gRb8Nb!gK1"
     ],
     [
      7,
-     "eLLhUE0YV5dTDgYi51"
+     "eUMi8E0QX5d#Dh5iV1"
     ],
     [
      10,
-     "aT2cNQ)dHgSaYa29"
+     "aW2bTT)dPg*aZa39"
     ],
     [
      10,
-     "cKCe(gM2a5bY"
+     "cOCf5g#2a8bC"
     ],
     [
      10,
-     "cKCf3fSb*9gRaGf)hJg2"
+     "cOCfCf!c49g)aIg8h(gE"
     ],
     [
      10,
-     "cACeTbY2i4gD"
+     "cFCe%bC2iUgQ"
     ],
     [
      10,
-     "cACcVfNE09Y"
+     "cFCc!fVE09Q"
     ],
     [
      10,
-     "fACa7aSa#Eg$dI"
+     "fJCaAaUa(EhCdQ"
+    ],
+    [
+     17,
+     "bT9Qh)bGiFM0b)iJiMg5a!hBa*1"
+    ],
+    [
+     20,
+     "a+cSQ3GgWgC1a+bMa6f(80QbC1"
     ],
     [
      2,
-     "cG9fTEgC3G2i6aC7cHaX3d$DdOd8b!1Mg)hTHd*aDAd9+9g5b$Qb3NdQ0dCaNb3Ng6b&gZd#1a8aOb#a!2g(aC*GFa9(LfMi31M(85ZYf$N3GaFfF1"
+     "cK9f#EgP3G2iWaF7cLaY3e2DdVdGc01OhHi7He7aGAdH+9gHbFTb8NdX0dKaPb8NgJc3h8e11aBaQc1a&2hFaF*GIaD(Md1iT1O(85#QdAN3Ga6fO1"
     ]
    ],
    "i": 0
@@ -171,131 +187,131 @@ window.QISITE_SEARCH_INDEX=
    "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
    "u": "projects/wrenfield-interpreter-access/index.html",
    "k": "project",
-   "s": "f1F6h*f26dGCd7e1d%e8dN3h3e4d%d(IgVJ1eO!SfW+WaV#ARF6Pa%Ec14b1068UGhB#2a$aC7IaLaXJ1",
+   "s": "fAI6iNfB6dOCdFeAe3eHdU3hOeDe3e5Kh2L1eXVJf*+PaX$AUI6Sb0Ec64b6068YGhX$2a)aF7KaNaYL1",
    "f": [
     [
      0,
-     "f7+!WaV#ARF6Pa%Ee04ePbE1"
+     "fG+VPaX$AUI6Sb0Ee94eYbK1"
     ],
     [
      1,
-     "a)ARF6+a%Ha$!W2c43a+c9D#Ad3NCaMbD$gKaNN8cY3Ga!c(2a5bY1Ba)ARF6Ba)Ad3NRF6BeNa4F!O8KbIcIBKBKcTcJIaLJB7d5BgF"
+     "b2AUI6+b0Ha)VP2c93b4cED$AdBNCaObJ!gYaPN8c%3Ga&d32a8bC1Bb2AUI6Bb2AdBNUI6BeWa7IVR8FbQcMBFBFcYcNKaNLB7dDBgS"
     ],
     [
      14,
-     "K!aUS"
+     "FVaMJ"
     ],
     [
      9,
-     "aJ068UCa8U&bS06aG0aQaAbP3dZ07a040a61"
+     "aK068YCaBY&b#06aI0aSaEbY3d+07a040a91"
     ],
     [
      9,
-     "bM20a3aC7CcBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "bV20a5aF7CcGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
     ],
     [
      9,
-     "a7%45b0&CM&AdV0a37%a1b4X0O1"
+     "aA%45b5&CO&Ad%0a57%a1b9Z0R1"
     ],
     [
      11,
-     "a(!W46R"
+     "aVVP46U"
     ],
     [
      11,
-     "cL$8U"
+     "cP!8Y"
     ],
     [
      8,
-     "aJ06aG0aQaAh$320c)("
+     "aK06aI0aSaEiG320d4("
     ],
     [
      3,
-     "a8U&bS06Db5bPc)aQb$h7571"
+     "aBY&b#06Da!bYd4aSbFhT571"
     ],
     [
      4,
-     "cM2bZHb%dRaHgAF6$8U1"
+     "cR2b+Hc2dYaJgNI6!8Y1"
     ],
     [
      5,
-     "cRi0L07aFdEPeDHc7dR1"
+     "cWiPM07a6dNSeMHcCdY1"
     ],
     [
      6,
-     "eEHc7IeIJbD$8U3a+V5hYX1"
+     "eNHcCKeRLbJ!8Y3b4X5iBZ1"
     ],
     [
      7,
-     "a&Db5(LfJe!Eh6071"
+     "b1Da!(MfRf0EhS071"
     ],
     [
      8,
-     "a7aS2bL3eQGcS"
+     "aAaU2bU3eZGcX"
     ],
     [
      3,
-     "cQ0hLaEaR20a3a07Da1*1"
+     "cV0h+aHaT20a5a07Da1*1"
     ],
     [
      4,
-     "a(W2b%*aHf*45h01"
+     "aVP2c2*aJg945hL1"
     ],
     [
      5,
-     "e6aSa#L0cSbAaFhEfG0b6bC1"
+     "eFaUa(M0cXbEa6h!fP0bAa*1"
     ],
     [
      6,
-     "a(Wf+Pe7Ee220a1*LhN#fPdQa$hQ71"
+     "aVPgASeGEeB20a1*Mi1$fXdXa)i471"
     ],
     [
      7,
-     "eMi7cX5aEc&D#Ag*EgBb81"
+     "eViXc$5aHd2D$AhJEgObB1"
     ],
     [
      8,
-     "a7%45b0&"
+     "aA%45b5&"
     ],
     [
      3,
-     "Mb0&%#AfKD5c&a1b4X0O1"
+     "Ob5&%$AfSD5d2a1b9Z0R1"
     ],
     [
      4,
-     "cM2bZ%aHh40dL1"
+     "cR2b+%aJhP0dS1"
     ],
     [
      5,
-     "eK%LeGdP0dLaN5hA1"
+     "eT%MePdW0dSaP5hW1"
     ],
     [
      6,
-     "eHdPLb(#h55fRgHHdE0O1"
+     "eQdWMbG$hQ5fZgUHdN0R1"
     ],
     [
      7,
-     "a&3a4%20d6QdS*1"
+     "b13a7%20dETd!*1"
     ],
     [
      12,
-     "cR#Ah(aM3Gb(ZaM3hDb5aEd&dCXb8aFb#1"
+     "cW$AiKaO3GbG#aO3hZa!aHe4dKZbBa6c11"
     ],
     [
      2,
-     "eRaM2b&cHaX3d$DdOd8b!1fD0ShP+W46R30d7aFi2Ca%a+c91a)h#hWb*Cc006aF$0f!X3aNN8cYLc00aEc(2a53dU0d1aF+1a8Sb#a1c*2bEIhI0f5fXJ1eS0hS3+WaV#ARF6bDf%EVc11"
+     "e!aO2c3cLaY3e2DdVdGc01fM0Ji3+P46U30dFa6iRCb0b4cE1b2iEd)c4Ca+06a6!0g2Z3aPN8c%Ma+0aHd32a83d$0d8a6+1aBJc1a1d52bKKh&0fEf+L1e#0i63+PaX$AUI6bJg4EXc61"
     ],
     [
      13,
-     "e&b1aA5hCg0dJ0Ug4"
+     "f4b6aE5hYgBdR0YgG"
     ],
     [
      13,
-     "a7aS20h%QdS*"
+     "aAaU20iHTd!*"
     ],
     [
      13,
-     "a(W46RdJ0gTfZ"
+     "aVP46UdR0g+g1"
     ]
    ],
    "i": 0
@@ -304,31 +320,31 @@ window.QISITE_SEARCH_INDEX=
    "t": "Understanding complaints about communication in Wrenfield maternity",
    "u": "projects/wrenfield-maternity-language/index.html",
    "k": "project",
-   "s": "MaBSaAg1dKb*b+AhOgOa5fUVaWgUg#3Xb8hVc*IaLaXJ1",
+   "s": "Oa4JaEgDb*c4c5Ai2g%a8f%XaCh0hA3ZbBi9d5KaNaYL1",
    "f": [
     [
      0,
-     "e$d0VaWPb+ARF64e)e51"
+     "f2d7XaCSc5AUI64f6eE1"
     ],
     [
      1,
-     "bOARF6gQVaZfV2d6VaW3hZhXfIaZ2bZH0b+$1BbOARF6BbO$DaBfQ8KbIcIBKcTcJIaLJB7Bh&"
+     "bXAUI6g(Xa%f&2dEXaC3iCiAc)a%2b+H0c5!1BbXAUI6BbX!Da4fY8FbQcMBFcYcNKaNLB7BiI"
     ],
     [
      14,
-     "KaBb)b7"
+     "Fa4bIa#"
     ],
     [
      9,
-     "aJ068UCaJ06D0b1OaG0a6aQc#1"
+     "aK068YCaK06D0b6RaI0a9aSc*1"
     ],
     [
      9,
-     "cUc$dMCa8c%bA20d4Qc+*3a4a5c!1"
+     "cZc+dTCaBd0bE20dCTd6*3a7a8c(1"
     ],
     [
      11,
-     "eVVaW2aB"
+     "bNXaC2a4"
     ]
    ]
   },
@@ -336,15 +352,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminder calls by a bilingual clerk",
    "u": "ideas/bilingual-reminder-calls/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "M&AdV0a37%a1b4X0O1"
+     "O&Ad%0a57%a1b9Z0R1"
     ],
     [
      14,
-     "K!aUS"
+     "FVaMJ"
     ]
    ],
    "i": 0
@@ -353,19 +369,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Book the interpreter at triage",
    "u": "ideas/book-interpreter-at-referral/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aL4c8d&",
    "f": [
     [
      9,
-     "a8U&bS06aG0aQaAbP3dZ07a040a61"
+     "aBY&b#06aI0aSaEbY3d+07a040a91"
     ],
     [
      9,
-     "aJ06D0b1OaG0a6aQc#1"
+     "aK06D0b6RaI0a9aSc*1"
     ],
     [
      14,
-     "K!aUS3KaBb)b7"
+     "FVaMJ3Fa4bIa#"
     ]
    ]
   },
@@ -373,15 +389,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Screening at a community centre",
    "u": "ideas/community-venue-clinic/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "MdF9b280bHZYaZbN5bX1"
+     "Ob)9b780bP#Qa%bW5a$1"
     ],
     [
      14,
-     "TaYa29aO"
+     "WaZa39aQ"
     ]
    ],
    "i": 0
@@ -390,15 +406,15 @@ window.QISITE_SEARCH_INDEX=
    "t": "Evening screening clinics",
    "u": "ideas/evening-clinics/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "Ma*a9(8TbJcD3c2Ec51"
+     "Ob3aD(8WbRcH3c7EcA1"
     ],
     [
      14,
-     "TaYa29aO"
+     "WaZa39aQ"
     ]
    ],
    "i": 0
@@ -407,19 +423,19 @@ window.QISITE_SEARCH_INDEX=
    "t": "Reminders in the patient's own language",
    "u": "ideas/reminders-in-own-language/index.html",
    "k": "change idea",
-   "s": "aK4c3dW",
+   "s": "aL4c8d&",
    "f": [
     [
      9,
-     "MaRaE5bCX0O3207a040a61"
+     "OaTaH5a*Z0R3207a040a91"
     ],
     [
      9,
-     "cBa!a#4aR20a3a073PdXbT4ZaMINdDdYcZJ1"
+     "cGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
     ],
     [
      14,
-     "TaYa29aO3K!aUS"
+     "WaZa39aQ3FVaMJ"
     ]
    ],
    "i": 0
@@ -428,15 +444,48 @@ window.QISITE_SEARCH_INDEX=
    "t": "Translated birth plans",
    "u": "ideas/translated-birth-plans/index.html",
    "k": "change idea",
-   "s": "aK4aIS",
+   "s": "aL4a2J",
    "f": [
     [
      9,
-     "a8c%bA20d4Qc+*3a4a5c!1"
+     "aBd0bE20dCTd6*3a7a8c(1"
     ],
     [
      14,
-     "KaBb)b7"
+     "Fa4bIa#"
+    ]
+   ]
+  },
+  {
+   "t": "Missed appointments",
+   "u": "measures/missed-appointments/index.html",
+   "k": "network measure",
+   "s": "cQdMdZ4a2JC5gIhIf$d)",
+   "f": [
+    [
+     11,
+     "fDVP!20a$30h70hGdANfTiSh61e$Pc)gZb*Hd1f)1"
+    ],
+    [
+     14,
+     "FVaMJ"
+    ]
+   ],
+   "i": 0
+  },
+  {
+   "t": "Complaints about communication",
+   "u": "measures/complaints-per-month/index.html",
+   "k": "network measure",
+   "s": "cQdMdZ4a2J",
+   "f": [
+    [
+     11,
+     "bNbFh1aC34a$hR1"
+    ],
+    [
+     14,
+     "Fa4bIa#"
     ]
    ]
   },
@@ -444,7 +493,7 @@ window.QISITE_SEARCH_INDEX=
    "t": "Language",
    "u": "areas/language/index.html",
    "k": "equity area",
-   "s": "bGDaDi1b67aANa53gGgIgW1",
+   "s": "bODaGiQbA7aENa83gTgVh31",
    "f": [
     [
      1,
@@ -456,11 +505,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Deprivation",
    "u": "areas/deprivation/index.html",
    "k": "equity area",
-   "s": "bG4gXbVIe%Hf0cEaPJ1",
+   "s": "bO4h4b&Kf3Hf9cIaRL1",
    "f": [
     [
      1,
-     "bV"
+     "b&"
     ]
    ]
   },
@@ -468,11 +517,11 @@ window.QISITE_SEARCH_INDEX=
    "t": "Ethnicity and race",
    "u": "areas/ethnicity/index.html",
    "k": "equity area",
-   "s": "bG2aU3f(aNg%4f&b71",
+   "s": "bO2aM3g7aPhD4g6a#1",
    "f": [
     [
      1,
-     "d5"
+     "dD"
     ]
    ]
   }
