@@ -60,6 +60,7 @@ from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json
 from qisite.site.theme import read_theme_file
+from qisite.spread import check_spread
 
 CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
@@ -205,6 +206,7 @@ class Builder:
             problems.extend(entries[folder].problems)
         network = Network(config, tuple(e.project for e in entries.values() if e.project))
         problems.extend(urls.clash_warnings(network))
+        problems.extend(check_spread(network))
         if not self.drafts:
             network, report.drafts_left_out = without_drafts(network)
         report.projects = len(network.projects)
@@ -612,10 +614,13 @@ _JOB: dict[str, _SiteJob] = {}
 
 
 def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None, path: str | None = None,
-                shared_charts: dict | None = None) -> str:
+                shared_charts: dict | None = None, chart_cache: Path | None = None) -> str:
     """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
     ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
-    charts (drawn by :func:`network_measure_charts`)."""
+    charts (drawn by :func:`network_measure_charts`); a page showing the spread of change ideas gets each
+    family's timeline (from ``chart_cache``)."""
+    from qisite.site.spread_charts import spread_charts
+
     template = env.get_template(page.template)
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
@@ -623,6 +628,8 @@ def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None 
         extra["path_chart"] = path or ""
     if "shared" in page.context:
         extra["shared_charts"] = shared_charts or {}
+    if page.context.get("spreads"):
+        extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **page.context, **extra)
 
@@ -683,7 +690,8 @@ def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> l
     """Each page (path, key) staged, with the project cards first rendered for it (a forked worker's go
     back to the parent)."""
     job = job or _JOB["job"]
-    return [(_stage_file(job, path, key, render_page(job.env, job.site, job.pages[path], {})), job.cards.take_new())
+    return [(_stage_file(job, path, key, render_page(job.env, job.site, job.pages[path], {},
+                                                     chart_cache=job.chart_cache)), job.cards.take_new())
             for path, key in pages]
 
 

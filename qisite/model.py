@@ -26,12 +26,14 @@ from qisite.load.kinds import (
     Count,
     Date,
     Either,
+    Email,
     ListOf,
     Number,
     Positions,
     Slug,
     Text,
     Url,
+    WebPage,
     key,
     record,
     record_of,
@@ -43,6 +45,7 @@ from qisite.load.schemas import (
     DIRECTIONS,
     MEASURE_TYPES,
     PERIODS,
+    SPREAD_HOW,
 )
 from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.chart_types import NAMES as CHART_TYPES
@@ -214,6 +217,21 @@ class Aim:
     at: Positions = _positions()
 
 
+@record("how to reach the team")
+@dataclass(frozen=True)
+class Contact:
+    """How another team reaches this one: a shared mailbox and/or a contact page, never a phone number."""
+
+    email: str | None = field(default=None, metadata=key(
+        Email(), "the team's shared mailbox, e.g. qi-team@example.nhs.uk (no personal or phone numbers)"))
+    page: str | None = field(default=None, metadata=key(
+        WebPage(), "a web page saying how to contact the team (https://…)"))
+    at: Positions = _positions()
+
+    def __bool__(self) -> bool:
+        return bool(self.email or self.page)
+
+
 @record("a sustain checklist item")
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -244,12 +262,28 @@ class Update:
 
 # --- drivers.yaml ----------------------------------------------------------
 
+@record("where a change idea came from")
+@dataclass(frozen=True)
+class AdaptedFrom:
+    """The project (of any source) a change idea was taken from: the spread of an idea."""
+
+    project: str = field(metadata=key(Slug(), "the id of the project the idea was taken from (any source of the network)"))
+    idea: str | None = field(default=None, metadata=key(
+        Slug(), "that project's id for the idea (default: this idea's id)"))
+    how: str = field(default="adapted", metadata=key(
+        Choice(SPREAD_HOW), "adopted (taken as it was) or adapted (changed to fit)"))
+    note: str = field(default="", metadata=key(Text(), "what was changed, or why, in a sentence"))
+    at: Positions = _positions()
+
+
 @record("a change idea")
 @dataclass(frozen=True)
 class ChangeIdea:
     id: str = field(metadata=key(Slug(), "the same id in two projects means the same idea"))
     title: str = field(metadata=key(Text(), "the change idea"))
     description: str = field(default="", metadata=key(Text(), "more detail, in Markdown"))
+    adapted_from: AdaptedFrom | None = field(default=None, metadata=key(
+        record_of(AdaptedFrom), "the project this team took the idea from (its spread; docs/site.md)"))
     at: Positions = _positions()
 
 
@@ -541,6 +575,8 @@ class Project:
         Boolean(), "true keeps the project out of the published site (qisite serve and build --drafts show it)"))
     sources: tuple[Source, ...] = field(default=(), metadata=key(
         ListOf(record_of(Source)), "where the project is published"))
+    contact: Contact | None = field(default=None, metadata=key(
+        record_of(Contact), "how other teams can reach this one: a team mailbox and/or a contact page"))
     aim: Aim = field(metadata=key(record_of(Aim), "the aim statement and its target"))
     sustain: tuple[ChecklistItem, ...] = field(default=(), metadata=key(
         ListOf(record_of(ChecklistItem)), "implementation and sustain checklist"))

@@ -26,3 +26,14 @@ def fill_in(project):
         text = re.sub(rf"^({key}): .*$", rf"\1: Our own {key.strip().replace('_', ' ')}.", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
     return project
+
+
+def copy_example_network(root: Path) -> Path:
+    """A copy of the example network (site.yaml, projects/ and the partner source partners/projects/)
+    at ``root``, so a build's chart cache is not written into the repository."""
+    import shutil
+
+    shutil.copytree(REPO / "projects", root / "projects")
+    shutil.copytree(REPO / "partners", root / "partners")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root

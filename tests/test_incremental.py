@@ -22,6 +22,8 @@ from qisite.build import Builder, build
 from qisite.buildcache import load_sealed, seal
 from qisite.site.output import MARKER
 
+from support import copy_example_network
+
 GOLDEN_NETWORK = Path(__file__).parent / "golden" / "network"
 EXAMPLE_NETWORK = Path(__file__).parent.parent
 STEPS = 6
@@ -219,8 +221,7 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path):
 
 def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     root = tmp_path / "network"
-    shutil.copytree(EXAMPLE_NETWORK / "projects", root / "projects")
-    shutil.copy(EXAMPLE_NETWORK / "site.yaml", root / "site.yaml")
+    copy_example_network(root)
     output = tmp_path / "site"
     first = build(root, output, workers=2)   # cold: projects and pages shared among two forked workers
     assert_same_site(output, clean_build(root, tmp_path / "one-worker") and tmp_path / "one-worker", "two workers")

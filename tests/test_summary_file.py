@@ -7,22 +7,20 @@ import csv
 import html
 import io
 import json
-import shutil
 
 import pytest
 
 from qisite.build import build
 from qisite.site.summary import FIELDS
 
-from support import REPO
+from support import REPO, copy_example_network
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("summary") / "network"
     root.mkdir()
-    shutil.copytree(REPO / "projects", root / "projects")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    copy_example_network(root)
     report = build(root, root / "_site", workers=1)
     assert report.written
     return root / "_site"

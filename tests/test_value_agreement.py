@@ -72,6 +72,7 @@ def _measure_yaml(index: int, chart: str, multiply: int, unit: str) -> str:
 def network(tmp_path_factory):
     root = tmp_path_factory.mktemp("agreement")
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    (root / "partners" / "projects").mkdir(parents=True)   # site.yaml's second source, empty here
     project = root / "projects" / "numbers"
     write_scaffold(project)
     shutil.rmtree(project / "data")

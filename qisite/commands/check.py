@@ -24,6 +24,7 @@ from qisite.load.project import is_project_folder, load_project
 from qisite.model import Project
 from qisite.problems import Problems, QisiteError
 from qisite.site.urls import clash_warnings
+from qisite.spread import check_spread
 from qisite.squire import CITATION, ITEMS, SHORT_CITATION, STANDARD, URL, coverage
 from qisite.terminal import for_terminal
 
@@ -101,6 +102,7 @@ def check_path(path: Path, problems: Problems, changed: set[Path] | None = None,
         for project in network.projects:
             keep(project)
         problems.extend(clash_warnings(network))
+        problems.extend(check_spread(network))
         return len(network.projects) + sum(not any(p.folder == f for p in network.projects)
                                            for f in discover(network.config.projects_dir))
     folders = [f for f in discover(path, problems) if changed is None or touched(f, changed)]

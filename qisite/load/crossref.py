@@ -27,6 +27,7 @@ def check_project(project: Project, problems: Problems) -> None:
     _check_chart_files(project, problems)
     _check_progress(project, problems)
     _check_updates(project, problems)
+    _check_spread_and_contact(project, problems)
 
 
 def _check_driver_ids(diagram: DriverDiagram, problems: Problems) -> None:
@@ -165,6 +166,22 @@ def _check_updates(project: Project, problems: Problems) -> None:
                              f"{update.date.isoformat()} looks like a person's name",
                              "give the author's role (e.g. 'ward manager', 'peer support worker'): the site names "
                              "roles, never patients, and need not name staff")
+
+
+def _check_spread_and_contact(project: Project, problems: Problems) -> None:
+    """A change idea is not adapted from its own project; a contact gives a way to reach the team.
+    (Links to other projects are checked with the whole network: qisite.spread.check_spread.)"""
+    for idea in project.drivers.change_ideas:
+        taken = idea.adapted_from
+        if taken is not None and taken.project == project.id:
+            problems.error(taken.at.of("project"), f"change idea '{idea.id}' says it is adapted from its own project "
+                                                   f"'{project.id}'",
+                           "name the project the team took the idea from, or leave out adapted_from where the idea "
+                           "started here")
+    if project.contact is not None and not project.contact:
+        problems.error(project.contact.at.of("email"), "'contact' gives neither an email nor a page",
+                       "add 'email:' (the team's shared mailbox) or 'page:' (a link to its contact page), or leave "
+                       "out contact")
 
 
 def check_network_measures(project: Project, config: SiteConfig, problems: Problems) -> None:

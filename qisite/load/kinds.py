@@ -112,6 +112,55 @@ class Url(Text):
         return {"type": "string", "format": "uri"}
 
 
+def _refuse_phone(text: str, where: Location, ctx: Context) -> Any:
+    from qisite.privacy.identifiers import looks_like_phone
+
+    if looks_like_phone(text):
+        ctx.problems.error(where, f"'{text}' looks like a phone number, and qisite never publishes phone numbers",
+                           "give the team's shared mailbox (e.g. qi-team@example.nhs.uk) or a link to its contact "
+                           "page instead")
+        return INVALID
+    return text
+
+
+class Email(Text):
+    """A mailbox address (a team's shared inbox), never a phone number."""
+
+    description = "an email address (name@example.org)"
+
+    def check(self, value, where, ctx):
+        text = super().check(value, where, ctx)
+        if text is INVALID or _refuse_phone(text, where, ctx) is INVALID:
+            return INVALID
+        address = text.removeprefix("mailto:")
+        if not re.match(r"^[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$", address):
+            ctx.problems.error(where, f"'{text}' is not an email address", "write it as name@example.org, e.g. "
+                               "the team's shared mailbox")
+            return INVALID
+        return address
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "format": "email"}
+
+
+class WebPage(Text):
+    """A web page's address (https:// or http://), never a phone number or a tel: link."""
+
+    description = "a web page's address (https://…)"
+
+    def check(self, value, where, ctx):
+        text = super().check(value, where, ctx)
+        if text is INVALID or _refuse_phone(text, where, ctx) is INVALID:
+            return INVALID
+        if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", text):
+            ctx.problems.error(where, f"'{text}' is not a web page's address", "start it with https://")
+            return INVALID
+        return text
+
+    def json_schema(self, vocabulary):
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
 class Date(Kind):
     description = "a date written YYYY-MM-DD"
 

@@ -13,6 +13,11 @@ fix it; loading turns them into located errors. What counts as an identifier:
   year) used as a group or category;
 - a **column named like a patient identifier**: a name, NHS number, hospital
   number or medical record number.
+
+And what must never be published as a way to reach a team (:func:`looks_like_phone`):
+a **telephone number** — a ``tel:`` link, or text that is mostly seven or more
+digits with only the spacing, ``+``, dashes, dots and brackets numbers are
+written with.
 """
 
 from __future__ import annotations
@@ -135,3 +140,15 @@ def identifier_column(name: str) -> Finding | None:
         return Finding(kind, name, f"delete the column '{name}' from the file: a project's data holds counts, never "
                                    "names, dates of birth or patient numbers")
     return None
+
+
+_PHONE = re.compile(r"^(?:tel:|callto:|sms:)|^[+(]?\d[\d\s().\-/]{5,}\d$", re.IGNORECASE)
+
+
+def looks_like_phone(text: str) -> bool:
+    """True for a telephone number or a link that dials one ("tel:+44 20 7946 0000",
+    "020 7946 0000", "+44 (0)20-7946-0000"): qisite never publishes one."""
+    text = text.strip()
+    if text.lower().startswith(("tel:", "callto:", "sms:")):
+        return True
+    return bool(_PHONE.match(text)) and sum(ch.isdigit() for ch in text) >= 7

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.headway import MOVEMENT_MONTHS, movement, positions
-from qisite.links import LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
+from qisite.links import IdeaUse, LibraryEntry, Related, RelatedIndex, change_idea_library, cycles_status, group_by
 from qisite.load.observations import baseline_dates
 from qisite.model import Measure, Network, PdsaCycle, Project, SiteConfig, Term, Update
 from qisite.numbers import GapWords, ValueFormat, measure_format
@@ -26,6 +26,7 @@ from qisite.seasons import YearOnYear, coverage, reading, year_on_year
 from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.urls import SiteUrls
+from qisite.spread import Spread, TeamToTalkTo, families_of, spread_families, teams_to_talk_to
 
 if TYPE_CHECKING:
     from qisite.site.network import SharedMeasure
@@ -132,6 +133,7 @@ class SiteData:
     by_stage: dict[str, tuple[Project, ...]]
     by_organisation: dict[str, tuple[Project, ...]]
     generated: dt.date = field(default_factory=dt.date.today)
+    spread: tuple[Spread, ...] = ()     # every family of change ideas taken from team to team (qisite.spread)
 
     @cached_property
     def urls(self) -> SiteUrls:
@@ -144,6 +146,42 @@ class SiteData:
 
     def data(self, project_id: str) -> ProjectData:
         return self._by_id[project_id]
+
+    def spread_of(self, entry: LibraryEntry) -> tuple[Spread, ...]:
+        """The families (where it started, where it spread) a change idea belongs to."""
+        return families_of(entry, self.spread)
+
+    @property
+    def spread_organisations(self) -> tuple[str, ...]:
+        """Every organisation a change idea spread from or to."""
+        return tuple(dict.fromkeys(o for family in self.spread for o in family.organisations))
+
+    def use_headline(self, use: IdeaUse) -> Headline | None:
+        """What happened to the measure a team's PDSA cycles on an idea were plotted on (the first
+        such measure): its headline for the affected group, else its only or first series."""
+        data = self._by_id.get(use.project.id)
+        for measure_id in use.measures[:1]:
+            found = data.headlines.get(measure_id, ()) if data else ()
+            if found:
+                reference = found[0].measure.reference_group
+                affected = [h for h in found if h.group is not None and h.group != reference]
+                return (affected or list(found))[0]
+        return None
+
+    def idea_teams(self, entry: LibraryEntry) -> tuple[TeamToTalkTo, ...]:
+        """The teams to talk to about a change idea: every team using it, and every team of its
+        families (which may know it by another id)."""
+        uses = [*entry.uses, *(s.use for f in self.spread_of(entry) for s in f.steps)]
+        return teams_to_talk_to(uses)
+
+    def area_teams(self, area_id: str) -> tuple[TeamToTalkTo, ...]:
+        """The teams to talk to about an equity area: its projects, with the ideas each tested."""
+        projects = self.by_area.get(area_id, ())
+        wanted = {p.id for p in projects}
+        return teams_to_talk_to((u for e in self.library.values() for u in e.uses if u.project.id in wanted), projects)
+
+    def spread_teams(self, family: Spread) -> tuple[TeamToTalkTo, ...]:
+        return teams_to_talk_to(s.use for s in family.steps)
 
     @cached_property
     def shared(self) -> tuple[SharedMeasure, ...]:
@@ -194,10 +232,12 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
     index = RelatedIndex(network)
     projects = tuple(replace(analyse(p), related=index.related(p)) for p in network.projects)
+    library = change_idea_library(network)
     return SiteData(
         network=network,
         projects=projects,
-        library=change_idea_library(network),
+        library=library,
+        spread=spread_families(library),
         by_area=group_by(network.projects, lambda p: p.equity_areas),
         by_stage=group_by(network.projects, lambda p: p.stage),
         by_organisation=group_by(network.projects, lambda p: p.organisation),

@@ -8,7 +8,8 @@ templates:
 
 - a project's page: its project, and the id, title and team of each related
   project (all the page shows of it) with the reasons and score that relate it;
-- a change idea's page: every project that uses the idea;
+- a change idea's page: every project that uses the idea, and every project of
+  its spread (``adapted_from``, which may name the idea by another id);
 - an organisation's or a stage's page: the cards of the projects listed on it;
 - a network measure's page (site.yaml's catalogue): every project that reports it (its
   funnel and charts are worked out from their data);
@@ -113,8 +114,10 @@ def _depends_on(page: Page, keys: SiteKeys):
         data = context["data"]
         return (projects[data.project.id],
                 [(r.project.id, r.project.title, r.project.team, r.reasons, r.score) for r in data.related])
-    if page.template == "idea.html":
-        return [(use.project.id, projects[use.project.id]) for use in context["entry"].uses]
+    if page.template == "idea.html":   # its uses, and every team of its spread (which may know it by another id)
+        shown = [*(use.project.id for use in context["entry"].uses),
+                 *(pid for family in context.get("spreads", ()) for pid in family.project_ids)]
+        return [(pid, projects[pid]) for pid in dict.fromkeys(shown)]
     if page.template == "network_measure.html":
         return [(r.project.id, projects[r.project.id]) for r in context["shared"].reporters]
     if page.template in ("organisation.html", "stage.html"):

@@ -27,7 +27,8 @@ def all_pages(site: SiteData) -> list[Page]:
         Page(urls.HOME, "home.html", {"recent": _recent(site), "latest_updates": site.updates[:LATEST_UPDATES]}),
         Page(urls.PROJECTS, "projects.html", {"organisations": sorted(site.by_organisation)}),
         Page(urls.AREAS, "areas.html", {}),
-        Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site), "status_words": STATUS_WORDS}),
+        Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site), "status_words": STATUS_WORDS,
+                                        "spreads": site.spread}),
         Page(urls.TEAMS, "teams.html", {}),
         Page(urls.STAGES, "stages.html", {}),
         Page(urls.SEARCH, "search.html", {}),
@@ -36,9 +37,12 @@ def all_pages(site: SiteData) -> list[Page]:
     ]
     pages += [Page(urls.project(d.project.id), "project.html", {"data": d}) for d in site.projects]
     pages += [Page(urls.area(a.id), "area.html", {"area": a, "projects": site.by_area.get(a.id, ()),
-                                                   "ideas": _ideas_in(site, site.by_area.get(a.id, ()))})
+                                                   "ideas": _ideas_in(site, site.by_area.get(a.id, ())),
+                                                   "teams": site.area_teams(a.id), "status_words": STATUS_WORDS})
               for a in config.equity_areas]
-    pages += [Page(urls.idea(e.id), "idea.html", {"entry": e, "status_words": STATUS_WORDS}) for e in site.library.values()]
+    pages += [Page(urls.idea(e.id), "idea.html", {"entry": e, "status_words": STATUS_WORDS, "spreads": site.spread_of(e),
+                                                  "teams": site.idea_teams(e)})
+              for e in site.library.values()]
     pages += [Page(site.urls.organisation(name), "organisation.html", {"name": name, "projects": projects})
               for name, projects in site.by_organisation.items()]
     pages += [Page(urls.stage(s.id), "stage.html", {"stage": s, "projects": site.by_stage.get(s.id, ())})

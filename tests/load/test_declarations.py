@@ -20,6 +20,7 @@ from qisite.load.kinds import (
     Count,
     Date,
     Either,
+    Email,
     Field,
     ListOf,
     Number,
@@ -27,6 +28,7 @@ from qisite.load.kinds import (
     Slug,
     Text,
     Url,
+    WebPage,
     key,
     record,
     record_of,
@@ -66,7 +68,7 @@ def sample(kind, default=None):
         value = next(v for v in kind.allowed(VOCABULARY) if v != default)
         return value, value
     samples = {Slug: "sample-id", Url: "https://example.org/sample", Text: "sample text", Date: dt.date(2021, 3, 31),
-               Number: 7.5, Count: 3, Boolean: True}
+               Number: 7.5, Count: 3, Boolean: True, Email: "qi-team@example.org", WebPage: "https://example.org/contact"}
     value = samples[type(kind)]
     return value, value
 

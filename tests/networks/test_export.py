@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from urllib.parse import unquote
 
 import pytest
 
-from support import REPO, fill_in, run_qisite
+from support import REPO, copy_example_network, fill_in, run_qisite
 
 sys.path.insert(0, str(REPO / "tests" / "site"))
 from sitehtml import CHROMIUM, CHROMIUM_ARGS  # the site tests' Debian Chromium, never a downloaded one
@@ -21,8 +20,7 @@ PROJECT = "east-india-ward-racism"
 def exported(tmp_path_factory):
     """The example network's case study, exported into a folder as an email client would save it."""
     work = tmp_path_factory.mktemp("export")
-    shutil.copytree(REPO / "projects", work / "network" / "projects")
-    shutil.copy(REPO / "site.yaml", work / "network" / "site.yaml")
+    copy_example_network(work / "network")
     out = work / "mail attachments" / "case study.html"
     done = run_qisite("export", PROJECT, "--out", out, "--root", work / "network")
     assert done.returncode == 0 and "wrote" in done.stdout, done.stdout + done.stderr

@@ -4,14 +4,13 @@ file:// and records every console message, page error, dialog and request."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from siteharness import Visit, build_site, chromium_or_skip
 from sitehtml import CHROMIUM, CHROMIUM_ARGS
-from support import REPO
+from support import copy_example_network
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +19,7 @@ def built(tmp_path_factory):
     work = tmp_path_factory.mktemp("example")
     root = work / "network"
     # A copy, so the build's chart cache is not written into the repository.
-    shutil.copytree(REPO / "projects", root / "projects")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    copy_example_network(root)
     return build_site(root, work / "site")
 
 

@@ -29,6 +29,7 @@ def build_example(work: Path) -> Path:
 
     root = work / "network"
     shutil.copytree(REPO / "projects", root / "projects")
+    shutil.copytree(REPO / "partners", root / "partners")
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
     report = build(root, work / "site")
     if not report.written:

@@ -26,6 +26,7 @@ def network(tmp_path: Path, *, site_yaml: str | None = None, projects=REPORTERS 
     """The example network's site.yaml (its catalogue) with some of its projects."""
     root = tmp_path / "net"
     (root / "projects").mkdir(parents=True)
+    (root / "partners" / "projects").mkdir(parents=True)   # site.yaml's second source, empty here
     (root / "site.yaml").write_text(site_yaml or (REPO / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     for name in projects:
         shutil.copytree(REPO / "projects" / name, root / "projects" / name)
