@@ -58,7 +58,7 @@ from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import search_script
-from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json
+from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json, summary_rows
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
 
@@ -822,8 +822,9 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
     _stage(writer, new, "assets/search-index.js", "", search_script(site).encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
-    _stage(writer, new, SUMMARY_CSV, "", summary_csv(site).encode())
-    _stage(writer, new, SUMMARY_JSON, "", summary_json(site).encode())
+    rows = summary_rows(site)
+    _stage(writer, new, SUMMARY_CSV, "", summary_csv(site, rows).encode())
+    _stage(writer, new, SUMMARY_JSON, "", summary_json(site, rows).encode())
     for shared in site.shared if site.network.config.measures else ():
         if shared.funnel is not None:   # the funnel's data, beside its page (``qisite funnel`` reads it)
             _stage(writer, new, urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), "",

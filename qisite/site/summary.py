@@ -91,17 +91,20 @@ def _row(site: SiteData, data: ProjectData, measure_id: str, group, result) -> d
     }
 
 
-def summary_json(site: SiteData) -> str:
-    return json.dumps({"version": SCHEMA_VERSION, "site": site.network.config.title,
-                       "built": site.generated.isoformat(), "fields": list(FIELDS),
-                       "rows": summary_rows(site)}, ensure_ascii=False, indent=1) + "\n"
+def summary_json(site: SiteData, rows: list[dict[str, Any]] | None = None) -> str:
+    """One row a line (the C encoder: an indented dump is the pure-Python one, a second at 1,000 projects)."""
+    head = json.dumps({"version": SCHEMA_VERSION, "site": site.network.config.title,
+                       "built": site.generated.isoformat(), "fields": list(FIELDS)}, ensure_ascii=False)
+    found = summary_rows(site) if rows is None else rows
+    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in found)
+    return f'{head[:-1]}, "rows": [\n{body}\n]}}\n' if found else f'{head[:-1]}, "rows": []}}\n'
 
 
-def summary_csv(site: SiteData) -> str:
+def summary_csv(site: SiteData, rows: list[dict[str, Any]] | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
-    for row in summary_rows(site):
+    for row in summary_rows(site) if rows is None else rows:
         writer.writerow([formula_safe(_cell(row[name])) for name in FIELDS])
     return buffer.getvalue()
 
