@@ -43,7 +43,7 @@ CONTINUATION = "abcdefghijklmnopqrstuvwxyz,-./:;=>?@[]^_`{|}~"[:44]
 # a number (2.0, 85%, 1,303), a word with inner hyphens or apostrophes (co-designed, team's), or one other character
 TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*%?|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"[*_`#>|~]+")
+_MARKDOWN_MARKS = str.maketrans(dict.fromkeys("*_`#>|~", " "))   # a mark is never part of a token: a space will do
 
 # what a field is called on a search result, and how much a match in it counts (site.js: WEIGHTS by label)
 LABELS = ("Aim", "About", "Story", "PDSA plan", "PDSA prediction", "PDSA do", "PDSA study", "PDSA act",
@@ -53,8 +53,8 @@ LABELS = ("Aim", "About", "Story", "PDSA plan", "PDSA prediction", "PDSA do", "P
 
 def tokens(text: str) -> list[str]:
     """Words, numbers and punctuation of a field (Markdown marks and link targets dropped)."""
-    plain = _MARKDOWN_MARKS.sub(" ", _MARKDOWN_LINK.sub(r"\1", text))
-    return TOKEN.findall(plain)
+    linked = _MARKDOWN_LINK.sub(r"\1", text) if "](" in text else text
+    return TOKEN.findall(linked.translate(_MARKDOWN_MARKS))
 
 
 def encode(rank: int) -> str:
