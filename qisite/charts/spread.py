@@ -30,9 +30,9 @@ BOTTOM = 34.0
 
 # where a team stands with the idea → (marker, colour, filled, word in the key)
 STATUS_MARKS = {
-    "adopt": ("o", style.BLUE, True, "adopted"),
-    "adapt": ("D", style.GREEN, True, "adapted"),
-    "abandon": ("X", style.VERMILLION, True, "abandoned"),
+    "adopt": ("o", style.BLUE, True, "decided: adopt"),      # the team's PDSA decision, not how it took the idea
+    "adapt": ("D", style.GREEN, True, "decided: adapt"),      # (the link's label: "adopted"/"adapted" from another)
+    "abandon": ("X", style.VERMILLION, True, "decided: abandon"),
     "testing": ("o", style.PDSA, False, "being tested"),
     "studied": ("s", style.MUTED, False, "no decision yet"),
 }
