@@ -4,6 +4,7 @@ combination is a group to the analysis (gap, groups and gap charts unchanged); t
 two-way table of the latest period; small-number rules apply to each cell; the keys are checked."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -151,3 +152,18 @@ def test_a_bad_two_factor_declaration_is_a_located_error(tmp_path, edit, message
     assert message in out and hint in out, out
     assert re.search(r"measures\.yaml:\d+", out), out
     assert "Traceback" not in out
+
+
+def test_the_equity_command_compares_combinations_of_two_columns(tmp_path):
+    csv = tmp_path / "recovery.csv"
+    csv.write_text(csv_text(), encoding="utf-8")
+    args = ("equity", csv, "--x", "month", "--y", "recovered", "--n", "completed", "--group", "ethnic_group,language")
+    result = run_qisite(*args, "--reference", "White British,English", "--json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["reference"] == REFERENCE
+    last = found["periods"][-1]
+    assert [g["group"] for g in last["groups"]] == [combined_group(c) for c in CELLS]
+    assert {g["group"] for g in last["gaps"]} == {combined_group(c) for c in CELLS} - {REFERENCE}
+    refused = run_qisite(*args, "--reference", "White British")
+    assert refused.returncode != 0 and "--reference is one value of each" in refused.stdout + refused.stderr
