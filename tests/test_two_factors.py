@@ -167,3 +167,11 @@ def test_the_equity_command_compares_combinations_of_two_columns(tmp_path):
     assert {g["group"] for g in last["gaps"]} == {combined_group(c) for c in CELLS} - {REFERENCE}
     refused = run_qisite(*args, "--reference", "White British")
     assert refused.returncode != 0 and "--reference is one value of each" in refused.stdout + refused.stderr
+
+
+def test_a_value_holding_the_joining_sign_is_a_located_error(tmp_path):
+    folder = make_project(tmp_path, csv=csv_text(names={"Other": "Mixed × Other"}))
+    result = run_qisite("check", folder)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and re.search(r"recovery-by-language\.csv:\d+", out), out
+    assert "holds '×', which joins the names of two factors' combinations" in out

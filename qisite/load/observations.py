@@ -17,7 +17,7 @@ from qisite.load.files import is_inside
 from qisite.load.limits import check_groups
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
-from qisite.model import Measure, Observation, combined_group
+from qisite.model import GROUP_JOIN, Measure, Observation, combined_group
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.seasons import advice, coverage
@@ -248,6 +248,9 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
     for column, value in zip(measure.group_columns, factors):
         if not value:
             raise CellError(f"the group in column '{column}' is empty", "every row of a stratified measure names its group")
+        if measure.two_factor and GROUP_JOIN.strip() in value:
+            raise CellError(f"the group '{value}' in column '{column}' holds '{GROUP_JOIN.strip()}', which joins the "
+                            "names of two factors' combinations", f"write it without '{GROUP_JOIN.strip()}' (e.g. 'x' or 'and')")
     group = combined_group(factors) if factors else None
     _check_values(measure, y, n)
     return Observation(x=x, y=y, n=n, group=group, line=row.line, factors=factors if measure.two_factor else ())
