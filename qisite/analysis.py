@@ -200,7 +200,7 @@ def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
     """Each group's gap to the reference group, over the periods both have."""
     if not measure.stratified or chart_type(measure.chart).subgroups:
         return {}
-    reference = next(s for s in series if s.group == measure.reference_group)
+    reference = next(s for s in series if s.group == measure.reference)
     assert reference.group is not None, "a stratified measure's series all name their group"
     gaps = {}
     for s in series:
@@ -219,7 +219,7 @@ def _gaps(measure: Measure, series: tuple[Series, ...], rules: str) -> dict:
 def gap_ratios(analysis: MeasureAnalysis, group) -> tuple[float | None, float | None]:
     """The relative gap, baseline and latest: the group's centre line ÷ the
     reference group's (as the chart of the groups draws them); None where undefined."""
-    mine, ref = analysis.summaries.get(group), analysis.summaries.get(analysis.measure.reference_group)
+    mine, ref = analysis.summaries.get(group), analysis.summaries.get(analysis.measure.reference)
     if mine is None or ref is None:
         return None, None
 

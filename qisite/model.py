@@ -377,6 +377,16 @@ class Observation:
     n: float | None = None
     group: str | None = None
     line: int = 0
+    factors: tuple[str, ...] = ()   # a two-factor measure: the row's value in each group column
+
+
+GROUP_JOIN = " × "
+"""How a combination of two factors is named: 'Black × Interpreter needed'."""
+
+
+def combined_group(values: tuple[str, ...] | list[str]) -> str:
+    """The one name of a combination of factors (a single factor is its own name)."""
+    return GROUP_JOIN.join(values)
 
 
 DERIVED_CHARTS = ("gap", "groups", "multiples", "sii")
@@ -399,12 +409,14 @@ class Measure:
     y: str = field(metadata=key(Text(), "the value or numerator column"))
     _: KW_ONLY
     n: str | None = field(default=None, metadata=key(Text(), "the denominator column (p, pp, u, up charts)"))
-    group: str | None = field(default=None, metadata=key(
-        Text(), "a column of groups, for a stratified (equity) measure"))
-    reference_group: str | None = field(default=None, metadata=key(
-        Text(), "the group the others are compared with"))
+    group: str | tuple[str, ...] | None = field(default=None, metadata=key(
+        Either(Text(), ListOf(Text())), "a column of groups, for a stratified (equity) measure; or a list of two "
+        "columns (e.g. [ethnicity, language]) to compare each combination of the two factors"))
+    reference_group: str | tuple[str, ...] | None = field(default=None, metadata=key(
+        Either(Text(), ListOf(Text())), "the group the others are compared with; with two group columns, a list "
+        "of two values, one per column in the same order (e.g. [White British, English])"))
     order: tuple[str, ...] = field(default=(), metadata=key(ListOf(Text()), (
-        "every group, in order, most deprived first (5 to 100 groups; p and u type charts): "
+        "every group, in order, most deprived first (5 to 100 groups; p and u type charts; one group column): "
         "adds the Slope Index of Inequality over time to the case study")))
     chart: str = field(metadata=key(Choice(CHART_TYPES), "the chart type"))
     period: str | None = field(default=None, metadata=key(
@@ -476,6 +488,37 @@ class Measure:
     @property
     def stratified(self) -> bool:
         return self.group is not None
+
+    @property
+    def group_columns(self) -> tuple[str, ...]:
+        """The columns of groups: none, one, or two (a two-factor measure)."""
+        if self.group is None:
+            return ()
+        return (self.group,) if isinstance(self.group, str) else tuple(self.group)
+
+    @property
+    def two_factor(self) -> bool:
+        """Whether each group is a combination of two factors (``group: [a, b]``)."""
+        return len(self.group_columns) == 2
+
+    @property
+    def group_label(self) -> str:
+        """The group column(s) as one name: 'ethnicity', or 'ethnicity × language'."""
+        return combined_group(self.group_columns)
+
+    def columns_words(self) -> str:
+        """"column 'ethnicity'", or "columns 'ethnicity' and 'language'": for messages."""
+        names = [f"'{c}'" for c in self.group_columns]
+        return ("column " if len(names) == 1 else "columns ") + " and ".join(names)
+
+    @property
+    def reference(self) -> str | None:
+        """The reference group's name as the groups are named (a combination's joined name)."""
+        if self.reference_group is None:
+            return None
+        if isinstance(self.reference_group, str):
+            return self.reference_group
+        return combined_group(self.reference_group)
 
     def chart_file(self, extra: str = "") -> str:
         """The file name of the measure's chart, or of one of its extra charts

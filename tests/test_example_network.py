@@ -232,15 +232,20 @@ def test_project_follows_the_format(pdir: Path):
     date_ranges = []
     for m in measures:
         data = read_csv(pdir / m["data"])
-        for col in ("x", "y", "n", "group"):
+        groups = m.get("group") or []
+        groups = [groups] if isinstance(groups, str) else groups    # one column, or two (two factors)
+        for col in ("x", "y", "n"):
             if m.get(col):
                 assert m[col] in data[0], (m["id"], col)
-        if m.get("group"):
-            assert m["reference_group"] in {r[m["group"]] for r in data}
+        assert all(col in data[0] for col in groups), (m["id"], "group")
+        if groups:
+            reference = m["reference_group"]
+            assert tuple(reference if isinstance(reference, list) else [reference]) in {
+                tuple(r[c] for c in groups) for r in data}
         if m["chart"] == "pareto":
             continue
         fmt = m.get("date_format", SITE.get("date_format", "iso"))
-        keys = [(r.get(m.get("group") or "", ""), parse_date(r[m["x"]], fmt)) for r in data]
+        keys = [(tuple(r[c] for c in groups), parse_date(r[m["x"]], fmt)) for r in data]
         kind = chart_type(m["chart"])
         if not (kind.subgroups or kind.one_row_per_event):    # subgroup observations, events and cases share dates
             assert len(keys) == len(set(keys)), m["id"]

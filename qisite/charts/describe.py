@@ -246,17 +246,17 @@ def _gap_sentence(analysis: MeasureAnalysis, g: spc.GapResult) -> str:
 
 def equity_alt(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
-    ref = analysis.results[m.reference_group]
+    ref = analysis.results[m.reference]
     return (f"Line chart: {m.title}, one line per group ({len(analysis.results)} groups, reference "
-            f"{m.reference_group}), {span(list(ref.x), period)}")
+            f"{m.reference}), {span(list(ref.x), period)}")
 
 
 def equity_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:
     m = analysis.measure
-    out = [method_statement(m.chart, analysis.results[m.reference_group]) + ", for each group."]
+    out = [method_statement(m.chart, analysis.results[m.reference]) + ", for each group."]
     for group, s in analysis.summaries.items():
         r = analysis.results[group]
-        name = f"{group} (reference)" if group == m.reference_group else str(group)
+        name = f"{group} (reference)" if group == m.reference else str(group)
         out.append(sentence(level_sentence(m, s, fmt, r, subject=name)))
     for g in analysis.gaps.values():
         text = _gap_sentence(analysis, g)
@@ -276,7 +276,7 @@ def _gap_signals(g: spc.GapResult) -> str:
 def gap_alt(analysis: MeasureAnalysis, period) -> str:
     m = analysis.measure
     groups = ", ".join(str(g) for g in analysis.gaps)
-    return f"Control chart (I) of the gap to {m.reference_group} ({groups}): {m.title}"
+    return f"Control chart (I) of the gap to {m.reference} ({groups}): {m.title}"
 
 
 def gap_description(analysis: MeasureAnalysis, fmt: ValueFormat, period) -> str:

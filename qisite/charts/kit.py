@@ -37,6 +37,12 @@ def text_width(text: str, size: float) -> float:
     return 0.6 * size * len(text)
 
 
+def fit_text(text: str, room: float, size: float, bold: bool = False) -> str:
+    """The text cut short with "…" to fit ``room`` px at ``size`` (by text_width's estimate; bold a tenth wider)."""
+    chars = int(room / (0.6 * size * (1.1 if bold else 1.0)))
+    return text if len(text) <= chars else text[:max(chars - 1, 1)].rstrip() + "…"
+
+
 def as_array(values: Iterable[float | None]) -> np.ndarray:
     """Floats with None as NaN."""
     return np.array([NAN if value is None else value for value in values], dtype=float)
@@ -480,8 +486,7 @@ def part_row(frame: Frame, breaks: Sequence[Break], freeze: tuple[float, float] 
     spots.sort()
     for index, (px, label, gid) in enumerate(spots):
         room = (spots[index + 1][0] - 6 if index + 1 < len(spots) else right + 40) - px
-        chars = max(4, int(room / (0.6 * style.TINY)))
-        text = label if len(label) <= chars else label[:chars - 1].rstrip() + "…"
+        text = fit_text(label, max(room, 4 * 0.6 * style.TINY), style.TINY)
         frame.text(px, y, text, fontsize=style.TINY, color=style.MUTED, style="italic", ha="left", va="center",
                    gid=gid, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0}, zorder=5)
 

@@ -70,7 +70,8 @@ def multiples_figure(spec: MultiplesSpec) -> Figure:
         kit.y_ticks(frame, panel, y_low, y_high, value_format, nbins=4, labels=(column == 0))
         last_row = row == rows - 1 or index + columns >= len(panels)
         kit.x_ticks(frame, panel, ticks, axis.xlim, labels=last_row)
-        frame.text(x0, y0 + panel_height + 6, panel_spec.name, fontsize=style.SMALL, color=style.INK,
+        frame.text(x0, y0 + panel_height + 6, kit.fit_text(panel_spec.name, panel_width, style.SMALL, bold=True),
+                   fontsize=style.SMALL, color=style.INK,
                    fontweight="bold", ha="left", va="bottom", gid="qisite-panel-title")
         if axis.cycles and row == 0:
             kit.pdsa(frame, panel, axis.cycles, y0 + panel_height + TITLE_HEIGHT, x0, x0 + panel_width, axis.xlim,

@@ -286,12 +286,12 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
     for group in _group_order(analysis):
         result = analysis.results[group]
         series.append(GroupSeriesSpec(
-            name=str(group), reference=group == measure.reference_group, x=_positions(list(result.x)),
+            name=str(group), reference=group == measure.reference, x=_positions(list(result.x)),
             y=_optional_floats(result.y),
             parts=tuple(PartSpec(start=part.start - 1, end=part.end - 1, cl=part.cl) for part in result.parts),
             tips=tuple(f"{group}, {tip}" if tip else ""
                        for tip in _tips(analysis, measure, result, value_format, axis.period, group))))
-    reference = analysis.results[measure.reference_group]
+    reference = analysis.results[measure.reference]
     spec = EquitySpec(chart=measure.chart, axis=axis, value_format=FormatSpec.of(value_format),
                       ylabel=axis_label(measure.chart, measure.multiply, measure.unit), target=measure.target,
                       series=tuple(series), breaks=_breaks(measure, reference), freeze=_freeze_x(reference),
@@ -306,7 +306,7 @@ def equity_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Hr
 
 def _group_order(analysis: MeasureAnalysis) -> list:
     """The reference group first, then the others in their first-seen order."""
-    reference = analysis.measure.reference_group
+    reference = analysis.measure.reference
     return [reference] + [group for group in analysis.results if group != reference]
 
 
@@ -350,7 +350,7 @@ def gap_request(analysis: MeasureAnalysis, cycles: tuple = (), cycle_href: Href 
                          ylabel=f"gap, {unit}" if unit else "gap", target=None, zero=True, panels=panels)
     return make_request(
         measure_id=measure.id, kind="gap", filename=measure.chart_file("gap"),
-        title=f"{measure.title}: the gap to {measure.reference_group}",
+        title=f"{measure.title}: the gap to {measure.reference}",
         alt=describe.gap_alt(analysis, axis.period) + _events_alt(axis),
         headline=describe.gap_headline(analysis, value_format),
         description=_with_events(describe.gap_description(analysis, value_format, axis.period), events),
@@ -378,7 +378,7 @@ def small_multiple_request(panels: MeasureAnalysis | Sequence[tuple[str, spc.Spc
         analysis = panels
         measure = analysis.measure
         order = _group_order(analysis) if measure.stratified else list(analysis.results)
-        items = [(f"{group} (reference)" if group == measure.reference_group else str(group),
+        items = [(f"{group} (reference)" if group == measure.reference else str(group),
                   analysis.results[group]) for group in order]
         summaries = [analysis.summaries[group] for group in order]
         groups = order

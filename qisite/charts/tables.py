@@ -245,7 +245,7 @@ def gap_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) -> C
             rows.append(Row((Cell(str(gap.group), str(gap.group)), Cell(str(gap.reference), str(gap.reference)),
                              Cell(date_label(result.x[index], period), _raw(result.x[index])), *numbers,
                              Cell(", ".join(signals), " ".join(signals)))))
-    return ChartTable(f"{measure.title}: the gap to {measure.reference_group}", columns, tuple(rows))
+    return ChartTable(f"{measure.title}: the gap to {measure.reference}", columns, tuple(rows))
 
 
 # --- Pareto ----------------------------------------------------------------------------

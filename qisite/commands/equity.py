@@ -15,6 +15,7 @@ from pathlib import Path
 from qisite.equity import analyse_equity, interval_charts
 from qisite.load.tables import read_table
 from qisite.load.values import parse_number
+from qisite.model import combined_group
 from qisite.numbers import ValueFormat
 from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
 from qisite.spc.chart_types import PROPORTION, chart_type
@@ -30,8 +31,10 @@ def register(subparsers) -> None:
     p.add_argument("--x", required=True, metavar="COL", help="period column")
     p.add_argument("--y", required=True, metavar="COL", help="count column (fractional modelled counts allowed)")
     p.add_argument("--n", required=True, metavar="COL", help="denominator column")
-    p.add_argument("--group", required=True, metavar="COL", help="group column")
-    p.add_argument("--reference", required=True, metavar="G", help="the reference group")
+    p.add_argument("--group", required=True, metavar="COL[,COL]",
+                   help="group column, or two columns (COL1,COL2) to compare each combination of two factors")
+    p.add_argument("--reference", required=True, metavar="G[,G]",
+                   help="the reference group (with two group columns, one value of each: G1,G2)")
     p.add_argument("--order", metavar="G1,G2,…", type=_names,
                    help="groups in order, most deprived first (5 to 100 groups): adds the SII and RII")
     p.add_argument("--chart", choices=interval_charts(), default=chart_type_default(), metavar="TYPE",
@@ -54,12 +57,30 @@ def _names(text: str) -> list[str]:
     return names
 
 
+def _groups(args: argparse.Namespace) -> tuple[tuple[str, ...], str]:
+    """The group column(s) and the reference group's name (two factors: a combination, named as on the site)."""
+    columns = tuple(part.strip() for part in args.group.split(","))
+    if len(columns) == 1:
+        return columns, args.reference
+    if len(columns) != 2 or not all(columns):
+        raise InputError(args.data, f"--group names {len(columns)} columns: one column, or two (COL1,COL2)")
+    if args.order is not None:
+        raise InputError(args.data, "--order (the SII) needs one ordered factor, not two group columns")
+    values = [part.strip() for part in args.reference.split(",")]
+    if len(values) != 2:
+        raise InputError(args.data, "with two group columns, --reference is one value of each: G1,G2",
+                         f"e.g. --reference 'White British,English' for --group {args.group}")
+    return columns, combined_group(values)
+
+
 def run(args: argparse.Namespace) -> int:
-    text, numbers = read_columns(args.data, (args.x, args.group), (args.y, args.n),
+    columns, reference = _groups(args)
+    text, numbers = read_columns(args.data, (args.x, *columns), (args.y, args.n),
                                  proportion=chart_type(args.chart).family == PROPORTION)
+    groups = [combined_group(values) for values in zip(*(text[c] for c in columns))]
     try:
-        result = analyse_equity(text[args.x], text[args.group], numbers[args.y], numbers[args.n], chart=args.chart,
-                                reference=args.reference, order=args.order, multiply=args.multiply)
+        result = analyse_equity(text[args.x], groups, numbers[args.y], numbers[args.n], chart=args.chart,
+                                reference=reference, order=args.order, multiply=args.multiply)
     except ValueError as exc:  # the equity package checks its arguments with ValueError; here they came from the user
         raise InputError(args.data, str(exc)) from None
     if args.svg is not None:

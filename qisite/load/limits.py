@@ -48,7 +48,7 @@ def check_groups(measure: Measure, path: Path, problems: Problems) -> bool:
         seen.add(obs.group)
         if len(seen) > limit:
             problems.error(Location(path, obs.line),
-                           f"measure '{measure.id}' has more than {limit:,} groups in column '{measure.group}', the limit",
+                           f"measure '{measure.id}' has more than {limit:,} groups in {measure.columns_words()}, the limit",
                            "a chart of groups compares a few groups: combine small groups, or check that the 'group' "
                            "column is the right one; or raise the limit with the environment variable "
                            f"{MAX_GROUPS_VARIABLE} (e.g. {MAX_GROUPS_VARIABLE}={limit * 2})")

@@ -17,7 +17,7 @@ from qisite.load.files import is_inside
 from qisite.load.limits import check_groups
 from qisite.load.tables import Row, Table, read_table
 from qisite.load.values import CellError, parse_date, parse_number
-from qisite.model import Measure, Observation
+from qisite.model import GROUP_JOIN, Measure, Observation, combined_group
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.seasons import advice, coverage
@@ -74,13 +74,19 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
     elif measure.rebase and measure.parts:
         problems.error(at.of("rebase"), "rebase: auto finds the parts itself: give parts or rebase, not both",
                        "remove 'rebase' or the parts")
+    if measure.group is not None and not isinstance(measure.group, str):
+        _check_factors_declared(measure, problems)
+    elif isinstance(measure.reference_group, tuple):
+        problems.error(at.of("reference_group"), f"measure '{measure.id}' has one group column, so its reference_group is one group",
+                       f"write 'reference_group: NAME' (a list of two values is for two group columns, e.g. group: [{measure.group or 'ethnicity'}, language])")
     if measure.group and not measure.reference_group:
-        problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group}' but names no reference_group",
-                       "add 'reference_group: NAME', the group the others are compared with")
+        problems.error(at.of("group"), f"measure '{measure.id}' is stratified by '{measure.group_label}' but names no reference_group",
+                       "add 'reference_group: NAME', the group the others are compared with"
+                       + (" (with two group columns, a list of two values, e.g. [White British, English])" if measure.two_factor else ""))
     if measure.reference_group and not measure.group:
         problems.error(at.of("reference_group"), f"measure '{measure.id}' has a reference_group but no 'group' column",
                        "add 'group: COLUMN' naming the column of groups, or remove reference_group")
-    if measure.order:
+    if measure.order and not measure.two_factor:
         _check_order_declared(measure, problems)
     if kind.cusum:
         _check_bchart_declared(measure, problems)
@@ -89,6 +95,33 @@ def _check_columns_declared(measure: Measure, problems: Problems) -> None:
             if getattr(measure, name) is not None:
                 problems.error(at.of(name), f"'{name}' is a key of b charts; measure '{measure.id}' is a {measure.chart} chart",
                                f"remove '{name}', or use 'chart: b' for one 0/1 outcome per case")
+
+
+def _check_factors_declared(measure: Measure, problems: Problems) -> None:
+    """``group: [a, b]``: two different columns, a reference of two values, no ``order:`` (docs/format.md, "Two factors")."""
+    at, columns = measure.at, measure.group_columns
+    if len(columns) != 2:
+        problems.error(at.of("group"), f"measure '{measure.id}' lists {len(columns)} group column{'s' if len(columns) != 1 else ''}: "
+                       "a measure is stratified by one column or by two",
+                       "write 'group: COLUMN', or 'group: [COLUMN, COLUMN]' for the combinations of two factors "
+                       "(e.g. [ethnicity, language])")
+        return
+    if columns[0] == columns[1]:
+        problems.error(at.of("group", 1), f"the group columns of '{measure.id}' name '{columns[0]}' twice",
+                       "name two different columns, e.g. [ethnicity, language]")
+    reference = measure.reference_group
+    if isinstance(reference, str):
+        problems.error(at.of("reference_group"), f"measure '{measure.id}' has two group columns, so its reference is a "
+                       f"combination: one value of '{columns[0]}' and one of '{columns[1]}'",
+                       f"write it as a list in the order of the columns, e.g. reference_group: [{reference}, VALUE]")
+    elif reference is not None and len(reference) != 2:
+        problems.error(at.of("reference_group"), f"the reference combination of '{measure.id}' lists {len(reference)} "
+                       f"value{'s' if len(reference) != 1 else ''}, not 2",
+                       f"give one value of '{columns[0]}' and one of '{columns[1]}', in that order")
+    if measure.order:
+        problems.error(at.of("order"), f"measure '{measure.id}' has two group columns: the Slope Index of Inequality "
+                       "needs a single ordered factor",
+                       "remove 'order', or chart the ordered factor (e.g. deprivation) on a measure of its own")
 
 
 B_CHART_KEYS = ("odds_ratio", "cusum_limit")
@@ -156,10 +189,10 @@ def _check_identifier_columns(table: Table, problems: Problems) -> None:
 
 def _check_published_values(measure: Measure, path: Path, problems: Problems) -> None:
     """Groups and Pareto categories are published (pages, charts, downloads): no identifiers."""
-    columns = ([measure.x] if measure.chart == "pareto" else []) + ([measure.group] if measure.group else [])
+    columns = ([measure.x] if measure.chart == "pareto" else []) + list(measure.group_columns)
     reported = 0
     for obs in measure.observations:
-        values = ([str(obs.x)] if measure.chart == "pareto" else []) + ([obs.group] if obs.group else [])
+        values = ([str(obs.x)] if measure.chart == "pareto" else []) + list(obs.factors or ([obs.group] if obs.group else []))
         for column, value in zip(columns, values):
             for finding in in_category(value):
                 reported += 1
@@ -173,11 +206,12 @@ def _check_published_values(measure: Measure, path: Path, problems: Problems) ->
 
 def _check_columns_exist(measure: Measure, table: Table, problems: Problems) -> bool:
     ok = True
-    for role in ("x", "y", "n", "group"):
-        column = getattr(measure, role)
+    named: list[tuple[str, str | None, int | None]] = [(role, getattr(measure, role), None) for role in ("x", "y", "n")]
+    named += [("group", column, index if measure.two_factor else None) for index, column in enumerate(measure.group_columns)]
+    for role, column, index in named:
         if column and column not in table.columns:
             hint = did_you_mean(column, table.columns) or f"the columns are {one_of(table.columns)}"
-            problems.error(measure.at.of(role), f"column '{column}' ({role}) is not in {measure.data}", hint)
+            problems.error(measure.at.of(role, index), f"column '{column}' ({role}) is not in {measure.data}", hint)
             ok = False
     return ok
 
@@ -210,11 +244,16 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
     _check_not_percentage(measure, cells[measure.y])
     y = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.y], measure.y)
     n = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.n], measure.n) if measure.n else None
-    group = cells[measure.group].strip() if measure.group else None
-    if measure.group and not group:
-        raise CellError(f"the group in column '{measure.group}' is empty", "every row of a stratified measure names its group")
+    factors = tuple(cells[column].strip() for column in measure.group_columns)
+    for column, value in zip(measure.group_columns, factors):
+        if not value:
+            raise CellError(f"the group in column '{column}' is empty", "every row of a stratified measure names its group")
+        if measure.two_factor and GROUP_JOIN.strip() in value:
+            raise CellError(f"the group '{value}' in column '{column}' holds '{GROUP_JOIN.strip()}', which joins the "
+                            "names of two factors' combinations", f"write it without '{GROUP_JOIN.strip()}' (e.g. 'x' or 'and')")
+    group = combined_group(factors) if factors else None
     _check_values(measure, y, n)
-    return Observation(x=x, y=y, n=n, group=group, line=row.line)
+    return Observation(x=x, y=y, n=n, group=group, line=row.line, factors=factors if measure.two_factor else ())
 
 
 def _check_not_percentage(measure: Measure, text: str) -> None:
@@ -377,20 +416,23 @@ def _check_order(measure: Measure, problems: Problems) -> None:
     for index, name in enumerate(measure.order):
         if name not in groups:
             hint = did_you_mean(name, groups) or f"the groups in the data are {one_of(groups)}"
-            problems.error(measure.at.of("order", index), f"order names '{name}', which is not in column '{measure.group}'", hint)
+            problems.error(measure.at.of("order", index), f"order names '{name}', which is not in {measure.columns_words()}", hint)
     missing = [g for g in groups if g not in measure.order]
     if missing:
-        problems.error(measure.at.of("order"), f"order leaves out {one_of(missing)} of column '{measure.group}'",
+        problems.error(measure.at.of("order"), f"order leaves out {one_of(missing)} of {measure.columns_words()}",
                        "list every group of the data, most deprived first")
 
 
 def _check_reference_group(measure: Measure, problems: Problems) -> None:
-    if measure.reference_group and measure.group:
+    reference = measure.reference
+    if reference and measure.group:
         groups = measure.groups()
-        if measure.reference_group not in groups:
-            hint = did_you_mean(measure.reference_group, groups) or f"the groups in the data are {one_of(groups)}"
+        if reference not in groups:
+            what = "combinations" if measure.two_factor else "groups"
+            hint = did_you_mean(reference, groups) or f"the {what} in the data are {one_of(groups)}"
+            where = "among the combinations of " if measure.two_factor else "in "
             problems.error(measure.at.of("reference_group"),
-                           f"reference group '{measure.reference_group}' is not in column '{measure.group}'", hint)
+                           f"reference group '{reference}' is not {where}{measure.columns_words()}", hint)
 
 
 def _dates(measure: Measure) -> list[dt.date]:

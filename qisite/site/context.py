@@ -25,6 +25,7 @@ from qisite.privacy.disclosure import publishable
 from qisite.seasons import YearOnYear, coverage, reading, year_on_year
 from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
+from qisite.site.two_way import TwoWayTable, two_way_table
 from qisite.site.urls import SiteUrls
 from qisite.spread import Spread, TeamToTalkTo, families_of, spread_families, teams_to_talk_to
 
@@ -89,6 +90,7 @@ class ProjectData:
     path: PathFigure | None = None       # its progress over time (project.yaml's progress:)
     seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
     year_on_year: dict[str, tuple[YearOnYear, ...]] = field(default_factory=dict)   # seasonal measure id → its series'
+    two_way: dict[str, TwoWayTable] = field(default_factory=dict)   # two-factor measure id → its latest period, by factor
 
     @property
     def outcome(self) -> Headline | None:
@@ -96,7 +98,7 @@ class ProjectData:
         measure_id = self.project.aim.measure or next(
             (m.id for m in self.project.measures if m.type == "outcome"), None)
         found = self.headlines.get(measure_id, ()) if measure_id is not None else ()
-        affected = [h for h in found if h.group != h.measure.reference_group]
+        affected = [h for h in found if h.group != h.measure.reference]
         candidates = affected or list(found)
         return candidates[0] if candidates else None
 
@@ -163,7 +165,7 @@ class SiteData:
         for measure_id in use.measures[:1]:
             found = data.headlines.get(measure_id, ()) if data else ()
             if found:
-                reference = found[0].measure.reference_group
+                reference = found[0].measure.reference
                 affected = [h for h in found if h.group is not None and h.group != reference]
                 return (affected or list(found))[0]
         return None
@@ -264,6 +266,7 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         path=path_figure(project, config.stages, last_activity(project)),
         seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
         year_on_year={m.id: _year_on_year(analyses[m.id]) for m in project.measures if m.seasonal},
+        two_way={mid: table for mid, a in analyses.items() if (table := two_way_table(a)) is not None},
     )
 
 

@@ -87,7 +87,7 @@ def measure_sii(analysis: MeasureAnalysis, fmt: ValueFormat) -> SiiFigure | None
     rows = sorted(zip(xs, groups, ys, ns), key=lambda row: position[row[0]])
     try:
         result = analyse_equity([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
-                                chart=equity_chart(measure.chart), reference=str(measure.reference_group),
+                                chart=equity_chart(measure.chart), reference=str(measure.reference),
                                 order=measure.order, multiply=measure.multiply)
     except ValueError:   # every point of the reference or of an ordered group withheld: nothing to publish
         return None

@@ -71,7 +71,7 @@ def _row(site: SiteData, data: ProjectData, measure_id: str, group, result) -> d
         "chart": measure.chart,
         "rules": analysis.rules,
         "group": group or "",
-        "reference_group": (measure.reference_group or "") if measure.stratified else "",
+        "reference_group": (measure.reference or "") if measure.stratified else "",
         "unit": "%" if fmt.percent else (measure.unit or ""),
         "decimals": fmt.decimals,
         "points": len(result),
