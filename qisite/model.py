@@ -173,6 +173,9 @@ class SiteConfig:
         ListOf(record_of(NetworkMeasure), unique_ids=True), (
             "the network's measure catalogue: shared operational definitions, each with a page comparing "
             "the projects whose measures name it (network_measure in measures.yaml)")))
+    slides: bool = field(default=True, metadata=key(Boolean(), (
+        "true puts a PNG for slides (1920 px wide, with the chart's title and source line inside it) beside "
+        "each chart's SVG download; false leaves them out, for a very large network (docs/performance.md)")))
 
     @property
     def projects_dir(self) -> Path:

@@ -49,6 +49,8 @@ def svg_with_provenance(svg: str, lines: list[str]) -> str:
 def readme_text(project: Project, config: SiteConfig, built: dt.date, files: list[str]) -> str:
     """README.txt beside a project's downloads."""
     body = [f"Downloads of {project.title}", "", *provenance_lines(project, config, built), "",
-            "Files (each CSV is the data table under its chart on the page; each SVG is the chart):",
+            "Files (each CSV is the data table under its chart on the page; each SVG is the chart"
+            + ("; each PNG is the chart for slides, with its title and these lines inside it):"
+               if any(name.endswith(".png") for name in files) else "):"),
             *(f"  {name}" for name in sorted(files))]
     return "\n".join(body) + "\n"
