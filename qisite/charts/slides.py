@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.image import imsave
 
 from . import style
 
@@ -29,6 +31,7 @@ GAP = 28                    # between title, chart and source
 TITLE_CHARS = 78            # characters a title line holds at TITLE_PX on WIDTH - 2·PAD (DejaVu Sans)
 SOURCE_CHARS = 150
 _DPI = 100.0
+COMPRESSION = 6            # zlib level of the PNG
 SLIDES_VERSION = "1"        # bump when the layout changes: part of every slide's cache key
 
 
@@ -59,34 +62,38 @@ def _pt(pixels: float) -> float:
     return pixels * 72.0 / _DPI
 
 
+def _raster(fig: Figure) -> np.ndarray:
+    """The figure drawn by Agg at its dpi: rows × columns × RGB."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[..., :3]
+
+
+def _lines(lines: tuple[str, ...], pixels: float, step: int, **options) -> np.ndarray:
+    """A strip WIDTH wide holding ``lines`` of text ``pixels`` high, one every ``step`` pixels."""
+    height = step * len(lines)
+    strip = Figure(figsize=(WIDTH / _DPI, height / _DPI), dpi=_DPI, facecolor="white")
+    for n, line in enumerate(lines):
+        strip.text(PAD / WIDTH, 1 - n * step / height, line, ha="left", va="top", fontsize=_pt(pixels), **options)
+    return _raster(strip)
+
+
 def slide_png(make_figure: Callable[[], Figure], title: str, provenance: list[str]) -> bytes:
-    """The PNG bytes of a slide of the chart ``make_figure`` draws (in the shared style)."""
+    """The PNG bytes of a slide of the chart ``make_figure`` draws (in the shared style): the title, the
+    chart and the source, each drawn on its own and stacked (a composing figure would resample the chart)."""
     text = slide_text(title, provenance)
     with matplotlib.rc_context(style.RC):
         chart = make_figure()
-        width_in = chart.get_figwidth()
-        chart.set_dpi((WIDTH - 2 * PAD) / width_in)
-        canvas = FigureCanvasAgg(chart)
-        canvas.draw()
-        image = canvas.buffer_rgba()
-        rows, cols = image.shape[0], image.shape[1]
-        title_h = round(TITLE_PX * 1.3) * len(text.title)
-        source_h = round(SOURCE_PX * 1.45) * len(text.source)
-        height = PAD + title_h + GAP + rows + GAP + source_h + PAD
-        slide = Figure(figsize=(WIDTH / _DPI, height / _DPI), dpi=_DPI, facecolor="white")
-        top = height - PAD
-        for line in text.title:
-            slide.text(PAD / WIDTH, top / height, line, ha="left", va="top", fontsize=_pt(TITLE_PX),
-                       fontweight="bold", color=style.INK)
-            top -= round(TITLE_PX * 1.3)
-        top -= GAP
-        slide.figimage(image, xo=(WIDTH - cols) // 2, yo=top - rows, origin="upper")
-        top -= rows + GAP
-        for line in text.source:
-            slide.text(PAD / WIDTH, top / height, line, ha="left", va="top", fontsize=_pt(SOURCE_PX),
-                       color=style.MUTED)
-            top -= round(SOURCE_PX * 1.45)
-        FigureCanvasAgg(slide)
-        out = io.BytesIO()
-        slide.savefig(out, format="png", dpi=_DPI, facecolor="white", metadata={"Software": None})
+        chart.set_dpi((WIDTH - 2 * PAD) / chart.get_figwidth())   # the kit draws in page pixels: the same drawing, larger
+        drawn = _raster(chart)
+        title_strip = _lines(text.title, TITLE_PX, round(TITLE_PX * 1.3), fontweight="bold", color=style.INK)
+        source_strip = _lines(text.source, SOURCE_PX, round(SOURCE_PX * 1.45), color=style.MUTED)
+    chart_strip = np.full((drawn.shape[0], WIDTH, 3), 255, dtype=np.uint8)
+    left = (WIDTH - drawn.shape[1]) // 2
+    chart_strip[:, left:left + drawn.shape[1]] = drawn
+    top, gap = np.full((PAD, WIDTH, 3), 255, dtype=np.uint8), np.full((GAP, WIDTH, 3), 255, dtype=np.uint8)
+    image = np.vstack([top, title_strip, gap, chart_strip, gap, source_strip, top])
+    out = io.BytesIO()
+    imsave(out, image, format="png", metadata={"Software": None},   # type: ignore[dict-item]  # None: no Software chunk
+           pil_kwargs={"compress_level": COMPRESSION})
     return out.getvalue()
