@@ -57,8 +57,9 @@ def test_each_slide_gets_its_charts_title_and_the_readmes_source_lines(tmp_path,
     and the SVG's <metadata> carry (qisite.site.provenance), in the same order."""
     import shutil
 
-    from qisite.charts import slides
     from golden.snapshot import NETWORK
+
+    from qisite.charts import slides
 
     shutil.copytree(NETWORK, tmp_path / "network", ignore=shutil.ignore_patterns(".qisite-cache"))
     calls = []
@@ -155,3 +156,19 @@ def test_slides_false_leaves_out_the_pngs_and_their_links(example, monkeypatch):
         assert "PNG for slides" not in text and not re.search(r'href="[^"]*\.png"', text)
         assert ".png" not in (page.parent / "README.txt").read_text(encoding="utf-8")
     assert not list((example / ".qisite-cache" / "charts").glob("??/*.png"))   # pruned: no build uses them
+
+
+def test_the_export_carries_no_slide_links(tmp_path):
+    """``qisite export`` is one self-contained file with the charts inline: no PNG beside it to link."""
+    import shutil
+
+    from golden.snapshot import NETWORK
+
+    from support import run_qisite
+
+    shutil.copytree(NETWORK, tmp_path / "network", ignore=shutil.ignore_patterns(".qisite-cache"))
+    out = tmp_path / "case.html"
+    result = run_qisite("export", "--root", tmp_path / "network", "--out", out, "otterbury-eye-screening")
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html and "PNG for slides" not in html and not re.search(r'href="[^"]*\.png"', html)
