@@ -389,7 +389,7 @@ class Builder:
             if step_pool is not None:
                 step_pool.shutdown()
         clock.lap("charts and project pages")
-        report.charts = sum(len(c) for c in new.charts.values())
+        report.charts = _chart_count(new.charts)
         report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
@@ -409,7 +409,7 @@ class Builder:
                 job.env, site, page, {}, shared_charts={name: svg for name, (_, svg) in drawn.items()}))])
             new.charts[charts_key] = tuple(k for k, _ in drawn.values())
             report.charts_drawn += counts.get("drawn", 0)
-        report.charts = sum(len(c) for c in new.charts.values())
+        report.charts = _chart_count(new.charts)
         report.charts_reused = report.charts - report.charts_drawn
         report.pages_written = sum(1 for page in pages if page.path in changed)
         clock.lap("other pages")
@@ -506,6 +506,11 @@ class Builder:
         charts = {key for m in manifests for keys in m.charts.values() for key in keys}
         projects = {key for m in manifests for key in m.project_keys}
         return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+
+
+def _chart_count(charts: dict[str, tuple[str, ...]]) -> int:
+    """The charts a manifest records (its PNGs for slides, recorded with them to be kept in the cache, left out)."""
+    return sum(1 for keys in charts.values() for key in keys if not key.endswith(".png"))
 
 
 class _Clock:
@@ -651,6 +656,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
         sii = sii_charts(data, job.chart_cache, counts)   # measure id → (cache key, SVG)
         path = path_chart(data, job.chart_cache, counts)  # (cache key, SVG) of the progress chart, or None
         staged = []
+        slides: list[str] = []   # the cache keys of its PNGs for slides (kept from pruning with its charts)
         refused = Problems()
         if task.write_files:
             for image, content in project_images(data.project, refused):
@@ -673,6 +679,12 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                 files.append(PROGRESS_CHART)
                 staged.append(_stage_file(job, urls.project_file(task.project_id, PROGRESS_CHART), task.files_key,
                                           standalone_svg(path[1], lines)))
+            if config.slides:
+                undated = provenance_lines(project, config, None)   # else every PNG is drawn again each day
+                for name, key, png in project_slides(data, drawn, sii, path, undated, job.chart_cache):
+                    files.append(name)
+                    slides.append(key)
+                    staged.append(_stage_bytes(job, urls.project_file(task.project_id, name), task.files_key, png))
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
         if task.page is not None:
@@ -680,7 +692,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                                       render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
                                                   {mid: svg for mid, (_, svg) in sii.items()},
                                                   path[1] if path else None)))
-        kept = tuple(k for k, _ in sii.values()) + ((path[0],) if path else ())
+        kept = tuple(k for k, _ in sii.values()) + ((path[0],) if path else ()) + tuple(slides)
         out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + kept,
                                   counts.get("drawn", 0), staged, tuple(refused)))
     return out
@@ -746,6 +758,9 @@ def project_charts(charts: dict, project_id: str) -> dict:
     return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
 
 
+SII_AXIS = "SII"   # the y axis of an SII-over-time chart
+
+
 def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
     """Each SII-over-time chart of a project (measures with ``order:``): measure id → (cache key, SVG),
     drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
@@ -756,7 +771,7 @@ def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict
 
     out = {}
     for measure_id, figure in data.sii.items():
-        texts = {"title": figure.title, "ylabel": "SII"}
+        texts = {"title": figure.title, "ylabel": SII_AXIS}
         key = sii_key(figure.result, figure.format, **texts)
         out[measure_id] = (key, draw_cached(key, partial(sii_svg, figure.result, figure.format,
                                                          prefix=f"q{key[:10]}", **texts), cache_dir, counts))
@@ -801,6 +816,34 @@ def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tupl
         return None
     key = journey_key(data.path)
     return key, draw_cached(key, partial(journey_svg, data.path, prefix=f"q{key[:10]}"), cache_dir, counts)
+
+
+def project_slides(data, drawn: list, sii: dict, path: tuple[str, str] | None, provenance: list[str],
+                   cache_dir: Path | None) -> list[tuple[str, str, bytes]]:
+    """A PNG for slides of each chart a project's page offers as an SVG download (qisite.charts.slides):
+    (file name, cache key, PNG bytes), each drawn from the chart's figure, with its title and the
+    downloads' ``provenance`` inside it, and kept in the chart cache."""
+    from functools import partial
+
+    from qisite.charts import figures
+    from qisite.charts.journey import path_figure
+    from qisite.charts.pool import slide_cached
+    from qisite.charts.sii import sii_figure
+    from qisite.charts.slides import slide_key, slide_png
+
+    wanted = [(request.filename, request.key, request.title, partial(figures.figure, request.spec))
+              for request, _ in drawn]
+    for measure_id, (key, _) in sii.items():
+        figure = data.sii[measure_id]
+        wanted.append((f"{measure_id}-sii.svg", key, figure.title, partial(sii_figure, figure.result, figure.format, SII_AXIS)))
+    if path is not None:
+        wanted.append((PROGRESS_CHART, path[0], data.path.title, partial(path_figure, data.path)))
+    out = []
+    for svg_name, chart_key, title, make in wanted:
+        key = slide_key(chart_key, title, provenance)
+        out.append((urls.slide_file(svg_name), key,
+                    slide_cached(key, partial(slide_png, make, title, provenance), cache_dir)))
+    return out
 
 
 def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:

@@ -173,6 +173,10 @@ class SiteConfig:
         ListOf(record_of(NetworkMeasure), unique_ids=True), (
             "the network's measure catalogue: shared operational definitions, each with a page comparing "
             "the projects whose measures name it (network_measure in measures.yaml)")))
+    slides: bool = field(default=False, metadata=key(Boolean(), (
+        "true puts a PNG for slides (1920 px wide, with the chart's title and source line inside it) beside "
+        "each chart's SVG download; off by default: each PNG costs about seven times its chart's SVG "
+        "(docs/performance.md)")))
 
     @property
     def projects_dir(self) -> Path:

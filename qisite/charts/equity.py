@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib import transforms
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -88,7 +87,7 @@ def _direct_labels(frame: kit.Frame, ends: list[tuple[float, str, GroupLook]], r
     """Each group's name (and the target) at the right end of its line, spread apart."""
     wanted = [bottom + (value - y_low) / (y_high - y_low) * height for value, _, _ in ends]
     placed = spread(wanted, style.TINY + 3, bottom, bottom + height)
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     for (_, text, look), py in zip(ends, placed):
         if look.marker:
             frame.fig.add_artist(Line2D([right + 8], [py], transform=identity, linestyle="none", marker=look.marker,

@@ -13,7 +13,6 @@ import math
 
 import matplotlib
 import numpy as np
-from matplotlib import transforms
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
@@ -84,7 +83,7 @@ def funnel_figure(result: FunnelResult, value_format: ValueFormat, ylabel: str, 
 
 def _key(frame: Frame, right: float, y: float) -> None:
     """The symbols of this chart, right-aligned in the key row (as kit.key lays out its own)."""
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     items = [(m, c, label) for m, c, label in (INSIDE, OUTSIDE_95, OUTSIDE_998)]
     x = right
     for marker, colour, label in reversed(items):
@@ -102,7 +101,7 @@ def _key(frame: Frame, right: float, y: float) -> None:
 
 
 def _x_axis(frame: Frame, panel, x_high: float, bottom: float, left: float, right: float, label: str) -> None:
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     frame.fig.add_artist(Line2D([left, right], [bottom, bottom], transform=identity, color=style.MUTED, linewidth=0.8))
     ticks = [t for t in MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]).tick_values(0, x_high) if 0 <= t <= x_high]
     for t in ticks:

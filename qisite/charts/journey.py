@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 import matplotlib
-from matplotlib import transforms
 from matplotlib.lines import Line2D
 
 from . import style
@@ -33,11 +32,11 @@ def _month_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
 def journey_svg(figure, *, prefix: str) -> str:
     """The page-ready SVG of a PathFigure."""
     with matplotlib.rc_context(style.RC):
-        raw = figure_svg(_figure(figure))
+        raw = figure_svg(path_figure(figure))
     return finish(raw, prefix=prefix, title=figure.title, description=figure.description, kind="progress")
 
 
-def _figure(figure):
+def path_figure(figure):
     labels = [label for _, label in figure.levels]
     left = 20.0 + max(text_width(label, style.SMALL) for label in labels) * (0.75 if figure.axis == "stage" else 1.0)
     frame = Frame(height=HEIGHT)
@@ -54,7 +53,7 @@ def _figure(figure):
     ylim = (min(values) - 0.5 * (values[1] - values[0] if len(values) > 1 else 1), max(values) + 0.3)
     panel.set_xlim(*xlim)
     panel.set_ylim(*ylim)
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     height = top - bottom
     for value, label in figure.levels:
         y = bottom + (value - ylim[0]) / (ylim[1] - ylim[0]) * height

@@ -4,7 +4,9 @@ A :class:`Frame` (a figure in page pixels) holds :class:`Panel` plot areas;
 around them the kit draws the y grid and labels, the x axis, the symbol key,
 the PDSA lane, the part-label row, the target and "no gap" lines, the shaded
 baseline and part breaks. Figure units are page pixels (72 dpi, so 1 pt =
-1 SVG unit = 1 px at the 760 px the page shows). Structure is named with gids
+1 SVG unit = 1 px at the 760 px the page shows); what is placed in page pixels
+goes through :func:`page_pixels`, so the figure drawn at a higher dpi (a PNG for
+slides, qisite.charts.slides) is the same drawing, larger. Structure is named with gids
 (``qisite-cl`` …) that the SVG step turns into classes.
 """
 from __future__ import annotations
@@ -50,12 +52,18 @@ def as_array(values: Iterable[float | None]) -> np.ndarray:
 
 # --- the frame and its plot areas -------------------------------------------------------
 
+def page_pixels(fig: Figure) -> transforms.Transform:
+    """Page pixels → display: the identity at the figure's own 72 dpi, scaled with the dpi it is drawn at."""
+    return transforms.Affine2D().scale(1.0 / style.DPI) + fig.dpi_scale_trans
+
+
 class Frame:
     """A figure and the pixel geometry of its plot area(s)."""
 
     def __init__(self, height: float = style.HEIGHT, width: float = style.WIDTH):
         self.width, self.height = width, height
         self.fig = Figure(figsize=(width / style.DPI, height / style.DPI), dpi=style.DPI, facecolor="white")
+        self.pixels = page_pixels(self.fig)     # page pixels → display (use it, never IdentityTransform)
 
     def axes(self, left: float, bottom: float, width: float, height: float) -> Panel:
         return Panel(self.fig, self.width, self.height, left, bottom, width, height)
@@ -74,8 +82,10 @@ class Panel:
         self.fig = fig
         self.figure_width, self.figure_height = figure_width, figure_height
         self.box = transforms.Bbox.from_bounds(left, bottom, width, height)       # figure pixels
-        self.transAxes = transforms.BboxTransformTo(self.box)
-        self.transData = transforms.Affine2D()
+        pixels = page_pixels(fig)
+        self.transAxes = transforms.BboxTransformTo(self.box) + pixels
+        self._data = transforms.Affine2D()                                         # data → page pixels
+        self.transData = self._data + pixels
         self.clip = transforms.TransformedBbox(transforms.Bbox.unit(), self.transAxes)
         self.xlim, self.ylim = (0.0, 1.0), (0.0, 1.0)
         self._update()
@@ -85,7 +95,7 @@ class Panel:
         box = self.box
         x_scale = box.width / (x1 - x0) if x1 != x0 else 1.0
         y_scale = box.height / (y1 - y0) if y1 != y0 else 1.0
-        self.transData.clear().translate(-x0, -y0).scale(x_scale, y_scale).translate(box.x0, box.y0)
+        self._data.clear().translate(-x0, -y0).scale(x_scale, y_scale).translate(box.x0, box.y0)
 
     def set_xlim(self, low, high) -> None:
         self.xlim = (float(low), float(high))
@@ -185,7 +195,7 @@ def x_ticks(frame: Frame, panel: Panel, ticks: Sequence[Tick], xlim: tuple[float
     low, high = xlim
     box = panel.get_position()
     left, bottom, width = box.x0 * frame.width, box.y0 * frame.height, box.width * frame.width
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     mark_x: list[float] = []
     mark_y: list[float] = []
     for position, label in ticks:
@@ -303,7 +313,7 @@ def event_row(frame: Frame, events: Sequence[EventMark], bottom: float, left: fl
     triangle (gid ``qisite-event-<k>``, whose ``<title>`` the SVG step writes) with
     the event's short text after it (:func:`event_layout`) and a dash-dot leader
     down to its date."""
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     for index, (want, px, lane, text) in enumerate(event_layout(events, left, right, xlim)):
         y = bottom + EVENT_ROW / 2 + lane * EVENT_ROW
         foot = bottom if plot_top is None else plot_top
@@ -362,7 +372,7 @@ def key(frame: Frame, items: Sequence[KeyItem], right: float, y: float) -> None:
     """Symbol key, right-aligned in the key row: (kind, text) with kind a meaning
     or 'target' / 'limits' / 'excluded' / 'group-cl' / 'runs-<meaning>'."""
     x = right
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     for kind, label in reversed(items):
         width = text_width(label, style.TINY)
         frame.text(x, y, label, fontsize=style.TINY, color=style.INK, ha="right", va="center", gid="qisite-key")
@@ -442,7 +452,7 @@ def pdsa(frame: Frame, panel: Panel, cycles: Sequence[CycleMark], lane_bottom: f
     wanted = [plot_left + (cycle.position - low) / (high - low) * (plot_right - plot_left) for cycle in cycles]
     radius = PDSA_RADIUS
     placed = lanes(wanted, 2 * radius + 3, plot_left + radius, plot_right - radius, max_lanes=2)
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     plot_top = frame_bottom(frame, panel) if leader_from_plot else lane_bottom
     for cycle, want, (px, lane) in zip(cycles, wanted, placed):
         cy = lane_bottom + radius + 2 + lane * (2 * radius + 2)

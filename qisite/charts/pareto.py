@@ -55,7 +55,7 @@ def pareto_figure(spec: ParetoSpec) -> Figure:
     panel.add_line(Line2D([index + 0.5 for index in range(len(cumulative))], [c / 100 for c in cumulative],
                           transform=cumulative_transform, color=style.VERMILLION, linewidth=1.6, marker="s",
                           markersize=4.5, markeredgewidth=0, gid="qisite-pareto-cumulative", zorder=3))
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     frame.fig.add_artist(Line2D([left, right], [bottom, bottom], transform=identity, color=style.MUTED, linewidth=0.8))
     for percent in (0, 20, 40, 60, 80, 100):
         frame.text(right + 6, bottom + percent / 100 * height, f"{percent}%", fontsize=style.TINY, color=style.VERMILLION,

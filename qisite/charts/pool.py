@@ -23,7 +23,8 @@ DRAWN = {"count": 0}   # charts drawn by matplotlib in this process (tests read 
 
 
 def _cache_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / key[:2] / f"{key}.svg"
+    """A chart's SVG by its key; a slide's PNG by its key, which ends in ``.png`` (qisite.charts.slides)."""
+    return cache_dir / key[:2] / (key if key.endswith(".png") else f"{key}.svg")
 
 
 def _read(path: Path) -> str | None:
@@ -99,8 +100,31 @@ def draw_charts(requests: Iterable[ChartRequest], cache_dir: Path | str | None =
 
 
 def cached_keys(cache_dir: Path) -> dict[str, Path]:
-    """Every chart in the cache folder, by key."""
-    return {path.stem: path for path in cache_dir.glob("??/*.svg")} if cache_dir.is_dir() else {}
+    """Every chart (and slide) in the cache folder, by key."""
+    if not cache_dir.is_dir():
+        return {}
+    return {**{path.stem: path for path in cache_dir.glob("??/*.svg")},
+            **{path.name: path for path in cache_dir.glob("??/*.png")}}
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def slide_cached(key: str, draw: Callable[[], bytes], cache_dir: Path | None) -> bytes:
+    """A slide's PNG (qisite.charts.slides) by ``key`` from the chart cache: read if a PNG is there, else
+    drawn here and stored (pruned with the charts: its key is recorded with them in the build manifest)."""
+    path = _cache_path(cache_dir, key) if cache_dir is not None else None
+    if path is not None:
+        try:
+            data = read_inside(path, path.parent.parent)
+        except (OSError, FileRefusedError):
+            data = b""
+        if data.startswith(_PNG_SIGNATURE):
+            return data
+    data = draw()
+    if path is not None:
+        write_atomically(path, data)
+    return data
 
 
 def prune_cache(cache_dir: Path, keep: set[str]) -> int:

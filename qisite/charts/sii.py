@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 import matplotlib
-from matplotlib import transforms
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -83,7 +82,7 @@ def sii_figure(result: EquityResult, value_format: ValueFormat, ylabel: str) -> 
                               markersize=7.0 if special else 5.5, markeredgecolor="white", markeredgewidth=0.6,
                               markerfacecolor=style.CONCERN if special else style.DATA,
                               gid="qisite-sii-special" if special else "qisite-sii-point", zorder=4))
-    identity = transforms.IdentityTransform()
+    identity = frame.pixels
     frame.fig.add_artist(Line2D([left, right], [bottom, bottom], transform=identity, color=style.MUTED, linewidth=0.8))
     every = max(1, math.ceil(count / 12))
     for i in range(0, count, every):

@@ -25,7 +25,7 @@ from qisite.site.theme import read_theme_file
 LAYOUT = "export.html"
 UNLINKED = "#qisite-unlinked"
 _UNLINKED_ANCHOR = re.compile(r'<a\b[^>]*\bhref="' + re.escape(UNLINKED) + r'(?:#[^"]*)?"[^>]*>(.*?)</a>', re.S)  # a fragment may follow
-_CHART_FILE_ANCHOR = re.compile(r'<a\b[^>]*\bhref="[a-z0-9][a-z0-9-]*\.svg"[^>]*>.*?</a>', re.S)
+_CHART_FILE_ANCHOR = re.compile(r'<a\b[^>]*\bhref="[a-z0-9][a-z0-9-]*\.(?:svg|png)"[^>]*>.*?</a>', re.S)  # SVG and slide PNG
 
 
 def stylesheet(root: Path) -> Markup:

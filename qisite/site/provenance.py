@@ -26,13 +26,14 @@ def page_address(config: SiteConfig, project: Project) -> str:
     return config.site_url.rstrip("/") + "/" + path if config.site_url else path
 
 
-def provenance_lines(project: Project, config: SiteConfig, built: dt.date) -> list[str]:
-    """Project, source, build date and whether the data is the team's own, one fact a line."""
+def provenance_lines(project: Project, config: SiteConfig, built: dt.date | None) -> list[str]:
+    """Project, source, build date and whether the data is the team's own, one fact a line
+    (``built`` None: no build date, for an image that would otherwise be drawn again every day)."""
     note = project.illustrative_notice(config)
     return [
         f"Project: {project.title} ({project.team}, {project.organisation})",
         f"Source: {config.title}, {page_address(config, project)}",
-        f"Built: {built.isoformat()}",
+        *([f"Built: {built.isoformat()}"] if built is not None else []),
         f"Illustrative data: {note}" if note else "Data: the team's own",
     ]
 
@@ -49,6 +50,8 @@ def svg_with_provenance(svg: str, lines: list[str]) -> str:
 def readme_text(project: Project, config: SiteConfig, built: dt.date, files: list[str]) -> str:
     """README.txt beside a project's downloads."""
     body = [f"Downloads of {project.title}", "", *provenance_lines(project, config, built), "",
-            "Files (each CSV is the data table under its chart on the page; each SVG is the chart):",
+            "Files (each CSV is the data table under its chart on the page; each SVG is the chart"
+            + ("; each PNG is the chart for slides, with its title and these lines inside it):"
+               if any(name.endswith(".png") for name in files) else "):"),
             *(f"  {name}" for name in sorted(files))]
     return "\n".join(body) + "\n"

@@ -40,7 +40,7 @@ def environment(network_root: Path) -> jinja2.Environment:
         finalize=isolate_bidi,
     )
     env.filters.update(markdown=markdown, value=format_value, count=count, day=format_day)
-    env.globals.update(url=url, urls=urls, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
+    env.globals.update(url=url, urls=urls, slide_file=urls.slide_file, zip=zip, icon=icon, change=describe_change, gap=describe_gap,
                        headline_values=headline_values, cycle_numbers=cycle_numbers, timeline=timeline,
                        timeline_heading=timeline_heading, event_anchor=event_anchor, icon_title=icon_title,
                        icon_legend=icon_legend, rule_label=rule_label,

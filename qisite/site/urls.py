@@ -42,6 +42,11 @@ def project_file(project_id: str, name: str) -> str:
     return f"projects/{project_id}/{name}"
 
 
+def slide_file(svg_name: str) -> str:
+    """The PNG for slides beside a chart's SVG download (qisite.charts.slides): ``x.svg`` → ``x.png``."""
+    return svg_name.removesuffix(".svg") + ".png"
+
+
 def area(area_id: str) -> str:
     return f"areas/{area_id}/index.html"
 

@@ -13,6 +13,8 @@ index — and normalises only what is pinned elsewhere or carries no meaning:
   and their links (the PDSA markers); the drawing itself is pinned by
   ``tests/charts``. The chart's id (a hash of its inputs and of the drawing
   code) becomes ``chart-1``, ``chart-2``… in order on the page;
+- a PNG (the charts for slides) is its size in pixels: its drawing is the chart's
+  (pinned by ``tests/charts``) and its texts are checked by ``tests/test_slides.py``;
 - the search index is re-printed with one key per line;
 - theme files copied unchanged (``assets/site.css``, ``assets/site.js``) are
   one line saying so: they are pinned by their source in ``templates/static``.
@@ -29,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -107,6 +110,9 @@ def snapshot(site: Path) -> dict[str, str]:
 
 def normalise(path: str, data: bytes) -> str:
     """One built file as the text the golden tree holds for it."""
+    if path.endswith(".png") and data.startswith(b"\x89PNG\r\n\x1a\n"):
+        width, height = struct.unpack(">II", data[16:24])   # the IHDR chunk comes first
+        return f"(PNG image: {width} x {height} px)\n"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

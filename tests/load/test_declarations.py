@@ -67,6 +67,8 @@ def sample(kind, default=None):
     if isinstance(kind, Choice):
         value = next(v for v in kind.allowed(VOCABULARY) if v != default)
         return value, value
+    if isinstance(kind, Boolean):   # the other value than the default (a switch may default to on)
+        return default is not True, default is not True
     samples = {Slug: "sample-id", Url: "https://example.org/sample", Text: "sample text", Date: dt.date(2021, 3, 31),
                Number: 7.5, Count: 3, Boolean: True, Email: "qi-team@example.org", WebPage: "https://example.org/contact"}
     value = samples[type(kind)]
