@@ -57,7 +57,7 @@ from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
-from qisite.site.search import search_script
+from qisite.site.search import project_tokens, search_script
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json, summary_rows
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
@@ -527,6 +527,8 @@ def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteCo
     problems = Problems()
     project = load_sourced(folder, provenance, config, problems)
     data = project_data(project, config) if project is not None else None
+    if data is not None:   # tokenised once here, not by every build's search index
+        data = dataclasses.replace(data, search_tokens=project_tokens(data.project))
     return ProjectEntry(project, tuple(problems), data, card_key(project, data) if project is not None else "")
 
 

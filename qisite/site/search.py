@@ -82,8 +82,14 @@ def decode(codes: str) -> list[int]:
     return out
 
 
-def _project_fields(data) -> list[tuple[str, str]]:
-    p = data.project
+def project_tokens(project) -> tuple[tuple[str, str], ...]:
+    """A project's searchable fields, tokenised (label, tokens joined by spaces: no token holds one):
+    worked out once with its analysis and kept in its cached entry (ProjectData.search_tokens), so that
+    an edit build does not tokenise every project's narrative again."""
+    return tuple((label, " ".join(tokens(text))) for label, text in _project_fields(project))
+
+
+def _project_fields(p) -> list[tuple[str, str]]:
     fields = [("Aim", p.aim.statement),
               ("About", " · ".join(t for t in (p.equity_gap, p.affected_group, p.reference_group, p.population,
                                                p.place, p.organisation, " ".join(p.equity_areas), p.stage) if t)),
@@ -115,8 +121,10 @@ def search_entries(site: SiteData) -> list[dict]:
     for data in site.projects:
         p = data.project
         summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
-        entries.append(_entry(p.title, urls.project(p.id), "project", summary, _project_fields(data),
+        entries.append(_entry(p.title, urls.project(p.id), "project", summary, [],
                               p.illustrative_notice(site.network.config)))
+        entries[-1]["tokenised"] = [(label, joined.split()) for label, joined in
+                                    (data.search_tokens or project_tokens(p))]
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
@@ -149,7 +157,7 @@ def search_index(site: SiteData) -> dict:
     tokenised = []
     for e in entries:
         counts.update(tokens(e["t"]) + tokens(e["s"]))   # the title in the vocabulary too, for typo matching
-        fields = [(label, tokens(text)) for label, text in e["fields"]]
+        fields = e.get("tokenised") or [(label, tokens(text)) for label, text in e["fields"]]
         for _, found in fields:
             counts.update(found)
         tokenised.append(fields)
