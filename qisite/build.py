@@ -389,8 +389,6 @@ class Builder:
             if step_pool is not None:
                 step_pool.shutdown()
         clock.lap("charts and project pages")
-        report.charts = _chart_count(new.charts)
-        report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
         for staged, new_cards in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
@@ -410,7 +408,7 @@ class Builder:
             new.charts[charts_key] = tuple(k for k, _ in drawn.values())
             report.charts_drawn += counts.get("drawn", 0)
         report.charts = _chart_count(new.charts)
-        report.charts_reused = report.charts - report.charts_drawn
+        report.charts_reused = report.charts - report.charts_drawn   # read from the cache, or kept with their page
         report.pages_written = sum(1 for page in pages if page.path in changed)
         clock.lap("other pages")
         if site.network.config.site_url:

@@ -35,19 +35,16 @@ class CardCache:
         self.cards: dict[str, str] = {}      # project id → card key
         self.enabled = False
         self.new: dict[CardKey, str] = {}    # rendered by this process since :meth:`take_new`
-        self.used: set[CardKey] = set()
         self.dirty = False                   # differs from what was stored
 
     def start(self, site: str, cards: dict[str, str], enabled: bool) -> None:
         """A new build: its site-wide key and its projects' card keys."""
         self.site, self.cards, self.enabled = site, cards, enabled
-        self.used = set()
 
     def card(self, page: str, project_id: str, heading: str, render: Callable[[], Any]) -> Markup:
         if not self.enabled or project_id not in self.cards:
             return Markup(render())
         key = (self.site, self.cards[project_id], heading, posixpath.dirname(page))
-        self.used.add(key)
         found = self.html.get(key)
         if found is None:
             found = self.html[key] = self.new[key] = str(render())
@@ -63,7 +60,6 @@ class CardCache:
         """Cards a forked worker rendered for this build."""
         self.dirty |= any(key not in self.html for key in cards)
         self.html.update(cards)
-        self.used.update(cards)
 
     def kept(self) -> dict[CardKey, str]:
         """What to keep for the next build: the cards of this build's site (every card it could show

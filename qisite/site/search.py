@@ -122,9 +122,9 @@ def search_entries(site: SiteData) -> list[dict]:
         p = data.project
         summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
         entries.append(_entry(p.title, urls.project(p.id), "project", summary, [],
-                              p.illustrative_notice(site.network.config)))
-        entries[-1]["tokenised"] = [(label, joined.split()) for label, joined in
-                                    (data.search_tokens or project_tokens(p))]
+                              p.illustrative_notice(site.network.config),
+                              tokenised=[(label, joined.split()) for label, joined in
+                                         (data.search_tokens or project_tokens(p))]))
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
@@ -146,8 +146,10 @@ def search_entries(site: SiteData) -> list[dict]:
     return entries
 
 
-def _entry(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]], illustrative: str = "") -> dict:
-    return {"t": title, "u": url, "k": kind, "s": summary, "fields": fields, "i": illustrative}
+def _entry(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]], illustrative: str = "",
+           tokenised: list[tuple[str, list[str]]] | None = None) -> dict:
+    """``fields`` as text, or ``tokenised`` already (a project's, kept in its cached entry)."""
+    return {"t": title, "u": url, "k": kind, "s": summary, "fields": fields, "i": illustrative, "tokenised": tokenised}
 
 
 def search_index(site: SiteData) -> dict:
