@@ -48,7 +48,7 @@ from qisite.problems import Problem, Problems, QisiteError
 from qisite.progress import Progress
 from qisite.site import urls
 from qisite.site.cards import CardCache, card_global
-from qisite.site.context import ProjectData, SiteData, project_data, site_data
+from qisite.site.context import ProjectData, SiteData, listing_data, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
 from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, stage_file
@@ -58,7 +58,7 @@ from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import project_tokens, search_script
-from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, summary_csv, summary_json, summary_rows
+from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json, summary_rows
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
 
@@ -93,12 +93,19 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class ProjectEntry:
-    """One project folder loaded and analysed: what the cache keeps."""
+    """One project folder loaded and analysed: what the cache keeps, whole or as its listing part."""
 
     project: Project | None
     problems: tuple[Problem, ...]
     data: ProjectData | None      # without related projects (they need the whole network)
     card: str = ""                # what listing pages show of it (qisite.site.pagekeys.card_key)
+
+    def listing(self) -> ProjectEntry:
+        """What every page but the project's own reads (qisite.site.context.listing_data)."""
+        if self.data is None:
+            return self
+        data = listing_data(self.data)
+        return dataclasses.replace(self, project=data.project, data=data)
 
 
 @dataclass
@@ -145,6 +152,7 @@ class Builder:
         self.digests: FileDigests | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
+        self.wholes: _Wholes   # this build's way to each project's whole data (set as a build starts)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
     def __enter__(self) -> Builder:
@@ -199,6 +207,7 @@ class Builder:
                 report.seconds = time.perf_counter() - started
                 return self._finish(report, phases)
             problems.items[early:] = []
+        self.wholes = _Wholes(self.cache, {}, {}, config)
         entries = self._entries(folders, keys, config, report)
         self._until_built.enter_context(collector.frozen())   # the network's data: kept out of every collection
         clock.lap("load and analyse")
@@ -217,6 +226,7 @@ class Builder:
             by_id = {e.project.id: e for e in entries.values() if e.project}
             site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
+            self.wholes.keys = project_keys
             cards = {e.project.id: e.card for e in entries.values() if e.project}
             skeys = site_keys(site, site_inputs, project_keys, own_pages, cards)
             previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
@@ -283,18 +293,26 @@ class Builder:
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
-            found = self.cache.project(keys[folder])
+            found = self.cache.listing(keys[folder])
             if isinstance(found, ProjectEntry):
                 entries[folder] = found
+                self.wholes.sources[keys[folder]] = (folder, folders[folder])
             else:
                 missing.append(folder)
         if self.progress is not None:
             self.progress.phase("projects loaded and analysed", len(missing))
-        for folder, payload in self._load_all(missing, folders, config):
-            entry = pickle.loads(payload) if isinstance(payload, bytes) else payload
-            entries[folder] = entry
-            if self._project_key(folder, folders[folder]) == keys[folder]:  # else it changed while read: use it once, keep nothing
-                self.cache.store_project(keys[folder], entry, payload if isinstance(payload, bytes) else None)
+        for folder, made in self._load_all(missing, folders, config):
+            key = keys[folder]
+            whole, listing_payload = made if isinstance(made, tuple) else (made, None)
+            listing = pickle.loads(listing_payload) if listing_payload is not None else whole.listing()
+            entries[folder] = listing
+            whole_payload = whole if isinstance(whole, bytes) else pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL)
+            stored = (self._project_key(folder, folders[folder]) == key   # else it changed while read: use it once, keep nothing
+                      and self.cache.store_project(key, listing, whole_payload, listing_payload))
+            if stored:
+                self.wholes.sources[key] = (folder, folders[folder])
+            else:
+                self.wholes.unsaved[key] = pickle.loads(whole_payload) if isinstance(whole, bytes) else whole
             if self.progress is not None:
                 self.progress.advance()
         report.projects_analysed = len(missing)
@@ -374,7 +392,7 @@ class Builder:
         cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
         job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
                        self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
-                       {page.path: page for page in [*pages, *shown]})
+                       {page.path: page for page in [*pages, *shown]}, self.wholes)
         job.env.globals["cached_card"] = card_global(cards)
         if self.progress is not None:
             self.progress.phase("projects' charts and pages", len(tasks))
@@ -525,15 +543,20 @@ def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteCo
     problems = Problems()
     project = load_sourced(folder, provenance, config, problems)
     data = project_data(project, config) if project is not None else None
-    if data is not None:   # tokenised once here, not by every build's search index
-        data = dataclasses.replace(data, search_tokens=project_tokens(data.project))
+    if data is not None:   # worked out once here, not by every build's search index and summary
+        data = dataclasses.replace(data, search_tokens=project_tokens(data.project), summary=project_summary_rows(data))
     return ProjectEntry(project, tuple(problems), data, card_key(project, data) if project is not None else "")
 
 
-def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfig) -> list[bytes]:
-    """In a worker: each folder's entry, pickled (the parent keeps the bytes as they are)."""
-    return [pickle.dumps(load_and_analyse(folder, provenance, config), protocol=pickle.HIGHEST_PROTOCOL)
-            for folder, provenance in folders]
+def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfig) -> list[tuple[bytes, bytes]]:
+    """In a worker: each folder's entry, whole and as its listing part, pickled (the parent stores the
+    bytes as they are, and reads only the listing part)."""
+    out = []
+    for folder, provenance in folders:
+        entry = load_and_analyse(folder, provenance, config)
+        out.append((pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL),
+                    pickle.dumps(entry.listing(), protocol=pickle.HIGHEST_PROTOCOL)))
+    return out
 
 
 def _keep_group(writer: SiteWriter, paths: list[str], previous: dict, new: Manifest, key: str) -> bool:
@@ -594,6 +617,7 @@ class _SiteJob:
     pool: Executor | None
     cards: CardCache
     pages: dict[str, Page]   # every page by path: work sent to a forked worker names pages, never pickles them
+    wholes: _Wholes          # each project's whole data, read when its page and downloads are made
 
 
 @dataclass
@@ -615,18 +639,44 @@ class _ProjectResult:
     problems: tuple[Problem, ...] = ()   # images refused when copied (changed since they were checked)
 
 
+@dataclass
+class _Wholes:
+    """Each project's whole data: read from the cache when its own page and downloads are made (in the
+    worker making them), so that a build holds only the listing part of every other project."""
+
+    cache: BuildCache
+    sources: dict[str, tuple[Path, Provenance | None]]   # project key → where it was loaded from
+    unsaved: dict[str, ProjectEntry]                      # project key → whole entry made this build, not stored
+    config: SiteConfig
+    keys: dict[str, str] = field(default_factory=dict)    # project id → its key
+
+    def data(self, listing: ProjectData) -> ProjectData:
+        """The whole of a project's listing data, with its related projects."""
+        if listing.complete:
+            return listing
+        key = self.keys[listing.project.id]
+        entry = self.unsaved.get(key) or self.cache.whole(key)
+        if not isinstance(entry, ProjectEntry) or entry.data is None:   # its stored entry went: load it again
+            folder, provenance = self.sources[key]
+            entry = load_and_analyse(folder, provenance, self.config)
+        assert entry.data is not None
+        return dataclasses.replace(entry.data, related=listing.related)
+
+
 _JOB: dict[str, _SiteJob] = {}
 
 
 def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None, path: str | None = None,
-                shared_charts: dict | None = None, chart_cache: Path | None = None) -> str:
-    """``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
+                shared_charts: dict | None = None, chart_cache: Path | None = None, data: ProjectData | None = None) -> str:
+    """A project's page shows ``data``, its whole data (the page's own context holds its listing part);
+    ``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
     ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
     charts (drawn by :func:`network_measure_charts`); a page showing the spread of change ideas gets each
     family's timeline (from ``chart_cache``)."""
     from qisite.site.spread_charts import spread_charts
 
     template = env.get_template(page.template)
+    context = page.context if data is None else {**page.context, "data": data}
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
     if "data" in page.context:
         extra["sii_charts"] = sii or {}
@@ -636,7 +686,7 @@ def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None 
     if page.context.get("spreads"):
         extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
-                           config=site.network.config, inline=inline, **page.context, **extra)
+                           config=site.network.config, inline=inline, **context, **extra)
 
 
 def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> list[_ProjectResult]:
@@ -647,7 +697,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
     in_worker = job is _JOB.get("job")
     out = []
     for task in tasks:
-        data = job.site.data(task.project_id)
+        data = job.wholes.data(job.site.data(task.project_id))
         requests = chart_requests(data.project, data.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
         counts: dict[str, int] = {}
         svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
@@ -691,7 +741,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
             staged.append(_stage_file(job, task.page, task.page_key,
                                       render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
                                                   {mid: svg for mid, (_, svg) in sii.items()},
-                                                  path[1] if path else None)))
+                                                  path[1] if path else None, data=data)))
         kept = tuple(k for k, _ in sii.values()) + ((path[0],) if path else ()) + tuple(slides)
         out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + kept,
                                   counts.get("drawn", 0), staged, tuple(refused)))

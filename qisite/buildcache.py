@@ -7,7 +7,8 @@
   tick would otherwise go unseen).
 - **Project entries**: a project's load and analysis (the Project, its located
   problems, its ProjectData without related projects), stored under a key made
-  from the content of its folder, ``site.yaml``, and qisite's own code.
+  from the content of its folder, ``site.yaml``, and qisite's own code: whole,
+  and as its listing part (what pages other than its own read of it).
 - **Output manifests**: for each output folder, which build key produced each
   published file and the file's size, modification time and inode, so that a
   file whose inputs did not change is hard-linked into the next site instead of
@@ -231,28 +232,42 @@ class FileDigests:
 
 
 class BuildCache:
-    """The folder ``.qisite-cache/build/`` of one network: project entries, digests, manifests."""
+    """The folder ``.qisite-cache/build/`` of one network: project entries, digests, manifests.
+
+    A project is stored twice under its key: its whole entry (read only when its own page and
+    downloads are made) and its listing entry (what every other page reads of it, read by every
+    build; qisite.site.context.listing_data). Listing entries are kept in memory for the next build."""
 
     def __init__(self, cache_dir: Path):
         self.folder = cache_dir / BUILD_CACHE
-        self.entries: dict[str, Any] = {}   # project key → entry, kept in memory for the next build
+        self.entries: dict[str, Any] = {}   # project key → listing entry, kept in memory for the next build
 
-    def project_path(self, key: str) -> Path:
-        return self.folder / "projects" / key[:2] / f"{key}.pickle"
+    def project_path(self, key: str, part: str = "whole") -> Path:
+        return self.folder / "projects" / key[:2] / (f"{key}.pickle" if part == "whole" else f"{key}.{part}.pickle")
 
-    def project(self, key: str) -> Any:
+    def listing(self, key: str) -> Any:
+        """A project's listing entry (None when not stored)."""
         if key not in self.entries:
-            found = load_sealed(self.project_path(key))
+            found = load_sealed(self.project_path(key, "listing"))
             if found is None:
                 return None
             self.entries[key] = found
         return self.entries[key]
 
-    def store_project(self, key: str, entry: Any, payload: bytes | None = None) -> None:
-        self.entries[key] = entry
-        data = payload if payload is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(OSError):
-            write_atomically(self.project_path(key), seal(data))
+    def whole(self, key: str) -> Any:
+        """A project's whole entry (None when not stored): read each time, never kept in memory."""
+        return load_sealed(self.project_path(key))
+
+    def store_project(self, key: str, listing: Any, whole: bytes, listing_payload: bytes | None = None) -> bool:
+        """Keep a project's entries (``whole`` pickled); whether the whole one was stored."""
+        self.entries[key] = listing
+        data = listing_payload if listing_payload is not None else pickle.dumps(listing, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            write_atomically(self.project_path(key), seal(whole))
+            write_atomically(self.project_path(key, "listing"), seal(data))
+        except OSError:
+            return False
+        return True
 
     def forget_others(self, keep: set[str]) -> None:
         """Drop in-memory entries of projects not in this build (a long ``serve`` must not grow)."""
@@ -281,7 +296,7 @@ class BuildCache:
         """Remove stored project entries no output's manifest uses."""
         removed = 0
         for path in sorted((self.folder / "projects").glob("*/*.pickle")):
-            if path.stem not in keep:
+            if path.name.split(".")[0] not in keep:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

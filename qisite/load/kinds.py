@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import math
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -346,6 +347,54 @@ class Positions:
         if index is not None and f"{name}[{index}]" in spots:
             return spots[f"{name}[{index}]"]
         return spots.get(name, self.where)
+
+    def __reduce__(self):
+        """Pickled compactly (a build reads every project's records back): the field names in one
+        string and their lines and columns in one array, made into Locations only when asked for."""
+        if not all(spot.file == self.where.file for _, spot in self.fields):
+            return Positions, (self.where, self.fields)
+        numbers = array("l", [n for _, spot in self.fields for n in (spot.line, spot.column)])
+        return _packed_positions, (self.where, "\n".join(name for name, _ in self.fields), numbers.tobytes())
+
+
+class _PackedSpots:
+    """A Positions' fields as pickled: the tuple of (name, Location) it stands for, made when first used."""
+
+    __slots__ = ("_made", "file", "names", "numbers")
+
+    def __init__(self, file: Path, names: str, numbers: bytes):
+        self.file, self.names, self.numbers = file, names, numbers
+        self._made: tuple[tuple[str, Location], ...] | None = None
+
+    def _spots(self) -> tuple[tuple[str, Location], ...]:
+        if self._made is None:
+            numbers = array("l")
+            numbers.frombytes(self.numbers)
+            names = self.names.split("\n") if self.names else []
+            self._made = tuple((name, Location(self.file, numbers[2 * i], numbers[2 * i + 1])) for i, name in enumerate(names))
+        return self._made
+
+    def __iter__(self):
+        return iter(self._spots())
+
+    def __len__(self) -> int:
+        return len(self._spots())
+
+    def __eq__(self, other: object) -> bool:
+        return self._spots() == (other._spots() if isinstance(other, _PackedSpots) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._spots())
+
+    def __repr__(self) -> str:
+        return repr(self._spots())
+
+    def __reduce__(self):
+        return tuple, (self._spots(),)
+
+
+def _packed_positions(where: Location, names: str, numbers: bytes) -> Positions:
+    return Positions(where, _PackedSpots(where.file, names, numbers))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

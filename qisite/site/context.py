@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from qisite.analysis import MeasureAnalysis, analyse_measure, gap_wording
 from qisite.headway import MOVEMENT_MONTHS, movement, positions
@@ -28,6 +28,7 @@ from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.two_way import TwoWayTable, two_way_table
 from qisite.site.urls import SiteUrls
 from qisite.spread import Spread, TeamToTalkTo, families_of, spread_families, teams_to_talk_to
+from qisite.squire import REPORT_KEYS
 
 if TYPE_CHECKING:
     from qisite.site.network import SharedMeasure
@@ -92,6 +93,9 @@ class ProjectData:
     seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
     year_on_year: dict[str, tuple[YearOnYear, ...]] = field(default_factory=dict)   # seasonal measure id → its series'
     two_way: dict[str, TwoWayTable] = field(default_factory=dict)   # two-factor measure id → its latest period, by factor
+    chart_rules: dict[str, str] = field(default_factory=dict)   # measure id → the rule profile of its charts
+    summary: tuple[dict, ...] | None = None   # its rows of the network summary (qisite.site.summary), when worked out
+    complete: bool = True   # False: its listing part only (:func:`listing_data`)
 
     @property
     def outcome(self) -> Headline | None:
@@ -268,6 +272,45 @@ def project_data(project: Project, config: SiteConfig, rules: str | None = None)
         seasonal={m.id: reading(coverage(baseline_dates(m), m.period)) for m in project.measures if m.seasonal},
         year_on_year={m.id: _year_on_year(analyses[m.id]) for m in project.measures if m.seasonal},
         two_way={mid: table for mid, a in analyses.items() if (table := two_way_table(a)) is not None},
+        chart_rules={mid: a.rules for mid, a in analyses.items()},
+    )
+
+
+# What only a project's own page shows: its story and write-up, and its PDSA cycles' notes but the study
+# (a change idea's page quotes each cycle's study).
+PAGE_ONLY = {"story", *REPORT_KEYS}
+PAGE_ONLY_CYCLE = {"plan", "prediction", "do", "act"}
+
+
+def listing_data(data: ProjectData) -> ProjectData:
+    """What every page but the project's own (and its downloads) reads of a project: its records without
+    what only its page shows (PAGE_ONLY, PAGE_ONLY_CYCLE) and the data points of its measures, its
+    headlines, its rules and its summary rows (which must have been worked out: ``data.summary``); only
+    the analyses of measures it reports to the network's catalogue (their pages chart every reporter),
+    with their data points. A build holds this of every project, and a project's whole data only while
+    its own page is made (qisite.build), so memory and the time to read it back do not grow with the
+    network's data points and narratives."""
+    if data.summary is None:
+        raise ValueError(f"{data.project.id}: a project's listing data needs its summary rows worked out first")
+    stripped: dict[int, Measure] = {}
+
+    def light(measure: Measure) -> Measure:
+        if measure.network_measure or not measure.observations:
+            return measure
+        if id(measure) not in stripped:
+            stripped[id(measure)] = replace(measure, observations=())
+        return stripped[id(measure)]
+
+    cycles = tuple(replace(c, **dict.fromkeys(PAGE_ONLY_CYCLE, cast(Any, ""))) for c in data.project.cycles)
+    project = replace(data.project, measures=tuple(light(m) for m in data.project.measures), cycles=cycles,
+                      **dict.fromkeys(PAGE_ONLY, cast(Any, "")))
+    return replace(
+        data, project=project, complete=False,
+        analyses={mid: a for mid, a in data.analyses.items() if a.measure.network_measure},
+        headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
+        gaps={mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
+              for mid, found in data.gaps.items()},
+        sii={}, path=None, year_on_year={}, two_way={},
     )
 
 

@@ -32,9 +32,8 @@ from typing import Any
 
 from qisite.buildcache import digest
 from qisite.model import Project
-from qisite.site.context import Headline, ProjectData, SiteData
+from qisite.site.context import PAGE_ONLY, PAGE_ONLY_CYCLE, Headline, ProjectData, SiteData
 from qisite.site.pages import Page
-from qisite.squire import REPORT_KEYS
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_te
 # notes (the project's own page, and the change idea's page, which are keyed by the whole project), a measure's data points (listings show
 # the figures worked out from them, which the card holds), related projects (the project's page).
 # Everything else of the project is in its card: when in doubt, a field is.
-_NOT_LISTED = {"story", *REPORT_KEYS}
+_NOT_LISTED = PAGE_ONLY
 _NOT_LISTED_MEASURE = {"observations"}
-_NOT_LISTED_CYCLE = {"plan", "prediction", "do", "study", "act"}
+_NOT_LISTED_CYCLE = PAGE_ONLY_CYCLE | {"study"}
 
 
 def card_key(project: Project, data: ProjectData | None) -> str:
@@ -86,7 +85,7 @@ def card_key(project: Project, data: ProjectData | None) -> str:
             _headline(data.outcome), [(mid, [_headline(h) for h in data.headlines.get(mid, ())]) for mid in plotted],
             [_fields(g, {"measure"}) + [g.measure.id if g.measure else None] for g in data.headline_gaps],
             data.signal, data.last_activity, sorted(data.idea_status.items()),
-            sorted((mid, a.rules) for mid, a in data.analyses.items()),
+            sorted(data.chart_rules.items()),
         ]
     return digest(shown)
 

@@ -73,7 +73,7 @@ def _ideas_in(site: SiteData, projects):
 def _methods(site: SiteData) -> dict:
     """The Methods page's facts, from their one declaration: the chart-type registry,
     the rule profiles, the trial-limit threshold and which profile each chart uses."""
-    used = sorted({a.rules for d in site.projects for a in d.analyses.values()})
+    used = sorted({rules for d in site.projects for rules in d.chart_rules.values()})
     return {"chart_types": CHART_TYPES, "profiles": [(p, rule_label(p)) for p in PROFILES],
             "rules_used": [(p, rule_label(p)) for p in used], "min_points": MIN_POINTS,
             "period_rule": PERIOD_RULE}

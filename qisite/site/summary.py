@@ -35,15 +35,20 @@ SUMMARY_CSV, SUMMARY_JSON = "summary.csv", "summary.json"   # at the site's root
 
 
 def summary_rows(site: SiteData) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for data in site.projects:
-        for measure_id, analysis in data.analyses.items():
-            for group, result in analysis.results.items():
-                rows.append(_row(site, data, measure_id, group, result))
-    return rows
+    """Every project's rows, in site order (a project's as worked out with its analysis, when they were)."""
+    return [row for data in site.projects
+            for row in (data.summary if data.summary is not None else project_summary_rows(data))]
 
 
-def _row(site: SiteData, data: ProjectData, measure_id: str, group, result) -> dict[str, Any]:
+def project_summary_rows(data: ProjectData) -> tuple[dict[str, Any], ...]:
+    """One project's rows: one per measure, per group where the measure is stratified (from its whole data)."""
+    if not data.complete:
+        raise ValueError(f"{data.project.id}: summary rows are worked out from a project's whole data")
+    return tuple(_row(data, measure_id, group, result) for measure_id, analysis in data.analyses.items()
+                 for group, result in analysis.results.items())
+
+
+def _row(data: ProjectData, measure_id: str, group, result) -> dict[str, Any]:
     project, analysis = data.project, data.analyses[measure_id]
     measure, fmt = analysis.measure, data.formats[measure_id]
     summary = analysis.summaries.get(group)
