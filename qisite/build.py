@@ -390,7 +390,7 @@ class Builder:
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
         cards = self._card_cache() if other_pages else CardCache()
         cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
-        job = _SiteJob(environment(self.root), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
+        job = _SiteJob(environment(self.root, self.root / CACHE_DIR / "templates"), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
                        self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
                        {page.path: page for page in [*pages, *shown]}, self.wholes)
         job.env.globals["cached_card"] = card_global(cards)
@@ -561,10 +561,10 @@ def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfi
 
 def _keep_group(writer: SiteWriter, paths: list[str], previous: dict, new: Manifest, key: str) -> bool:
     """Link every file of a group from the published site, if each is there as it was recorded."""
-    if not paths or not all(_intact(writer.output, path, previous[path]) for path in paths):
+    if not paths:
         return False
     for done, path in enumerate(paths):
-        if not writer.keep(path):
+        if not writer.keep(path, previous[path][1:]):
             for linked in paths[:done]:
                 writer.drop(linked)
                 del new.files[linked]
