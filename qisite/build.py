@@ -816,15 +816,19 @@ def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict
     drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
     from functools import partial
 
+    from qisite.charts.keys import sii_key
     from qisite.charts.pool import draw_cached
-    from qisite.charts.sii import sii_key, sii_svg
+
+    def draw(figure, **options) -> str:   # matplotlib is imported only to draw
+        from qisite.charts.sii import sii_svg
+
+        return sii_svg(figure.result, figure.format, **options)
 
     out = {}
     for measure_id, figure in data.sii.items():
         texts = {"title": figure.title, "ylabel": SII_AXIS}
         key = sii_key(figure.result, figure.format, **texts)
-        out[measure_id] = (key, draw_cached(key, partial(sii_svg, figure.result, figure.format,
-                                                         prefix=f"q{key[:10]}", **texts), cache_dir, counts))
+        out[measure_id] = (key, draw_cached(key, partial(draw, figure, prefix=f"q{key[:10]}", **texts), cache_dir, counts))
     return out
 
 
@@ -835,8 +839,13 @@ def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None =
     from functools import partial
 
     from qisite.charts import draw_charts, small_multiple_request
-    from qisite.charts.funnel import funnel_key, funnel_svg
+    from qisite.charts.keys import funnel_key
     from qisite.charts.pool import draw_cached
+
+    def funnel_svg(*args, **options) -> str:   # matplotlib is imported only to draw
+        from qisite.charts.funnel import funnel_svg
+
+        return funnel_svg(*args, **options)
 
     out = {}
     entry = shared.entry
@@ -859,8 +868,13 @@ def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tupl
     """A project's progress chart (ProjectData.path): (cache key, SVG), kept in the chart cache; None without one."""
     from functools import partial
 
-    from qisite.charts.journey import journey_key, journey_svg
+    from qisite.charts.keys import journey_key
     from qisite.charts.pool import draw_cached
+
+    def journey_svg(*args, **options) -> str:   # matplotlib is imported only to draw
+        from qisite.charts.journey import journey_svg
+
+        return journey_svg(*args, **options)
 
     if data.path is None:
         return None
@@ -868,31 +882,42 @@ def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tupl
     return key, draw_cached(key, partial(journey_svg, data.path, prefix=f"q{key[:10]}"), cache_dir, counts)
 
 
-def project_slides(data, drawn: list, sii: dict, path: tuple[str, str] | None, provenance: list[str],
+def project_slides(data, drawn: list, sii_drawn: dict, path: tuple[str, str] | None, provenance: list[str],
                    cache_dir: Path | None) -> list[tuple[str, str, bytes]]:
     """A PNG for slides of each chart a project's page offers as an SVG download (qisite.charts.slides):
     (file name, cache key, PNG bytes), each drawn from the chart's figure, with its title and the
     downloads' ``provenance`` inside it, and kept in the chart cache."""
     from functools import partial
 
-    from qisite.charts import figures
-    from qisite.charts.journey import path_figure
+    from qisite.charts.keys import slide_key
     from qisite.charts.pool import slide_cached
-    from qisite.charts.sii import sii_figure
-    from qisite.charts.slides import slide_key, slide_png
 
-    wanted = [(request.filename, request.key, request.title, partial(figures.figure, request.spec))
-              for request, _ in drawn]
-    for measure_id, (key, _) in sii.items():
+    def chart(spec):   # each figure's module (and matplotlib) is imported only to draw
+        from qisite.charts.figures import figure
+        return figure(spec)
+
+    def sii(figure):
+        from qisite.charts.sii import sii_figure
+        return sii_figure(figure.result, figure.format, SII_AXIS)
+
+    def progress(figure):
+        from qisite.charts.journey import path_figure
+        return path_figure(figure)
+
+    def slide(make, title: str) -> bytes:
+        from qisite.charts.slides import slide_png
+        return slide_png(make, title, provenance)
+
+    wanted = [(request.filename, request.key, request.title, partial(chart, request.spec)) for request, _ in drawn]
+    for measure_id, (key, _) in sii_drawn.items():
         figure = data.sii[measure_id]
-        wanted.append((f"{measure_id}-sii.svg", key, figure.title, partial(sii_figure, figure.result, figure.format, SII_AXIS)))
+        wanted.append((f"{measure_id}-sii.svg", key, figure.title, partial(sii, figure)))
     if path is not None:
-        wanted.append((PROGRESS_CHART, path[0], data.path.title, partial(path_figure, data.path)))
+        wanted.append((PROGRESS_CHART, path[0], data.path.title, partial(progress, data.path)))
     out = []
     for svg_name, chart_key, title, make in wanted:
         key = slide_key(chart_key, title, provenance)
-        out.append((urls.slide_file(svg_name), key,
-                    slide_cached(key, partial(slide_png, make, title, provenance), cache_dir)))
+        out.append((urls.slide_file(svg_name), key, slide_cached(key, partial(slide, make, title), cache_dir)))
     return out
 
 

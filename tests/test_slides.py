@@ -12,7 +12,8 @@ from matplotlib.image import imread
 
 from qisite.build import build
 from qisite.charts import kit
-from qisite.charts.slides import GAP, PAD, TITLE_PX, WIDTH, slide_key, slide_png, slide_text
+from qisite.charts.keys import slide_key
+from qisite.charts.slides import GAP, PAD, TITLE_PX, WIDTH, slide_png, slide_text
 
 from support import copy_example_network
 

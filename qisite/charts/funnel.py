@@ -137,16 +137,3 @@ def funnel_svg(result: FunnelResult, value_format: ValueFormat, *, title: str, y
     return finish(raw, prefix=prefix, title=title, description=describe_funnel(result, value_format), kind="funnel")
 
 
-def funnel_key(result: FunnelResult, value_format: ValueFormat, *, title: str, ylabel: str, xlabel: str) -> str:
-    """The content hash of a funnel plot (its figures, texts, style and drawing code), as a ChartRequest's key."""
-    import hashlib
-    import json
-
-    from .request import CODE_VERSION
-    from .style import STYLE_VERSION
-
-    payload = json.dumps({"kind": "funnel", "result": result.to_dict(), "multiply": result.multiply,
-                          "format": value_format.spec(), "title": title, "ylabel": ylabel, "xlabel": xlabel},
-                         sort_keys=True, ensure_ascii=False, allow_nan=False)
-    text = f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]

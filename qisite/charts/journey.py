@@ -81,18 +81,3 @@ def path_figure(figure):
     return frame.fig
 
 
-def journey_key(figure) -> str:
-    """The content hash of a progress chart (its figures, texts, style and drawing code)."""
-    import hashlib
-    import json
-
-    from .request import CODE_VERSION
-    from .style import STYLE_VERSION
-
-    payload = json.dumps({"kind": "progress", "title": figure.title, "axis": figure.axis,
-                          "dates": [d.isoformat() for d in figure.dates], "values": list(figure.values),
-                          "levels": [list(level) for level in figure.levels], "description": figure.description,
-                          "until": figure.until.isoformat() if figure.until else None},
-                         sort_keys=True, ensure_ascii=False)
-    text = f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]

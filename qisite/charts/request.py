@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
-
-import matplotlib
 
 from .specs import ChartSpec, spec_payload
 from .style import STYLE_VERSION
@@ -31,6 +30,13 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
+MATPLOTLIB_VERSION = version("matplotlib")   # read without importing it
+
+
+def content_key(payload: str) -> str:
+    """A chart's cache key: the content hash of ``payload`` (what it shows), the shared style,
+    qisite's drawing code and matplotlib's version."""
+    return hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{MATPLOTLIB_VERSION}|{payload}".encode()).hexdigest()[:32]
 
 KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples", "bchart")
 
@@ -75,6 +81,5 @@ def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: 
     payload = json.dumps({"kind": kind, "title": title, "alt": alt, "description": description,
                           "spec": spec_payload(spec), "headline": headline},
                          sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
-    digest = hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}".encode()).hexdigest()
-    return ChartRequest(digest[:32], measure_id, kind, filename, title, alt, description, spec, table,
+    return ChartRequest(content_key(payload), measure_id, kind, filename, title, alt, description, spec, table,
                         headline, tuple(cycles))

@@ -128,15 +128,3 @@ def sii_svg(result: EquityResult, value_format: ValueFormat, *, title: str, ylab
     return finish(raw, prefix=prefix, title=title, description=describe_sii(result, value_format), kind="sii")
 
 
-def sii_key(result: EquityResult, value_format: ValueFormat, *, title: str, ylabel: str) -> str:
-    """The content hash of an SII chart (its figures, texts, style and drawing code), as a ChartRequest's key."""
-    import hashlib
-    import json
-
-    from .request import CODE_VERSION
-    from .style import STYLE_VERSION
-
-    payload = json.dumps({"kind": "sii", "result": result.to_dict(), "format": value_format.spec(),
-                          "title": title, "ylabel": ylabel}, sort_keys=True, ensure_ascii=False, allow_nan=False)
-    text = f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]

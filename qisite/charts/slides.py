@@ -9,7 +9,6 @@ inputs: matplotlib's "Software" text chunk is left out, so a rebuild writes the 
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import textwrap
 from collections.abc import Callable
@@ -32,7 +31,6 @@ TITLE_CHARS = 78            # characters a title line holds at TITLE_PX on WIDTH
 SOURCE_CHARS = 150
 _DPI = 100.0
 COMPRESSION = 6            # zlib level of the PNG
-SLIDES_VERSION = "1"        # bump when the layout changes: part of every slide's cache key
 
 
 @dataclass(frozen=True)
@@ -49,13 +47,6 @@ def slide_text(title: str, provenance: list[str]) -> SlideText:
     title_lines = tuple(textwrap.wrap(" ".join(title.split()), TITLE_CHARS)) or ("Chart",)
     source = tuple(part for line in provenance for part in textwrap.wrap(" ".join(line.split()), SOURCE_CHARS))
     return SlideText(title_lines, source)
-
-
-def slide_key(chart_key: str, title: str, provenance: list[str]) -> str:
-    """A slide's cache key: its chart's (which covers the drawing code and style), its texts and the layout.
-    It ends in ``.png`` (the chart cache holds both; qisite.charts.pool)."""
-    payload = "\n".join([SLIDES_VERSION, chart_key, title, *provenance])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32] + ".png"
 
 
 def _pt(pixels: float) -> float:

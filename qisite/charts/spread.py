@@ -10,9 +10,7 @@ Drawn from :class:`SpreadSpec` (plain data, built by the site from
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -182,12 +180,3 @@ def spread_svg(spec: SpreadSpec, *, title: str, description: str, prefix: str) -
     return finish(raw, prefix=prefix, title=_plain(title), description=_plain(description), kind="spread")
 
 
-def spread_key(spec: SpreadSpec, *, title: str, description: str) -> str:
-    """The content hash of a spread chart (its rows, texts, style and drawing code)."""
-    from .request import CODE_VERSION
-    from .style import STYLE_VERSION
-
-    payload = json.dumps({"kind": "spread", "spec": asdict(spec), "title": title, "description": description},
-                         sort_keys=True, ensure_ascii=False, default=str)
-    text = f"{STYLE_VERSION}|{CODE_VERSION}|{matplotlib.__version__}|{payload}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]

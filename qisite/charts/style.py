@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
@@ -131,4 +129,6 @@ RC: dict[RcKeyType, Any] = {
 
 def apply() -> None:
     """Set the shared rcParams (in this process; each pool worker calls it)."""
+    import matplotlib
+
     matplotlib.rcParams.update(RC)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from qisite.charts.spread import SpreadRow, SpreadSpec, describe_spread, spread_key, spread_svg
+from qisite.charts.keys import spread_key
+from qisite.charts.spread import SpreadRow, SpreadSpec, describe_spread, spread_svg
 from qisite.links import STATUS_WORDS
 from qisite.spread import Spread
 
