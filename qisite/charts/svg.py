@@ -17,8 +17,6 @@ import io
 import re
 from html import escape, unescape
 
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-
 from . import style
 
 _PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
@@ -43,6 +41,8 @@ _EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
 
 def figure_svg(fig) -> str:
+    from matplotlib.backends.backend_svg import FigureCanvasSVG  # imported only to draw
+
     FigureCanvasSVG(fig)
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
