@@ -153,6 +153,8 @@ class Builder:
         self.pool: ProcessPoolExecutor | None = None
         self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
         self.wholes: _Wholes   # this build's way to each project's whole data (set as a build starts)
+        self.env: Any = None   # the templates' environment (jinja2), made when first needed
+        self.env_folders: list[Path] = []
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
     def __enter__(self) -> Builder:
@@ -390,7 +392,7 @@ class Builder:
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
         cards = self._card_cache() if other_pages else CardCache()
         cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
-        job = _SiteJob(environment(self.root, self.root / CACHE_DIR / "templates"), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
+        job = _SiteJob(self._environment(), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
                        self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
                        {page.path: page for page in [*pages, *shown]}, self.wholes)
         job.env.globals["cached_card"] = card_global(cards)
@@ -433,6 +435,14 @@ class Builder:
             _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
         write_assets(site, self.root, writer, new)
         clock.lap("assets and search")
+
+    def _environment(self):
+        """The templates' environment, kept from one build to the next (jinja2 reloads a template whose
+        file changed); its compiled templates are kept on disk too, for the next process."""
+        folders = template_dirs(self.root)   # a network may add its own templates folder while served
+        if self.env is None or self.env_folders != folders:
+            self.env, self.env_folders = environment(self.root, self.root / CACHE_DIR / "templates"), folders
+        return self.env
 
     def _card_cache(self) -> CardCache:
         if self.cards is None:
@@ -673,8 +683,6 @@ def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None 
     ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
     charts (drawn by :func:`network_measure_charts`); a page showing the spread of change ideas gets each
     family's timeline (from ``chart_cache``)."""
-    from qisite.site.spread_charts import spread_charts
-
     template = env.get_template(page.template)
     context = page.context if data is None else {**page.context, "data": data}
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
@@ -684,6 +692,8 @@ def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None 
     if "shared" in page.context:
         extra["shared_charts"] = shared_charts or {}
     if page.context.get("spreads"):
+        from qisite.site.spread_charts import spread_charts  # (matplotlib, to draw what the cache lacks)
+
         extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **context, **extra)
