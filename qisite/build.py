@@ -57,7 +57,7 @@ from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
-from qisite.site.search import project_search, search_fragment, search_fragment_path, search_script
+from qisite.site.search import project_search, search_files, search_fragment, search_fragment_path
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json, summary_rows
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
@@ -938,7 +938,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_symlink() or path.is_file():
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
-    _stage(writer, new, urls.SEARCH_INDEX, "", search_script(site).encode())
+    for path, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
+        _stage(writer, new, path, "", text.encode())
     for data in site.projects:   # each project's searchable text, a file of its own
         _stage(writer, new, search_fragment_path(data), "", search_fragment(data).encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())

@@ -17,11 +17,15 @@ projects) and a one-project edit re-encodes one project's text only:
 * ``assets/search/<project id>.js`` (:func:`urls.search_fragment`) holds one
   project's fields as plain text (each field's tokens separated by single
   spaces), so it depends on that project alone and is byte for byte the same
-  from build to build while the project is. The browser loads the fragments
-  of the results it shows and fills in their snippets (the label and a window
-  of words round the first match of the best field); until one arrives (or if
-  it is missing) a result shows its summary. The few other entries (change
-  ideas, network measures, equity areas) carry their text inline.
+  from build to build while the project is: worked out with its analysis
+  (:class:`SearchRecord`), written by :func:`search_fragment`. The other
+  entries' fragments (``idea.<id>``, ``measure.<id>``, ``area.<id>``: a dot,
+  so never a project's id) depend on several projects (an idea's teams) and
+  are written with the index (:func:`search_files`). The browser loads the
+  fragments of the results it shows and fills in their snippets (the label
+  and a window of words round the first match of the best field, chosen from
+  the full text as before); until one arrives (or if it is missing) a result
+  shows its summary.
 
 A code is a varint over two alphabets that JSON needs no escape for: zero or
 more *continuation* characters then one *final* character, so the 45 most
@@ -37,12 +41,11 @@ Shape of ``window.QISITE_SEARCH_INDEX``::
      "d": "assets/search",            # the fragments' folder
      "e": [{"t": title, "u": url, "k": kind, "s": summary codes,
             "w": [[label index, gap codes of its distinct words], …],
-            "g": project id,                  # a project: its fragment is d/<id>.js
-            "x": [[label index, "tokens"], …],  # any other entry: its fields inline
+            "g": fragment key,                # its fragment is d/<key>.js
             "i": notice index}, …]}       # only on an illustrative project (or an idea only they use)
 
-and a fragment is ``window.QISITE_SEARCH_FRAGMENT("<project id>", [[label index,
-"tokens"], …]);`` (the ``x`` of a project, in the order of its fields).
+and a fragment is ``window.QISITE_SEARCH_FRAGMENT("<key>", [[label index,
+"tokens"], …]);``, the entry's fields in order.
 
 Titles are kept as written (they are shown and matched whole); every other
 text is rebuilt from its tokens with ordinary spacing.
@@ -149,8 +152,10 @@ def search_fragment_path(data) -> str:
 
 
 def search_fragment_paths(site: SiteData) -> list[str]:
-    """Every fragment file of the site: one per project."""
-    return [search_fragment_path(data) for data in site.projects]
+    """Every fragment file of the site: one per project (:func:`search_fragment`), then those of the
+    other entries (written with the index by :func:`search_files`)."""
+    return [search_fragment_path(data) for data in site.projects] + [
+        urls.search_fragment(e["g"]) for e in search_entries(site) if e["k"] != "project"]
 
 
 def _project_fields(p) -> list[tuple[str, str]]:
@@ -181,50 +186,55 @@ def _project_fields(p) -> list[tuple[str, str]]:
 
 def search_entries(site: SiteData) -> list[dict]:
     """One entry per project, change idea, network measure and equity area: title, url, kind, summary,
-    illustrative notice, and each label's distinct words; a project's fragment (its id), any other's fields."""
+    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's)."""
     entries = []
     for data in site.projects:
         p = data.project
         summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
         record = data.search or project_search(p)
         entries.append(_entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
-                              record.words, fragment=p.id))
+                              record.words, p.id))
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
-        entries.append(_inline(entry.title, urls.idea(entry.id), "change idea", summary, fields,
-                               site.network.config.illustrative_note if only_illustrative else ""))
+        entries.append(_other(entry.title, urls.idea(entry.id), "change idea", f"idea.{entry.id}", summary, fields,
+                              site.network.config.illustrative_note if only_illustrative else ""))
     for shared in site.shared:
         teams = [r.label for r in shared.reporters]
         summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
                    + (": a funnel plot compares them" if shared.funnel is not None else ""))
         only_illustrative = bool(shared.reporters) and all(r.project.illustrative for r in shared.reporters)
-        entries.append(_inline(shared.entry.title, urls.network_measure(shared.entry.id), "network measure", summary,
-                               [("Measure", shared.entry.definition), ("Team", ", ".join(teams))],
-                               site.network.config.illustrative_note if only_illustrative else ""))
+        entries.append(_other(shared.entry.title, urls.network_measure(shared.entry.id), "network measure",
+                              f"measure.{shared.entry.id}", summary,
+                              [("Measure", shared.entry.definition), ("Team", ", ".join(teams))],
+                              site.network.config.illustrative_note if only_illustrative else ""))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:
-            entries.append(_inline(area.title, urls.area(area.id), "equity area", area.description, [("About", area.id)]))
+            entries.append(_other(area.title, urls.area(area.id), "equity area", f"area.{area.id}", area.description,
+                                  [("About", area.id)]))
     return entries
 
 
 def _entry(title: str, url: str, kind: str, summary: str, illustrative: str, words: tuple[tuple[int, str], ...],
-           fragment: str = "", inline: list[list] | None = None) -> dict:
-    return {"t": title, "u": url, "k": kind, "s": summary, "i": illustrative, "words": words,
-            "g": fragment, "x": inline}
+           key: str, fragment: str = "") -> dict:
+    return {"t": title, "u": url, "k": kind, "s": summary, "i": illustrative, "words": words, "g": key,
+            "fragment": fragment}
 
 
-def _inline(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]], illustrative: str = "") -> dict:
-    """An entry whose fields travel in the index itself (there are few: no fragment for them)."""
+def _other(title: str, url: str, kind: str, key: str, summary: str, fields: list[tuple[str, str]],
+           illustrative: str = "") -> dict:
+    """An entry that is not a project: its fragment (key kind.id, never a project's id: a slug has no
+    dot) depends on several projects (an idea's teams…), so it is made with the index, every build."""
     tokenised = [(LABELS.index(label), found) for label, text in fields if (found := tokens(text))]
-    return _entry(title, url, kind, summary, illustrative, _distinct_words(tokenised), inline=_texts(tokenised))
+    return _entry(title, url, kind, summary, illustrative, _distinct_words(tokenised), key, _fragment(key, tokenised))
 
 
-def search_index(site: SiteData) -> dict:
+def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
     """The index as the browser reads it (see the module docstring)."""
-    entries = search_entries(site)
+    if entries is None:
+        entries = search_entries(site)
     counts: Counter[str] = Counter()
     summaries = []
     for e in entries:
@@ -242,15 +252,21 @@ def search_index(site: SiteData) -> dict:
     for e, summary in zip(entries, summaries):
         item: dict = {"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(codes[rank[w]] for w in summary),
                       "w": [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)]
-                            for label, words in e["words"]]}
-        if e["g"]:
-            item["g"] = e["g"]
-        else:
-            item["x"] = e["x"]
+                            for label, words in e["words"]],
+                      "g": e["g"]}
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
     return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "d": urls.SEARCH_FRAGMENTS, "e": out}
+
+
+def search_files(site: SiteData) -> dict[str, str]:
+    """What a build writes for search besides the projects' fragments (:func:`search_fragment`): the
+    index, and the fragments of the entries that are not projects. Path → text."""
+    entries = search_entries(site)
+    files = {urls.SEARCH_INDEX: _index_script(search_index(site, entries))}
+    files.update((urls.search_fragment(e["g"]), e["fragment"]) for e in entries if e["k"] != "project")
+    return files
 
 
 def _gaps(ranks: list[int], codes: list[str]) -> str:
@@ -272,7 +288,12 @@ def undo_gaps(values: list[int]) -> list[int]:
 
 
 def search_script(site: SiteData) -> str:
-    return f"window.{GLOBAL}={_script_json(search_index(site))};\n"
+    """The index file's text."""
+    return _index_script(search_index(site))
+
+
+def _index_script(index: dict) -> str:
+    return f"window.{GLOBAL}={_script_json(index)};\n"
 
 
 def _script_json(value) -> str:

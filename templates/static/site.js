@@ -19,8 +19,8 @@
   }
 
   /* The index (qisite/site/search.py): a vocabulary; per entry its summary as varint codes into it and,
-     per field label, its distinct words as gaps between sorted codes. A project's text is in a fragment
-     of its own, loaded for the results shown; any other entry's is inline. */
+     per field label, its distinct words as gaps between sorted codes. Each entry's text is in a
+     fragment of its own (a project's, an idea's…), loaded for the results shown. */
   var FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+";
   var CONTINUATION = "abcdefghijklmnopqrstuvwxyz,-./:;=>?@[]^_`{|}~".slice(0, 44);
   var WORD = /\d+(?:[.,:\/]\d+)*%?|[\p{L}\p{N}\p{M}]+(?:[-'\u2019][\p{L}\p{N}\p{M}]+)*|[^\p{L}\p{N}\p{M}\s]/gu;
@@ -42,7 +42,7 @@
     return gaps.map(function (gap) { previous += gap + 1; return previous; });
   }
 
-  /* [[label index, "tokens separated by spaces"], …] (a fragment's, or an entry's inline) as fields. */
+  /* A fragment's [[label index, "tokens separated by spaces"], …] as fields. */
   function textFields(raw) {
     return raw.map(function (f) { return { label: index.labels[f[0]] || "", words: f[1] ? String(f[1]).split(" ") : [] }; });
   }
@@ -54,12 +54,12 @@
       return { t: e.t, u: e.u, k: e.k, s: decode(e.s || "").map(function (id) { return words[id] || ""; }),
                note: e.i === undefined ? "" : (raw.n || [])[e.i] || "", titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
                w: (e.w || []).map(function (f) { return { label: raw.l[f[0]], ids: undoGaps(decode(f[1])) }; }),
-               fragment: typeof e.g === "string" ? e.g : null, x: e.x || null };
+               fragment: typeof e.g === "string" ? e.g : null };
     });
     return { words: words, lower: lower, labels: raw.l, folder: raw.d || "assets/search", entries: entries };
   }
 
-  /* Fragments: one script per project, calling QISITE_SEARCH_FRAGMENT(id, fields); each loaded once. */
+  /* Fragments: one script per entry, calling QISITE_SEARCH_FRAGMENT(id, fields); each loaded once. */
   var fragments = Object.create(null), fragmentWaiting = Object.create(null);
 
   window.QISITE_SEARCH_FRAGMENT = function (id, fields) {
@@ -86,10 +86,9 @@
     document.head.appendChild(script);
   }
 
-  /* An entry's fields as text if they are here (inline, or its fragment loaded; null: it is missing),
+  /* An entry's fields as text if they are here (its fragment loaded; null: it is missing),
      undefined if its fragment must be loaded first. */
   function knownFields(entry) {
-    if (entry.x) return entry.fields || (entry.fields = textFields(entry.x));
     if (entry.fragment === null) return null;
     return entry.fragment in fragments ? fragments[entry.fragment] : undefined;
   }
@@ -242,7 +241,7 @@
     appendMarked(p, found.text, hit);
   }
 
-  /* Results whose best match is in a project's text get their snippet when its fragment arrives:
+  /* Results whose best match is in an entry's fields get their snippet when its fragment arrives:
      loaded once a result is on screen (or about to be), so a long list loads only what is read. */
   var watcher = null;
 
@@ -260,6 +259,11 @@
     }
     li.qisiteLoad = load;
     watcher.observe(li);
+  }
+
+  function forgetShown(list) {   // a list about to be emptied: its results no longer wait to be seen
+    if (!watcher) return;
+    Array.prototype.forEach.call(list.children, function (li) { if (li.qisiteLoad) { watcher.unobserve(li); li.qisiteLoad = null; } });
   }
 
   function resultItem(hit, withSnippet) {
@@ -283,7 +287,7 @@
       var p = document.createElement("span");
       p.className = "snippet";
       li.appendChild(p);
-      var known = hit.inFields ? knownFields(entry) : null;   // inline, or a fragment already here
+      var known = hit.inFields ? knownFields(entry) : null;   // a fragment already here
       fillSnippet(p, snippet(hit, known || null), hit);          // till then, the summary
       if (known === undefined) {
         whenShown(li, function () {
@@ -304,6 +308,7 @@
       var query = input.value;
       loadIndex(function () {
         var found = search(query).slice(0, 8);
+        forgetShown(list);
         list.textContent = "";
         found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         list.hidden = !query.trim();
@@ -338,6 +343,7 @@
     function show() {
       loadIndex(function () {
         var found = search(input.value);
+        forgetShown(list);
         list.textContent = "";
         found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         status.textContent = input.value.trim() ? found.length + " results for \u201c" + input.value + "\u201d" : "";

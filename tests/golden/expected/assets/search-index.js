@@ -211,16 +211,7 @@ window.QISITE_SEARCH_INDEX=
      "B26T"
     ]
    ],
-   "x": [
-    [
-     9,
-     "A clerk who speaks the patient's language calls three days before the appointment ."
-    ],
-    [
-     14,
-     "Wrenfield outpatient access team"
-    ]
-   ],
+   "g": "idea.bilingual-reminder-calls",
    "i": 0
   },
   {
@@ -238,20 +229,7 @@ window.QISITE_SEARCH_INDEX=
      "B26EEJO"
     ]
    ],
-   "x": [
-    [
-     9,
-     "The triage clerk books the interpreter when the referral is accepted , using the language recorded by the GP ."
-    ],
-    [
-     9,
-     "Book the interpreter for the booking appointment when the GP referral arrives ."
-    ],
-    [
-     14,
-     "Wrenfield outpatient access team , Wrenfield maternity voices group"
-    ]
-   ]
+   "g": "idea.book-interpreter-at-referral"
   },
   {
    "t": "Screening at a community centre",
@@ -268,16 +246,7 @@ window.QISITE_SEARCH_INDEX=
      "7O2N9"
     ]
    ],
-   "x": [
-    [
-     9,
-     "A mobile screening camera at the Eastgate community centre one Saturday a month ."
-    ],
-    [
-     14,
-     "Otterbury diabetic eye screening programme"
-    ]
-   ],
+   "g": "idea.community-venue-clinic",
    "i": 0
   },
   {
@@ -295,16 +264,7 @@ window.QISITE_SEARCH_INDEX=
      "7O2N9"
     ]
    ],
-   "x": [
-    [
-     9,
-     "A Tuesday evening clinic at Otterbury Health Centre , 17:00 to 20:00 ."
-    ],
-    [
-     14,
-     "Otterbury diabetic eye screening programme"
-    ]
-   ],
+   "g": "idea.evening-clinics",
    "i": 0
   },
   {
@@ -322,20 +282,7 @@ window.QISITE_SEARCH_INDEX=
      "7326A2F79"
     ]
    ],
-   "x": [
-    [
-     9,
-     "A text reminder a week before the appointment , in the language recorded by the GP ."
-    ],
-    [
-     9,
-     "Appointment reminders sent by text in the patient's recorded language , from templates checked by community interpreters ( not machine translation alone ) ."
-    ],
-    [
-     14,
-     "Otterbury diabetic eye screening programme , Wrenfield outpatient access team"
-    ]
-   ],
+   "g": "idea.reminders-in-own-language",
    "i": 0
   },
   {
@@ -353,16 +300,7 @@ window.QISITE_SEARCH_INDEX=
      "ELYO"
     ]
    ],
-   "x": [
-    [
-     9,
-     "The birth-plan template in the eight most common languages , with English alongside ."
-    ],
-    [
-     14,
-     "Wrenfield maternity voices group"
-    ]
-   ]
+   "g": "idea.translated-birth-plans"
   },
   {
    "t": "Missed appointments",
@@ -379,16 +317,7 @@ window.QISITE_SEARCH_INDEX=
      "B26T"
     ]
    ],
-   "x": [
-    [
-     11,
-     "Of outpatient appointments booked in the month , the number the person did not attend without notice . Cancelled appointments are left out of both counts ."
-    ],
-    [
-     14,
-     "Wrenfield outpatient access team"
-    ]
-   ],
+   "g": "measure.missed-appointments",
    "i": 0
   },
   {
@@ -406,16 +335,7 @@ window.QISITE_SEARCH_INDEX=
      "ELYO"
     ]
    ],
-   "x": [
-    [
-     11,
-     "Complaints that name communication , by month received ."
-    ],
-    [
-     14,
-     "Wrenfield maternity voices group"
-    ]
-   ]
+   "g": "measure.complaints-per-month"
   },
   {
    "t": "Language",
@@ -428,12 +348,7 @@ window.QISITE_SEARCH_INDEX=
      "3"
     ]
    ],
-   "x": [
-    [
-     1,
-     "language"
-    ]
-   ]
+   "g": "area.language"
   },
   {
    "t": "Deprivation",
@@ -446,12 +361,7 @@ window.QISITE_SEARCH_INDEX=
      "bQ"
     ]
    ],
-   "x": [
-    [
-     1,
-     "deprivation"
-    ]
-   ]
+   "g": "area.deprivation"
   },
   {
    "t": "Ethnicity and race",
@@ -464,12 +374,7 @@ window.QISITE_SEARCH_INDEX=
      "c+"
     ]
    ],
-   "x": [
-    [
-     1,
-     "ethnicity"
-    ]
-   ]
+   "g": "area.ethnicity"
   }
  ]
 };
