@@ -938,8 +938,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_symlink() or path.is_file():
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
-    for path, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
-        _stage(writer, new, path, "", text.encode())
+    for file, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
+        _stage(writer, new, file, "", text.encode())
     for data in site.projects:   # each project's searchable text, a file of its own
         _stage(writer, new, search_fragment_path(data), "", search_fragment(data).encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())

@@ -15,9 +15,20 @@ from qisite.load.network import load_network
 from qisite.problems import Problems
 from qisite.site import urls
 from qisite.site.context import site_data
-from qisite.site.search import (FRAGMENT_CALLBACK, GLOBAL, LABELS, decode, project_search, search_files,
-                                search_fragment, search_fragment_paths, search_index, search_script, tokens,
-                                undo_gaps)
+from qisite.site.search import (
+    FRAGMENT_CALLBACK,
+    GLOBAL,
+    LABELS,
+    decode,
+    project_search,
+    search_files,
+    search_fragment,
+    search_fragment_paths,
+    search_index,
+    search_script,
+    tokens,
+    undo_gaps,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -114,7 +114,9 @@ def decode(codes: str) -> list[int]:
 @dataclass(frozen=True)
 class SearchRecord:
     """One project's part of search, worked out once with its analysis and kept in its cached
-    entry (ProjectData.search), so that a build neither tokenises nor encodes every project again."""
+    entry (ProjectData.search), so that a build neither tokenises nor encodes every project again.
+    Every build reads ``words`` (for the index; about a fifth of the record); ``fragment`` is
+    needed only when the project's fragment file is written."""
 
     words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
     fragment: str                        # the text of its fragment file
