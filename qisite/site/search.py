@@ -132,8 +132,9 @@ def _distinct_words(fields: list[tuple[int, list[str]]]) -> tuple[tuple[int, str
     (a match is a word; a token that is not, punctuation, never matches a query term)."""
     by_label: dict[int, dict[str, None]] = {}
     for label, found in fields:
-        by_label.setdefault(label, {}).update(dict.fromkeys(t for t in found if t[0].isalnum()))
-    return tuple((label, " ".join(words)) for label, words in by_label.items() if words)
+        by_label.setdefault(label, {}).update(dict.fromkeys(found))
+    joined = ((label, " ".join([w for w in words if w[0].isalnum()])) for label, words in by_label.items())
+    return tuple((label, words) for label, words in joined if words)
 
 
 def _fragment(project_id: str, fields: list[tuple[int, list[str]]]) -> str:
