@@ -147,7 +147,17 @@ def _texts(fields: list[tuple[int, list[str]]]) -> list[list]:
 
 def search_fragment(data) -> str:
     """The text of a project's fragment file (at :func:`search_fragment_path`): its own text only."""
-    return (data.search or project_search(data.project)).fragment
+    return _record(data).fragment
+
+
+def _record(data) -> SearchRecord:
+    """A project's search record: kept with its analysis, else worked out now (never from its listing
+    part, which lacks its story and notes: qisite.site.context.listing_data)."""
+    if data.search is not None:
+        return data.search
+    if not getattr(data, "complete", True):
+        raise ValueError(f"{data.project.id}: a project's listing data needs its search record worked out first")
+    return project_search(data.project)
 
 
 def search_fragment_path(data) -> str:
@@ -194,7 +204,7 @@ def search_entries(site: SiteData) -> list[dict]:
     for data in site.projects:
         p = data.project
         summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
-        record = data.search or project_search(p)
+        record = _record(data)
         entries.append(_entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
                               record.words, p.id))
     for entry in site.library.values():
