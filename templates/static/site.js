@@ -167,7 +167,7 @@
     return hits;
   }
 
-  /* How well a word of the text matches the query's terms (best term), 0 if not at all. */
+  /* How well a word of the text matches the query's i-th term, 0 if not at all. */
   function wordMatch(hit, word, i) {
     var m = hit.matches[i].byWord[word.toLowerCase()];
     return m || 0;
