@@ -57,7 +57,7 @@ from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
-from qisite.site.search import project_tokens, search_script
+from qisite.site.search import project_search, search_files, search_fragment, search_fragment_path
 from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json, summary_rows
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
@@ -554,7 +554,7 @@ def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteCo
     project = load_sourced(folder, provenance, config, problems)
     data = project_data(project, config) if project is not None else None
     if data is not None:   # worked out once here, not by every build's search index and summary
-        data = dataclasses.replace(data, search_tokens=project_tokens(data.project), summary=project_summary_rows(data))
+        data = dataclasses.replace(data, search=project_search(data.project), summary=project_summary_rows(data))
     return ProjectEntry(project, tuple(problems), data, card_key(project, data) if project is not None else "")
 
 
@@ -948,7 +948,10 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_symlink() or path.is_file():
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
-    _stage(writer, new, "assets/search-index.js", "", search_script(site).encode())
+    for file, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
+        _stage(writer, new, file, "", text.encode())
+    for data in site.projects:   # each project's searchable text, a file of its own
+        _stage(writer, new, search_fragment_path(data), "", search_fragment(data).encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
     rows = summary_rows(site)
     _stage(writer, new, SUMMARY_CSV, "", summary_csv(site, rows).encode())

@@ -227,6 +227,7 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     assert_same_site(output, clean_build(root, tmp_path / "one-worker") and tmp_path / "one-worker", "two workers")
     untouched = output / "projects" / "cervical-screening-bedford" / "index.html"
     inode = untouched.stat().st_ino
+    fragments = {p.name: p.stat().st_ino for p in (output / "assets" / "search").glob("*.js")}
     story = root / "projects" / "lgbtq-inpatient-ward-safety" / "story.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     again = build(root, output, workers=1)
@@ -235,6 +236,10 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     page = output / "projects" / "lgbtq-inpatient-ward-safety" / "index.html"
     assert "One more sentence." in page.read_text(encoding="utf-8")
     assert untouched.stat().st_ino == inode   # the published file itself, hard-linked into the new site
+    after = {p.name: p.stat().st_ino for p in (output / "assets" / "search").glob("*.js")}
+    assert after.keys() == fragments.keys()   # search: only the edited project's text is a new file
+    assert [name for name in after if after[name] != fragments[name]] == ["lgbtq-inpatient-ward-safety.js"]
+    assert "One more sentence ." in (output / "assets" / "search" / "lgbtq-inpatient-ward-safety.js").read_text("utf-8")
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "one story edited")
 
 

@@ -32,6 +32,7 @@ from qisite.squire import REPORT_KEYS
 
 if TYPE_CHECKING:
     from qisite.site.network import SharedMeasure
+    from qisite.site.search import SearchRecord
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class ProjectData:
     related: tuple[Related, ...]
     last_activity: dt.date
     sii: dict[str, SiiFigure] = field(default_factory=dict)   # measure id → its SII over time (measures with order:)
-    search_tokens: tuple[tuple[str, str], ...] = ()   # its searchable fields tokenised (qisite.site.search.project_tokens)
+    search: SearchRecord | None = None   # its part of search, worked out once (qisite.site.search.project_search)
     path: PathFigure | None = None       # its progress over time (project.yaml's progress:)
     seasonal: dict[str, str] = field(default_factory=dict)    # measure id → how to read it (seasonal measures)
     year_on_year: dict[str, tuple[YearOnYear, ...]] = field(default_factory=dict)   # seasonal measure id → its series'

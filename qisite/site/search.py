@@ -1,24 +1,51 @@
-"""The client-side search index: a .js file that sets a global, so search works
-from file:// (no fetch, no modules, no workers) and loads only when used.
+"""The client-side search: a small index that ranks, and one fragment per project
+that holds its text, all plain scripts, so search works from file:// (no fetch,
+no modules, no workers) and loads only when used.
 
 Every narrative field is indexed (story, PDSA plan/prediction/do/study/act,
-change-idea descriptions, fishbone causes, sustain items, co-production…), so
-the text is stored compactly: one vocabulary of the words and punctuation of
-the whole site, most frequent first, and each field as a string of codes into
-it. A code is a varint over two alphabets that JSON needs no escape for: zero
-or more *continuation* characters then one *final* character, so the 45 most
-frequent tokens take one character and the next 1,980 two. The browser
-(templates/static/site.js) decodes the fields to rebuild snippets, matches
-words with a typo allowance against the vocabulary, and highlights what matched.
+change-idea descriptions, fishbone causes, sustain items, co-production…).
+Split as Pagefind does, so that the index stays small (under 2 MB at 1,000
+projects) and a one-project edit re-encodes one project's text only:
+
+* ``assets/search-index.js`` (:data:`urls.SEARCH_INDEX`) holds what ranking
+  needs: one vocabulary of the site's words, most frequent first, and per
+  entry its title, summary and, for each field label, the *distinct words* it
+  contains (no punctuation), as codes into the vocabulary. The browser
+  (templates/static/site.js) matches words with a typo allowance against the
+  vocabulary and scores each entry from these alone, exactly as it would from
+  the full text (a field's score is its best word's).
+* ``assets/search/<project id>.js`` (:func:`urls.search_fragment`) holds one
+  project's fields as plain text (each field's tokens separated by single
+  spaces), so it depends on that project alone and is byte for byte the same
+  from build to build while the project is: worked out with its analysis
+  (:class:`SearchRecord`), written by :func:`search_fragment`. The other
+  entries' fragments (``idea.<id>``, ``measure.<id>``, ``area.<id>``: a dot,
+  so never a project's id) depend on several projects (an idea's teams) and
+  are written with the index (:func:`search_files`). The browser loads the
+  fragments of the results it shows and fills in their snippets (the label
+  and a window of words round the first match of the best field, chosen from
+  the full text as before); until one arrives (or if it is missing) a result
+  shows its summary.
+
+A code is a varint over two alphabets that JSON needs no escape for: zero or
+more *continuation* characters then one *final* character, so the 45 most
+frequent words take one character and the next 1,980 two. A label's distinct
+words are sorted by rank and stored as gaps (each word's rank minus the
+previous one's, minus one), which are mostly small.
 
 Shape of ``window.QISITE_SEARCH_INDEX``::
 
     {"v": "word word …",              # the vocabulary, space-separated, rank order
      "l": ["Aim", "Story", …],        # field labels
      "n": ["The figures are …", …],   # illustrative-data notices
+     "d": "assets/search",            # the fragments' folder
      "e": [{"t": title, "u": url, "k": kind, "s": summary codes,
-            "f": [[label index, codes], …],
+            "w": [[label index, gap codes of its distinct words], …],
+            "g": fragment key,                # its fragment is d/<key>.js
             "i": notice index}, …]}       # only on an illustrative project (or an idea only they use)
+
+and a fragment is ``window.QISITE_SEARCH_FRAGMENT("<key>", [[label index,
+"tokens"], …]);``, the entry's fields in order.
 
 Titles are kept as written (they are shown and matched whole); every other
 text is rebuilt from its tokens with ordinary spacing.
@@ -29,12 +56,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from qisite.site import urls
 from qisite.site.context import SiteData
 from qisite.squire import BY_KEY, REPORT_KEYS
 
 GLOBAL = "QISITE_SEARCH_INDEX"
+FRAGMENT_CALLBACK = "QISITE_SEARCH_FRAGMENT"   # what a fragment calls (site.js defines it)
 
 # digits of a code: FINAL ends it, CONTINUATION digits come before (no quote, backslash or '<')
 FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+"
@@ -82,11 +111,64 @@ def decode(codes: str) -> list[int]:
     return out
 
 
-def project_tokens(project) -> tuple[tuple[str, str], ...]:
-    """A project's searchable fields, tokenised (label, tokens joined by spaces: no token holds one):
-    worked out once with its analysis and kept in its cached entry (ProjectData.search_tokens), so that
-    an edit build does not tokenise every project's narrative again."""
-    return tuple((label, " ".join(tokens(text))) for label, text in _project_fields(project))
+@dataclass(frozen=True)
+class SearchRecord:
+    """One project's part of search, worked out once with its analysis and kept in its cached
+    entry (ProjectData.search), so that a build neither tokenises nor encodes every project again.
+    Every build reads ``words`` (for the index; about a fifth of the record); ``fragment`` is
+    needed only when the project's fragment file is written."""
+
+    words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
+    fragment: str                        # the text of its fragment file
+
+
+def project_search(project) -> SearchRecord:
+    fields = [(LABELS.index(label), found) for label, text in _project_fields(project) if (found := tokens(text))]
+    return SearchRecord(_distinct_words(fields), _fragment(project.id, fields))
+
+
+def _distinct_words(fields: list[tuple[int, list[str]]]) -> tuple[tuple[int, str], ...]:
+    """Each label's distinct words, labels in the order they first come: enough to score a field
+    (a match is a word; a token that is not, punctuation, never matches a query term)."""
+    by_label: dict[int, dict[str, None]] = {}
+    for label, found in fields:
+        by_label.setdefault(label, {}).update(dict.fromkeys(found))
+    joined = ((label, " ".join([w for w in words if w[0].isalnum()])) for label, words in by_label.items())
+    return tuple((label, words) for label, words in joined if words)
+
+
+def _fragment(project_id: str, fields: list[tuple[int, list[str]]]) -> str:
+    return f"window.{FRAGMENT_CALLBACK}({_script_json(project_id)},{_script_json(_texts(fields))});\n"
+
+
+def _texts(fields: list[tuple[int, list[str]]]) -> list[list]:
+    return [[label, " ".join(found)] for label, found in fields]
+
+
+def search_fragment(data) -> str:
+    """The text of a project's fragment file (at :func:`search_fragment_path`): its own text only."""
+    return _record(data).fragment
+
+
+def _record(data) -> SearchRecord:
+    """A project's search record: kept with its analysis, else worked out now (never from its listing
+    part, which lacks its story and notes: qisite.site.context.listing_data)."""
+    if data.search is not None:
+        return data.search
+    if not getattr(data, "complete", True):
+        raise ValueError(f"{data.project.id}: a project's listing data needs its search record worked out first")
+    return project_search(data.project)
+
+
+def search_fragment_path(data) -> str:
+    return urls.search_fragment(data.project.id)
+
+
+def search_fragment_paths(site: SiteData) -> list[str]:
+    """Every fragment file of the site: one per project (:func:`search_fragment`), then those of the
+    other entries (written with the index by :func:`search_files`)."""
+    return [search_fragment_path(data) for data in site.projects] + [
+        urls.search_fragment(e["g"]) for e in search_entries(site) if e["k"] != "project"]
 
 
 def _project_fields(p) -> list[tuple[str, str]]:
@@ -116,68 +198,118 @@ def _project_fields(p) -> list[tuple[str, str]]:
 
 
 def search_entries(site: SiteData) -> list[dict]:
-    """One entry per project, change idea, network measure and equity area: title, url, kind, summary and its fields as text."""
+    """One entry per project, change idea, network measure and equity area: title, url, kind, summary,
+    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's)."""
     entries = []
     for data in site.projects:
         p = data.project
         summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
-        entries.append(_entry(p.title, urls.project(p.id), "project", summary, [],
-                              p.illustrative_notice(site.network.config),
-                              tokenised=[(label, joined.split()) for label, joined in
-                                         (data.search_tokens or project_tokens(p))]))
+        record = _record(data)
+        entries.append(_entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
+                              record.words, p.id))
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
-        entries.append(_entry(entry.title, urls.idea(entry.id), "change idea", summary, fields,
+        entries.append(_other(entry.title, urls.idea(entry.id), "change idea", f"idea.{entry.id}", summary, fields,
                               site.network.config.illustrative_note if only_illustrative else ""))
     for shared in site.shared:
         teams = [r.label for r in shared.reporters]
         summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
                    + (": a funnel plot compares them" if shared.funnel is not None else ""))
         only_illustrative = bool(shared.reporters) and all(r.project.illustrative for r in shared.reporters)
-        entries.append(_entry(shared.entry.title, urls.network_measure(shared.entry.id), "network measure", summary,
+        entries.append(_other(shared.entry.title, urls.network_measure(shared.entry.id), "network measure",
+                              f"measure.{shared.entry.id}", summary,
                               [("Measure", shared.entry.definition), ("Team", ", ".join(teams))],
                               site.network.config.illustrative_note if only_illustrative else ""))
     for area in site.network.config.equity_areas:
         if area.id in site.by_area:
-            entries.append(_entry(area.title, urls.area(area.id), "equity area", area.description, [("About", area.id)]))
+            entries.append(_other(area.title, urls.area(area.id), "equity area", f"area.{area.id}", area.description,
+                                  [("About", area.id)]))
     return entries
 
 
-def _entry(title: str, url: str, kind: str, summary: str, fields: list[tuple[str, str]], illustrative: str = "",
-           tokenised: list[tuple[str, list[str]]] | None = None) -> dict:
-    """``fields`` as text, or ``tokenised`` already (a project's, kept in its cached entry)."""
-    return {"t": title, "u": url, "k": kind, "s": summary, "fields": fields, "i": illustrative, "tokenised": tokenised}
+def _entry(title: str, url: str, kind: str, summary: str, illustrative: str, words: tuple[tuple[int, str], ...],
+           key: str, fragment: str = "") -> dict:
+    return {"t": title, "u": url, "k": kind, "s": summary, "i": illustrative, "words": words, "g": key,
+            "fragment": fragment}
 
 
-def search_index(site: SiteData) -> dict:
+def _other(title: str, url: str, kind: str, key: str, summary: str, fields: list[tuple[str, str]],
+           illustrative: str = "") -> dict:
+    """An entry that is not a project: its fragment (key kind.id, never a project's id: a slug has no
+    dot) depends on several projects (an idea's teams…), so it is made with the index, every build."""
+    tokenised = [(LABELS.index(label), found) for label, text in fields if (found := tokens(text))]
+    return _entry(title, url, kind, summary, illustrative, _distinct_words(tokenised), key, _fragment(key, tokenised))
+
+
+def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
     """The index as the browser reads it (see the module docstring)."""
-    entries = search_entries(site)
+    if entries is None:
+        entries = search_entries(site)
     counts: Counter[str] = Counter()
-    tokenised = []
+    summaries = []
     for e in entries:
-        counts.update(tokens(e["t"]) + tokens(e["s"]))   # the title in the vocabulary too, for typo matching
-        fields = e.get("tokenised") or [(label, tokens(text)) for label, text in e["fields"]]
-        for _, found in fields:
-            counts.update(found)
-        tokenised.append(fields)
-    vocabulary = [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    code = {word: encode(i) for i, word in enumerate(vocabulary)}.__getitem__   # each word's code, worked out once
+        summary = tokens(e["s"])
+        summaries.append(summary)
+        counts.update(tokens(e["t"]))   # the title in the vocabulary too, for typo matching
+        counts.update(summary)
+        for _, words in e["words"]:
+            counts.update(words.split(" "))
+    vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
+    rank = {word: i for i, word in enumerate(vocabulary)}
+    codes = [encode(i) for i in range(len(vocabulary))]
     notes: dict[str, int] = {}
     out = []
-    for e, fields in zip(entries, tokenised):
-        title, url, kind = e["t"], e["u"], e["k"]
-        item = {"t": title, "u": url, "k": kind, "s": "".join(map(code, tokens(e["s"]))),
-                "f": [[LABELS.index(label), "".join(map(code, found))] for label, found in fields if found]}
+    for e, summary in zip(entries, summaries):
+        item: dict = {"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(codes[rank[w]] for w in summary),
+                      "w": [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)]
+                            for label, words in e["words"]],
+                      "g": e["g"]}
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
-    return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "e": out}
+    return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "d": urls.SEARCH_FRAGMENTS, "e": out}
+
+
+def search_files(site: SiteData) -> dict[str, str]:
+    """What a build writes for search besides the projects' fragments (:func:`search_fragment`): the
+    index, and the fragments of the entries that are not projects. Path → text."""
+    entries = search_entries(site)
+    files = {urls.SEARCH_INDEX: _index_script(search_index(site, entries))}
+    files.update((urls.search_fragment(e["g"]), e["fragment"]) for e in entries if e["k"] != "project")
+    return files
+
+
+def _gaps(ranks: list[int], codes: list[str]) -> str:
+    """Sorted ranks as codes of their gaps (the browser adds them back up: rank = previous + 1 + gap)."""
+    out, previous = [], -1
+    for r in ranks:
+        out.append(codes[r - previous - 1])
+        previous = r
+    return "".join(out)
+
+
+def undo_gaps(values: list[int]) -> list[int]:
+    """The inverse of :func:`_gaps` after :func:`decode` (the browser does the same in site.js)."""
+    out, previous = [], -1
+    for gap in values:
+        previous += gap + 1
+        out.append(previous)
+    return out
 
 
 def search_script(site: SiteData) -> str:
-    payload = json.dumps(search_index(site), ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{GLOBAL}={payload};\n"
+    """The index file's text."""
+    return _index_script(search_index(site))
+
+
+def _index_script(index: dict) -> str:
+    return f"window.{GLOBAL}={_script_json(index)};\n"
+
+
+def _script_json(value) -> str:
+    """JSON that is safe inside a script: no '<' (it could close a <script> if ever inlined), no U+2028/9."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -32,6 +32,8 @@ NOT_FOUND = "404.html"
 FEED = "feed.xml"
 METHODS = "methods.html"
 MEASURES = "measures/index.html"
+SEARCH_INDEX = "assets/search-index.js"
+SEARCH_FRAGMENTS = "assets/search"   # one script per project: its searchable text (qisite.site.search)
 
 
 def project(project_id: str) -> str:
@@ -40,6 +42,11 @@ def project(project_id: str) -> str:
 
 def project_file(project_id: str, name: str) -> str:
     return f"projects/{project_id}/{name}"
+
+
+def search_fragment(project_id: str) -> str:
+    """The script holding a project's searchable text, loaded by the search page for a result shown."""
+    return f"{SEARCH_FRAGMENTS}/{project_id}.js"
 
 
 def slide_file(svg_name: str) -> str:

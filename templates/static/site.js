@@ -18,7 +18,9 @@
     document.head.appendChild(script);
   }
 
-  /* The index (qisite/site/search.py): a vocabulary, and each field as varint codes into it. */
+  /* The index (qisite/site/search.py): a vocabulary; per entry its summary as varint codes into it and,
+     per field label, its distinct words as gaps between sorted codes. Each entry's text is in a
+     fragment of its own (a project's, an idea's…), loaded for the results shown. */
   var FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+";
   var CONTINUATION = "abcdefghijklmnopqrstuvwxyz,-./:;=>?@[]^_`{|}~".slice(0, 44);
   var WORD = /\d+(?:[.,:\/]\d+)*%?|[\p{L}\p{N}\p{M}]+(?:[-'\u2019][\p{L}\p{N}\p{M}]+)*|[^\p{L}\p{N}\p{M}\s]/gu;
@@ -35,14 +37,60 @@
     return out;
   }
 
+  function undoGaps(gaps) {
+    var previous = -1;
+    return gaps.map(function (gap) { previous += gap + 1; return previous; });
+  }
+
+  /* A fragment's [[label index, "tokens separated by spaces"], …] as fields. */
+  function textFields(raw) {
+    return raw.map(function (f) { return { label: index.labels[f[0]] || "", words: f[1] ? String(f[1]).split(" ") : [] }; });
+  }
+
   function prepare(raw) {
     var words = raw.v ? raw.v.split(" ") : [];
     var lower = words.map(function (w) { return w.toLowerCase(); });
     var entries = raw.e.map(function (e) {
-      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || ""), note: e.i === undefined ? "" : (raw.n || [])[e.i] || "", titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
-               f: e.f.map(function (f) { return { label: raw.l[f[0]], ids: decode(f[1]) }; }) };
+      return { t: e.t, u: e.u, k: e.k, s: decode(e.s || "").map(function (id) { return words[id] || ""; }),
+               note: e.i === undefined ? "" : (raw.n || [])[e.i] || "", titleWords: tokenise(e.t).map(function (w) { return w.toLowerCase(); }),
+               w: (e.w || []).map(function (f) { return { label: raw.l[f[0]], ids: undoGaps(decode(f[1])) }; }),
+               fragment: typeof e.g === "string" ? e.g : null };
     });
-    return { words: words, lower: lower, entries: entries };
+    return { words: words, lower: lower, labels: raw.l, folder: raw.d || "assets/search", entries: entries };
+  }
+
+  /* Fragments: one script per entry, calling QISITE_SEARCH_FRAGMENT(id, fields); each loaded once. */
+  var fragments = Object.create(null), fragmentWaiting = Object.create(null);
+
+  window.QISITE_SEARCH_FRAGMENT = function (id, fields) {
+    id = String(id);
+    if (!(id in fragmentWaiting) || !index || !Array.isArray(fields)) return;
+    arrived(id, textFields(fields));
+  };
+
+  function arrived(id, fields) {   // fields, or null: the fragment is missing
+    if (!(id in fragmentWaiting)) return;
+    var callbacks = fragmentWaiting[id];
+    delete fragmentWaiting[id];
+    fragments[id] = fields;
+    callbacks.forEach(function (cb) { cb(fields); });
+  }
+
+  function loadFragment(id, done) {
+    if (id in fragments) { done(fragments[id]); return; }
+    if (id in fragmentWaiting) { fragmentWaiting[id].push(done); return; }
+    fragmentWaiting[id] = [done];
+    var script = document.createElement("script");
+    script.src = root + index.folder + "/" + encodeURIComponent(id) + ".js";
+    script.onload = script.onerror = function () { arrived(id, null); };   // loaded without calling back: as missing
+    document.head.appendChild(script);
+  }
+
+  /* An entry's fields as text if they are here (its fragment loaded; null: it is missing),
+     undefined if its fragment must be loaded first. */
+  function knownFields(entry) {
+    if (entry.fragment === null) return null;
+    return entry.fragment in fragments ? fragments[entry.fragment] : undefined;
   }
 
   function tokenise(text) { return String(text).match(WORD) || []; }
@@ -79,9 +127,9 @@
 
   /* The vocabulary words a term matches; typos only when the word as typed is nowhere in the site. */
   function matchTerm(term) {
-    var byId = {}, byWord = {}, found = {}, exact = false;
+    var byId = {}, byWord = Object.create(null), found = Object.create(null), exact = false;
     index.lower.forEach(function (w, id) {
-      var q = found.hasOwnProperty(w) ? found[w] : (found[w] = quality(w, term));
+      var q = w in found ? found[w] : (found[w] = quality(w, term));
       if (q) byId[id] = q;
       if (q >= 0.8) exact = true;
     });
@@ -90,6 +138,8 @@
     return { byId: byId, byWord: byWord };
   }
 
+  /* Score every entry from its title, summary and each label's distinct words (a field scores its
+     best word, so the distinct words score it as its full text would). */
   function search(query) {
     // words of two letters or more, and numbers (a lone letter is noise, e.g. the "b" of "<b>")
     var terms = tokenise(query.toLowerCase()).filter(function (t) { return /\p{N}/u.test(t) || /\p{L}.*\p{L}/u.test(t); });
@@ -97,31 +147,49 @@
     var matches = terms.map(matchTerm);
     var hits = [];
     index.entries.forEach(function (entry) {
-      var total = 0, best = null;
+      var total = 0, inFields = false;
       for (var i = 0; i < terms.length; i++) {
         var m = matches[i], score = 0;
         entry.titleWords.forEach(function (w) { if (m.byWord[w]) score = Math.max(score, 10 * m.byWord[w]); });
-        entry.s.forEach(function (id) { if (m.byId[id]) score = Math.max(score, 3 * m.byId[id]); });
-        entry.f.forEach(function (field) {
+        entry.s.forEach(function (w) { var q = m.byWord[w.toLowerCase()]; if (q) score = Math.max(score, 3 * q); });
+        entry.w.forEach(function (field) {
           var weight = WEIGHTS[field.label] || 1, here = 0;
           field.ids.forEach(function (id) { if (m.byId[id]) here = Math.max(here, weight * m.byId[id]); });
           if (here > score) score = here;
-          if (here && (!best || here > best.score)) best = { field: field, score: here };
+          if (here) inFields = true;
         });
         if (!score) return;
         total += score;
       }
-      hits.push({ entry: entry, score: total + (entry.k === "project" ? 0.5 : 0), field: best && best.field, matches: matches });
+      hits.push({ entry: entry, score: total + (entry.k === "project" ? 0.5 : 0), inFields: inFields, matches: matches });
     });
     hits.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
     return hits;
   }
 
+  /* How well a word of the text matches the query's i-th term, 0 if not at all. */
+  function wordMatch(hit, word, i) {
+    var m = hit.matches[i].byWord[word.toLowerCase()];
+    return m || 0;
+  }
+
+  /* The field whose match counts most, the first such for the earliest term that reaches it. */
+  function bestField(hit, fields) {
+    var best = null;
+    for (var i = 0; i < hit.matches.length; i++) {
+      fields.forEach(function (field) {
+        var weight = WEIGHTS[field.label] || 1, here = 0;
+        field.words.forEach(function (w) { var q = wordMatch(hit, w, i); if (q) here = Math.max(here, weight * q); });
+        if (here && (!best || here > best.score)) best = { field: field, score: here };
+      });
+    }
+    return best && best.field;
+  }
+
   /* Tokens back to text with ordinary spacing. */
-  function rebuild(ids) {
+  function rebuild(words) {
     var out = "", prev = "", quoteOpen = false;
-    ids.forEach(function (id) {
-      var w = index.words[id] || "";
+    words.forEach(function (w) {
       var space = out !== "" && !/^[,.;:!?)\]}%\u2019\u201d]/.test(w) && !/^[(\[{\u201c\u2018\u00a3$\/]$/.test(prev)
         && w !== "/" && !(/^[\u2212+]$/.test(prev) && /^\d/.test(w) && !/[\p{L}\p{N}] [\u2212+]$/u.test(out));
       if (/^[\u2013-]$/.test(w) && /\d$/.test(prev)) space = false;                 // a range: 18–25
@@ -149,15 +217,53 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  /* A window of words round the first match of the best field (or the summary). */
-  function snippet(hit) {
-    var ids = hit.field ? hit.field.ids : hit.entry.s, at = -1;
-    for (var i = 0; i < ids.length && at < 0; i++) {
-      if (hit.matches.some(function (m) { return m.byId[ids[i]]; })) at = i;
+  /* A window of words round the first match of the best field (fields: null until they are known, or
+     when no field matched), else of the summary; the whole summary when nothing in it matched. */
+  function snippet(hit, fields) {
+    var field = fields && hit.inFields ? bestField(hit, fields) : null;
+    var words = field ? field.words : hit.entry.s, at = -1;
+    for (var i = 0; i < words.length && at < 0; i++) {
+      var w = words[i].toLowerCase();
+      if (hit.matches.some(function (m) { return m.byWord[w]; })) at = i;
     }
     if (at < 0) return { label: "", text: rebuild(hit.entry.s) };
-    var from = Math.max(0, at - 10), to = Math.min(ids.length, at + 18);
-    return { label: hit.field ? hit.field.label : "", text: (from ? "\u2026 " : "") + rebuild(ids.slice(from, to)) + (to < ids.length ? " \u2026" : "") };
+    var from = Math.max(0, at - 10), to = Math.min(words.length, at + 18);
+    return { label: field ? field.label : "", text: (from ? "\u2026 " : "") + rebuild(words.slice(from, to)) + (to < words.length ? " \u2026" : "") };
+  }
+
+  function fillSnippet(p, found, hit) {
+    p.textContent = "";
+    if (found.label) {
+      var label = document.createElement("span");
+      label.className = "field"; label.textContent = found.label + ": ";
+      p.appendChild(label);
+    }
+    appendMarked(p, found.text, hit);
+  }
+
+  /* Results whose best match is in an entry's fields get their snippet when its fragment arrives:
+     loaded once a result is on screen (or about to be), so a long list loads only what is read. */
+  var watcher = null;
+
+  function whenShown(li, load) {
+    if (!("IntersectionObserver" in window)) { load(); return; }
+    if (!watcher) {
+      watcher = new IntersectionObserver(function (seen) {
+        seen.forEach(function (e) {
+          if (!e.isIntersecting) return;
+          watcher.unobserve(e.target);
+          var go = e.target.qisiteLoad; e.target.qisiteLoad = null;
+          if (go) go();
+        });
+      }, { rootMargin: "400px 0px" });
+    }
+    li.qisiteLoad = load;
+    watcher.observe(li);
+  }
+
+  function forgetShown(list) {   // a list about to be emptied: its results no longer wait to be seen
+    if (!watcher) return;
+    Array.prototype.forEach.call(list.children, function (li) { if (li.qisiteLoad) { watcher.unobserve(li); li.qisiteLoad = null; } });
   }
 
   function resultItem(hit, withSnippet) {
@@ -178,15 +284,16 @@
       li.appendChild(badge);
     }
     if (withSnippet) {
-      var found = snippet(hit), p = document.createElement("span");
+      var p = document.createElement("span");
       p.className = "snippet";
-      if (found.label) {
-        var label = document.createElement("span");
-        label.className = "field"; label.textContent = found.label + ": ";
-        p.appendChild(label);
-      }
-      appendMarked(p, found.text, hit);
       li.appendChild(p);
+      var known = hit.inFields ? knownFields(entry) : null;   // a fragment already here
+      fillSnippet(p, snippet(hit, known || null), hit);          // till then, the summary
+      if (known === undefined) {
+        whenShown(li, function () {
+          loadFragment(entry.fragment, function (fields) { if (fields) fillSnippet(p, snippet(hit, fields), hit); });
+        });
+      }
     }
     return li;
   }
@@ -201,6 +308,7 @@
       var query = input.value;
       loadIndex(function () {
         var found = search(query).slice(0, 8);
+        forgetShown(list);
         list.textContent = "";
         found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         list.hidden = !query.trim();
@@ -235,6 +343,7 @@
     function show() {
       loadIndex(function () {
         var found = search(input.value);
+        forgetShown(list);
         list.textContent = "";
         found.forEach(function (hit) { list.appendChild(resultItem(hit, true)); });
         status.textContent = input.value.trim() ? found.length + " results for \u201c" + input.value + "\u201d" : "";

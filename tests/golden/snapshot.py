@@ -123,6 +123,8 @@ def normalise(path: str, data: bytes) -> str:
         return normalise_markup(text)
     if path == "assets/search-index.js":
         return normalise_search_index(text)
+    if path.startswith("assets/search/") and path.endswith(".js"):
+        return normalise_search_fragment(text)
     theme_copy = _theme_source(path)
     if theme_copy is not None and theme_copy.read_bytes() == data:
         return f"(copied unchanged from the theme's static/{path.removeprefix('assets/')})\n"
@@ -170,6 +172,17 @@ def normalise_search_index(text: str) -> str:
     except json.JSONDecodeError:
         return text  # not the expected shape: keep it whole, so the diff shows it
     return f"{prefix}=\n{json.dumps(entries, indent=1, ensure_ascii=False)};\n"
+
+
+def normalise_search_fragment(text: str) -> str:
+    """``window.F("id",[…]);`` with one field per line (the same data, readable)."""
+    call, paren, rest = text.partition("(")
+    try:
+        project_id, fields = json.loads(f"[{rest.strip().removesuffix(';').removesuffix(')')}]")
+    except (json.JSONDecodeError, ValueError):
+        return text  # not the expected shape: keep it whole, so the diff shows it
+    lines = ",\n".join(json.dumps(field, ensure_ascii=False) for field in fields)
+    return f"{call}{paren}{json.dumps(project_id, ensure_ascii=False)}, [\n{lines}\n]);\n"
 
 
 def _theme_source(path: str) -> Path | None:

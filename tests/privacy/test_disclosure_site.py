@@ -139,7 +139,9 @@ def test_the_page_table_shows_fewer_than_five_and_no_small_pair(built):
 
 def test_search_index_and_feed_carry_no_figures_of_hidden_cells(built):
     hidden_rates = ["33.3", "22.2", "27.2", "27.3"]  # 1/3, 2/9, 3/11 as a page or download would print them
-    for path in [built / "assets" / "search-index.js", built / "feed.xml"]:
+    fragments = sorted((built / "assets" / "search").glob("*.js"))   # each project's searchable text
+    assert fragments
+    for path in [built / "assets" / "search-index.js", *fragments, built / "feed.xml"]:
         text = path.read_text(encoding="utf-8")
         assert not any(rate in text for rate in hidden_rates), path
         assert not re.search(r"\b[1-4] (of|out of) \d+", text), path

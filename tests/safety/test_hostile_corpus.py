@@ -50,7 +50,8 @@ ALONE = [name for name in CASES if name not in GROUPED]
 
 def placed(value, folder: str):
     """A case's expectations with projects/hostile read as the project folder it was given."""
-    if isinstance(value, str):
+    if isinstance(value, str):   # and its search fragment, named by the project's id
+        value = re.sub(r"^assets/search/hostile\.js$", f"assets/search/{folder.rsplit('/', 1)[-1]}.js", value)
         return re.sub(rf"^{HOSTILE}(?=/|$|:)", folder, value)
     if isinstance(value, dict):
         return {placed(k, folder): placed(v, folder) for k, v in value.items()}

@@ -153,6 +153,11 @@ def test_the_search_index_is_inert_and_keeps_the_text(hostile_site):
     entries = json.loads(match.group(1))["e"]
     titles = {e["t"] for e in entries}
     assert TITLE in titles and IDEA in titles
+    fragment = (hostile_site / "assets" / "search" / "hostile.js").read_text(encoding="utf-8")   # the project's text
+    assert "<" not in fragment
+    match = re.fullmatch(r'window\.QISITE_SEARCH_FRAGMENT\("hostile",(.*)\);\n', fragment, re.S)
+    texts = " ".join(text for _, text in json.loads(match.group(1)))
+    assert "Raw HTML is not HTML here : < script alert ( 1 ) < / script and" in texts, texts
 
 
 def test_no_script_runs_in_the_browser(browser, hostile_site):
@@ -180,6 +185,12 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
         hit = page.locator("#search-results a").first
         hit.wait_for()
         assert TITLE in hit.inner_text()
+        page.goto(v.url("search.html") + "?q=raw+html")   # only in the story: its snippet comes from the fragment
+        snippet = page.locator("#search-page-results .snippet").first
+        snippet.locator(".field").wait_for()
+        assert snippet.locator(".field").inner_text().strip() == "Story:"
+        assert "Raw HTML is not HTML here: < script alert (1) </script" in snippet.inner_text()
+        assert snippet.locator("script, img").count() == 0
         page.goto(v.url("search.html") + "?q=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E")
         page.locator("#search-page-results a").first.wait_for()
         assert SCRIPT in page.locator("#search-page-status").inner_text()

@@ -70,6 +70,8 @@ def _wait_for_origin(process) -> str:
 ATTACKER_PAGE = """<!doctype html><html><head><title>attacker</title></head><body>
 <script>window.QISITE_SEARCH_INDEX = undefined; window.stolen = {};</script>
 <script src="%(preview)s/assets/search-index.js"></script>
+<script>window.QISITE_SEARCH_FRAGMENT = function (id, fields) { window.stolen.fragment = fields; };</script>
+<script src="%(preview)s/assets/search/hostile.js"></script>
 <script>
 window.stolen.scriptTag = typeof window.QISITE_SEARCH_INDEX !== "undefined";
 window.done = (async () => {
@@ -167,6 +169,7 @@ def test_another_origin_cannot_read_the_preview(chromium, preview, attacker, att
     finally:
         context.close()
     assert stolen["scriptTag"] is False, "the search index ran in the attacker's page"
+    assert "fragment" not in stolen, "a project's search fragment ran in the attacker's page"
     assert "fetch" not in stolen and "fetchError" in stolen, stolen
     assert not stolen.get("opaque"), stolen  # an opaque response gives the page nothing to read
     assert not stolen.get("frame"), stolen  # null, or a SecurityError

@@ -467,6 +467,7 @@ CASES: dict[str, dict] = {
         project={"data/main-outcome.csv": small_counts([(21, 40), (19, 38), (1, 3), (22, 41), (24, 44), (20, 39),
                                                          (23, 40), (25, 42), (26, 43), (24, 40), (27, 44), (26, 41)])},
         expected=dict(outcome="page", pages={"assets/search-index.js": dict(absent=["1 of 3", "33.3", "33%"]),
+                                             "assets/search/hostile.js": dict(absent=["1 of 3", "33.3", "33%"]),
                                              "feed.xml": dict(absent=["1 of 3", "33.3", "33%"])})),
     # --- $ in titles ---
     "dollar-maths-in-measure-title": dict(

@@ -1,6 +1,6 @@
 window.QISITE_SEARCH_INDEX=
 {
- "v": "the . in , by a interpreter language at screening who · : for to Wrenfield and of an team ( ) ; not A appointments centre appointment from most need outpatient Otterbury about triage before booked community patients calls clerk clinic deprived languages missed recorded three 1 eye maternity patient's was with English GP Reminder The communication evening is own people reminder when will Book Tested access fictional interpreters or programme quintile referral text texts Missed People among data diabetic every group month one reminders sent their week - 22% Adopt Patients Tuesday against bilingual booking camera could days first it only slots template that two used voices were 2024 57% Attendance Complaints Differences Eastgate General Health IMD Otterbury's Polish Reminders Saturday Women accepted attendance be books checked clinics deprivation fifth mobile out ten test tested these time why women 11% 17:00 2 2023 20:00 70% 83 9 9% Access Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals Information Interpreters Network Nine One Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside are arrives birth birth-plan both call came cardiology changes common complaints date daytime did do eight ethnicity four gap golden had invitations least letter machine measure missing needed neighbourhoods numbers on patient plans points qisite's reached read referrals reported requested room so speaks teams templates them translation using waits work written → & 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Adapt Adults An August Bengali Booking By Cancelled Clinics Community Days Diabetic Ethnicity Four GPs Half Halve Index Interpreter Invitation June Language Mobile Multiple Needs No Not Of PDSA Raise Reduce Run September Service Twelve Understanding When Why abandoned after aged ask asked attend attended buses cancelled cannot care clash clear closer compares complain complaint counted counts cut cycles darkened dashboard day diabetes down each ethnic experience eyesight fall fell field figures finding fine five form found funnel get graded grader grew have hear home hours images implement including instead interpreting invented invitation late left lengthen letters line little living make matters miss monthly more name narrowing needs neighbourhood next notice number off offer often other out-of-date outcome over people's person phone plot prefer provide quarter race raised ratio reach rebooked received record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide without worked working year your —",
+ "v": "the in by language a at interpreter screening to who and team for of Wrenfield appointment from an appointments centre most outpatient A about before not triage booked community languages patients 1 Otterbury calls clinic eye maternity need . English The communication evening is missed recorded reminder with GP Reminder Tested access clerk deprived fictional or own patient's people programme texts three when ( ) Book Missed among data diabetic every group interpreters month quintile referral reminders sent text their was week , 22% Tuesday against bilingual booking camera days first it one template that two voices were 2024 57% Attendance Complaints Differences Eastgate General Health Otterbury's Polish Reminders Saturday accepted attendance books checked clinics could deprivation mobile only out test tested time why women 11% 17:00 2 2023 20:00 70% 83 9 9% : Adopt Appointment Centre Deprivation Evening Eye Fictional Hospital Hospitals IMD Interpreters Network One Patients People Romanian Screening Send Six Somali Teaching Translated Two Urdu add all alone alongside are arrives be birth birth-plan both call came cardiology changes common complaints date daytime did eight ethnicity fifth four gap golden had invitations letter machine measure missing needed neighbourhoods numbers patient plans points qisite's reached read referrals reported requested room slots so speaks teams templates ten them these translation used using waits will work written → 1.44 10 114 12 12% 13 15% 187 2.46 2025 214 23% 4 40 49% 5 63% 7 71 78% 81 84% 86% 88% 96 Abandon Access Adapt Adults An August Bengali Booking By Cancelled Clinics Community Days Diabetic Ethnicity Four GPs Half Halve Index Information Interpreter Invitation June Language Mobile Multiple Needs Nine No Not Of PDSA Raise Reduce Run September Service Twelve Understanding When Why Women abandoned after aged ask asked attend attended buses cancelled cannot care clash clear closer compares complain complaint counted counts cut cycles darkened dashboard day diabetes do down each ethnic experience eyesight fall fell field figures finding fine five form found funnel get graded grader grew have hear home hours images implement including instead interpreting invented invitation late least left lengthen letters line little living make matters miss monthly more name narrowing needs neighbourhood next notice number off offer often on other out-of-date outcome over people's person phone plot prefer provide quarter race raised ratio reach rebooked received record records recover registered relative reminding required reviewed reworded rise rose second see seems serves sessions seven-day sickness some speak split spoken staff summer survey talk tests they third though through told towns triaged twelve understand unit use usual visits vs wait weeks whose wide without worked working year your",
  "l": [
   "Aim",
   "About",
@@ -29,501 +29,352 @@ window.QISITE_SEARCH_INDEX=
  "n": [
   "The figures are illustrative: they are not the team's own data."
  ],
+ "d": "assets/search",
  "e": [
   {
    "t": "Diabetic eye screening in Otterbury's most deprived neighbourhoods",
    "u": "projects/otterbury-eye-screening/index.html",
    "k": "project",
-   "s": "O9aQhNbZaXaG20T)b(HWSbLEcBa7a&2a)aF7GIaD(KaNaYL1",
-   "f": [
+   "s": "M7aEhJbLaMaD10Ka8d0DWGb98b&a2aV1aYaB3AH)YaIa9aNaJ$",
+   "w": [
     [
      0,
-     "fFa39bZ20T)aRSbLEcB4fIbK1"
+     "0004073EHKN0BIcB2"
     ],
     [
      1,
-     "aWg&20T)b(HWfUbLHa)a39dI2c93b4eO20dJ)b(1BaW20T)aRKbSa2LBaW20dJ)aRKbSeKLBaWa7g3fQe8GhEhVa7IWa9BWBWe&bRKaNLBb&7Bc0"
+     "00132232A02B040J45D5A37F4U4!B3GX3HW5JG"
     ],
     [
      14,
-     "WaZa39aQ"
+     "7O2N9"
     ],
     [
      9,
-     "bV20a5aF7COaTaH5a*Z0R3207a040a91"
-    ],
-    [
-     9,
-     "cJ9b%COb3aD(8WbRcH3c7EcA1"
-    ],
-    [
-     9,
-     "cU85#QCOb)9b780bP#Qa%bW5a$1"
+     "000000106321331720170F42233A120428271B"
     ],
     [
      11,
-     "cK9bZ20T)aR"
-    ],
-    [
-     11,
-     "fNaG+9"
-    ],
-    [
-     11,
-     "e(SgXER"
+     "0050603N84F!SbPSaB"
     ],
     [
      8,
-     "aAaU2bU3c#GcT"
+     "0031288576AN3E3)7bK"
     ],
     [
      3,
-     "cV5aHaT5a*Z0R2bU3c#aPcTaIbFaE0a071"
+     "00100200402420227010823A0322502C1Y2215aCaHaNFa47"
     ],
     [
      4,
-     "bMaXc2aGaJh#4e6dU1"
+     "000602BG1D8R4aJA709761104$1aHLa1"
     ],
     [
      5,
-     "eCaUa(McDdQbJb*Hd81"
+     "037055YGA34G03COHE19NaACCaMM14"
     ],
     [
      6,
-     "bM20a1*h$SeJEeL1"
+     "0001311010613VR09EGW#8J016a(14aCU"
     ],
     [
      7,
-     "b1Da!a07a75b$bE1"
-    ],
-    [
-     8,
-     "b3aD("
-    ],
-    [
-     3,
-     "fH5b3aD(Gh9bBbAEaGSbSaRa2Ae11"
-    ],
-    [
-     4,
-     "e+2gFaDbDaJb!bH3Gd9e0aJNg!1"
-    ],
-    [
-     5,
-     "fKb%Ma%fWDi5i01"
-    ],
-    [
-     6,
-     "eSHbDbHM0iOD5bARgM4Xa1b91"
-    ],
-    [
-     7,
-     "b13Gc$5h%gLd$d9e0hU1"
-    ],
-    [
-     8,
-     "f89b780bP#Q"
-    ],
-    [
-     3,
-     "cSbW5a$80#Q3!iD0iLg$1"
-    ],
-    [
-     4,
-     "f1H0bDaJb!bH4aGAdH+bGdI1"
-    ],
-    [
-     5,
-     "c!h*M0b7dO5g0d#0Qb8NhK1"
-    ],
-    [
-     6,
-     "cDHeIbDbH3Ga1gRb8Nb!gK1"
-    ],
-    [
-     7,
-     "eUMi8E0QX5d#Dh5iV1"
+     "02031163L1MMJLNGP19Ta&TP8DM"
     ],
     [
      10,
-     "aW2bTT)dPg*aZa39"
-    ],
-    [
-     10,
-     "cOCf5g#2a8bC"
-    ],
-    [
-     10,
-     "cOCfCf!c49g)aIg8h(gE"
-    ],
-    [
-     10,
-     "cFCe%bC2iUgQ"
-    ],
-    [
-     10,
-     "cFCc!fVE09Q"
-    ],
-    [
-     10,
-     "fJCaAaUa(EhCdQ"
+     "0050A0E3936167SB4P7X0a789176C4H5BB40ESX"
     ],
     [
      17,
-     "bT9Qh)bGiFM0b)iJiMg5a!hBa*1"
+     "06Ba5ADAAdGa7UH32"
     ],
     [
      20,
-     "a+cSQ3GgWgC1a+bMa6f(80QbC1"
+     "0448aFJHScLGJ"
     ],
     [
      2,
-     "cK9f#EgP3G2iWaF7cLaY3e2DdVdGc01OhHi7He7aGAdH+9gHbFTb8NdX0dKaPb8NgJc3h8e11aBaQc1a&2hFaF*GIaD(Md1iT1O(85#QdAN3Ga6fO1"
+     "0010010001031012204511A010873DK400H0Q850191H03aKCP15S71YL2"
     ]
    ],
+   "g": "otterbury-eye-screening",
    "i": 0
   },
   {
    "t": "Interpreters booked in time for outpatient appointments at Wrenfield General",
    "u": "projects/wrenfield-interpreter-access/index.html",
    "k": "project",
-   "s": "fAI6iNfB6dOCdFeAe3eHdU3hOeDe3e5Kh2L1eXVJf*+PaX$AUI6Sb0Ec64b6068YGhX$2a)aF7KaNaYL1",
-   "f": [
+   "s": "f1H6iJf36dAb+d2d+d$e6dFa#hKe2d$d%aIg)aJ$eNLBf!+IaMU9#H6Ga$8bZ2a)065QAhTU1aYaB3aIa9aNaJ$",
+   "w": [
     [
      0,
-     "fG+VPaX$AUI6Sb0Ee94eYbK1"
+     "23106002866MFEbYPS"
     ],
     [
      1,
-     "b2AUI6+b0Ha)VP2c93b4cED$AdBNCaObJ!gYaPN8c%3Ga&d32a8bC1Bb2AUI6Bb2AdBNUI6BeWa7IVR8FbQcMBFBFcYcNKaNLB7dDBgS"
+     "1110201000102312614260G3231B6D948046498aMaJO5"
     ],
     [
      14,
-     "FVaMJ"
+     "B26T"
     ],
     [
      9,
-     "aK068YCaBY&b#06aI0aSaEbY3d+07a040a91"
-    ],
-    [
-     9,
-     "bV20a5aF7CcGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
-    ],
-    [
-     9,
-     "aA%45b5&CO&Ad%0a57%a1b9Z0R1"
+     "0000000250510014621202303026200072I110MOPH131"
     ],
     [
      11,
-     "aVVP46U"
-    ],
-    [
-     11,
-     "cP!8Y"
+     "220B2409SaX"
     ],
     [
      8,
-     "aK06aI0aSaEiG320d4("
+     "000113M08527129AKa1GaXcV"
     ],
     [
      3,
-     "aBY&b#06Da!bYd4aSbFhT571"
+     "00101222611202640543842724F1%G1bTb3E"
     ],
     [
      4,
-     "cR2b+Hc2dYaJgNI6!8Y1"
+     "0001006307013Wb!5814aBa0D+3"
     ],
     [
      5,
-     "cWiPM07a6dNSeMHcCdY1"
+     "02082GL4G2082#L0Y331T623+b93X"
     ],
     [
      6,
-     "eNHcCKeRLbJ!8Y3b4X5iBZ1"
+     "0010024101401010U4C591XaC70Q4620a91KJ)J26"
     ],
     [
      7,
-     "b1Da!(MfRf0EhS071"
-    ],
-    [
-     8,
-     "aAaU2bU3eZGcX"
-    ],
-    [
-     3,
-     "cV0h+aHaT20a5a07Da1*1"
-    ],
-    [
-     4,
-     "aVP2c2*aJg945hL1"
-    ],
-    [
-     5,
-     "eFaUa(M0cXbEa6h!fP0bAa*1"
-    ],
-    [
-     6,
-     "aVPgASeGEeB20a1*Mi1$fXdXa)i471"
-    ],
-    [
-     7,
-     "eViXc$5aHd2D$AhJEgObB1"
-    ],
-    [
-     8,
-     "aA%45b5&"
-    ],
-    [
-     3,
-     "Ob5&%$AfSD5d2a1b9Z0R1"
-    ],
-    [
-     4,
-     "cR2b+%aJhP0dS1"
-    ],
-    [
-     5,
-     "eT%MePdW0dSaP5hW1"
-    ],
-    [
-     6,
-     "eQdWMbG$hQ5fZgUHdN0R1"
-    ],
-    [
-     7,
-     "b13a7%20dETd!*1"
+     "001030278020B0MK*N9BJ+DT)(8"
     ],
     [
      12,
-     "cW$AiKaO3GbG#aO3hZa!aHe4dKZbBa6c11"
+     "90D31FN17A3PVWdOT"
     ],
     [
      2,
-     "e!aO2c3cLaY3e2DdVdGc01fM0Ji3+P46U30dFa6iRCb0b4cE1b2iEd)c4Ca+06a6!0g2Z3aPN8c%Ma+0aHd32a83d$0d8a6+1aBJc1a1d52bKKh&0fEf+L1e#0i63+PaX$AUI6bJg4EXc61"
+     "00020101040400126103185503721B0L0001776B91260C747X0N7M22a#727C"
     ],
     [
      13,
-     "f4b6aE5hYgBdR0YgG"
-    ],
-    [
-     13,
-     "aAaU20iHTd!*"
-    ],
-    [
-     13,
-     "aVP46UdR0g+g1"
+     "00011B152755A5KbNaI*A4SBNR"
     ]
    ],
+   "g": "wrenfield-interpreter-access",
    "i": 0
   },
   {
    "t": "Understanding complaints about communication in Wrenfield maternity",
    "u": "projects/wrenfield-maternity-language/index.html",
    "k": "project",
-   "s": "Oa4JaEgDb*c4c5Ai2g%a8f%XaCh0hA3ZbBi9d5KaNaYL1",
-   "f": [
+   "s": "M!B*g7bTbXbY9h*gY%fWN(g&h5a#Ob1i5c#aIa9aNaJ$",
+   "w": [
     [
      0,
-     "f2d7XaCSc5AUI64f6eE1"
+     "232605D3a#a4a8X4"
     ],
     [
      1,
-     "bXAUI6g(Xa%f&2dEXaC3iCiAc)a%2b+H0c5!1BbXAUI6BbX!Da4fY8FbQcMBFcYcNKaNLB7BiI"
+     "001102200253803C#BJH0B7HQaWA5a2aE15"
     ],
     [
      14,
-     "Fa4bIa#"
+     "ELYO"
     ],
     [
      9,
-     "aK068YCaK06D0b6RaI0a9aSc*1"
-    ],
-    [
-     9,
-     "cZc+dTCaBd0bE20dCTd6*3a7a8c(1"
+     "0030524529060D29B5aH511054F"
     ],
     [
      11,
-     "bNXaC2a4"
+     "1LC4aE"
     ]
-   ]
+   ],
+   "g": "wrenfield-maternity-language"
   },
   {
    "t": "Reminder calls by a bilingual clerk",
    "u": "ideas/bilingual-reminder-calls/index.html",
    "k": "change idea",
-   "s": "aL4a2J",
-   "f": [
+   "s": "a52VB",
+   "w": [
     [
      9,
-     "O&Ad%0a57%a1b9Z0R1"
+     "0255618I43RbP"
     ],
     [
      14,
-     "FVaMJ"
+     "B26T"
     ]
    ],
+   "g": "idea.bilingual-reminder-calls",
    "i": 0
   },
   {
    "t": "Book the interpreter at triage",
    "u": "ideas/book-interpreter-at-referral/index.html",
    "k": "change idea",
-   "s": "aL4c8d&",
-   "f": [
+   "s": "a52b#dQ",
+   "w": [
     [
      9,
-     "aBY&b#06aI0aSaEbY3d+07a040a91"
-    ],
-    [
-     9,
-     "aK06D0b6RaI0a9aSc*1"
+     "010252AD2123929BM1a6a3"
     ],
     [
      14,
-     "FVaMJ3Fa4bIa#"
+     "B26EEJO"
     ]
-   ]
+   ],
+   "g": "idea.book-interpreter-at-referral"
   },
   {
    "t": "Screening at a community centre",
    "u": "ideas/community-venue-clinic/index.html",
    "k": "change idea",
-   "s": "aL4a2J",
-   "f": [
+   "s": "a52VB",
+   "w": [
     [
      9,
-     "Ob)9b780bP#Qa%bW5a$1"
+     "0301B25+E3A57"
     ],
     [
      14,
-     "WaZa39aQ"
+     "7O2N9"
     ]
    ],
+   "g": "idea.community-venue-clinic",
    "i": 0
   },
   {
    "t": "Evening screening clinics",
    "u": "ideas/evening-clinics/index.html",
    "k": "change idea",
-   "s": "aL4a2J",
-   "f": [
+   "s": "a52VB",
+   "w": [
     [
      9,
-     "Ob3aD(8WbRcH3c7EcA1"
+     "52D917(KK27"
     ],
     [
      14,
-     "WaZa39aQ"
+     "7O2N9"
     ]
    ],
+   "g": "idea.evening-clinics",
    "i": 0
   },
   {
    "t": "Reminders in the patient's own language",
    "u": "ideas/reminders-in-own-language/index.html",
    "k": "change idea",
-   "s": "aL4c8d&",
-   "f": [
+   "s": "a52b#dQ",
+   "w": [
     [
      9,
-     "OaTaH5a*Z0R3207a040a91"
-    ],
-    [
-     9,
-     "cGa&a(4aT20a5a073Sd(b$4#aOKNdLd*c&L1"
+     "00000A05102G018E3002VMOPJ3"
     ],
     [
      14,
-     "WaZa39aQ3FVaMJ"
+     "7326A2F79"
     ]
    ],
+   "g": "idea.reminders-in-own-language",
    "i": 0
   },
   {
    "t": "Translated birth plans",
    "u": "ideas/translated-birth-plans/index.html",
    "k": "change idea",
-   "s": "aL4a2J",
-   "f": [
+   "s": "a52VB",
+   "w": [
     [
      9,
-     "aBd0bE20dCTd6*3a7a8c(1"
+     "00I8906a0aN454"
     ],
     [
      14,
-     "Fa4bIa#"
+     "ELYO"
     ]
-   ]
+   ],
+   "g": "idea.translated-birth-plans"
   },
   {
    "t": "Missed appointments",
    "u": "measures/missed-appointments/index.html",
    "k": "network measure",
-   "s": "cQdMdZ4a2JC5gIhIf$d)",
-   "f": [
+   "s": "cBd8dK2VBb+4gChEfVdT",
+   "w": [
     [
      11,
-     "fDVP!20a$30h70hGdANfTiSh61e$Pc)gZb*Hd1f)1"
+     "00B4231a0a0*48aULGC%F09aB"
     ],
     [
      14,
-     "FVaMJ"
+     "B26T"
     ]
    ],
+   "g": "measure.missed-appointments",
    "i": 0
   },
   {
    "t": "Complaints about communication",
    "u": "measures/complaints-per-month/index.html",
    "k": "network measure",
-   "s": "cQdMdZ4a2J",
-   "f": [
+   "s": "cBd8dK2VB",
+   "w": [
     [
      11,
-     "bNbFh1aC34a$hR1"
+     "2$VK6eTQ"
     ],
     [
      14,
-     "Fa4bIa#"
+     "ELYO"
     ]
-   ]
+   ],
+   "g": "measure.complaints-per-month"
   },
   {
    "t": "Language",
    "u": "areas/language/index.html",
    "k": "equity area",
-   "s": "bODaGiQbA7aENa83gTgVh31",
-   "f": [
+   "s": "bCCaDiMb03*P%a#gNgPg*$",
+   "w": [
     [
      1,
-     "7"
+     "3"
     ]
-   ]
+   ],
+   "g": "area.language"
   },
   {
    "t": "Deprivation",
    "u": "areas/deprivation/index.html",
    "k": "equity area",
-   "s": "bO4h4b&Kf3Hf9cIaRL1",
-   "f": [
+   "s": "bC2g+bQaIe$Df0c3aTaJ$",
+   "w": [
     [
      1,
-     "b&"
+     "bQ"
     ]
-   ]
+   ],
+   "g": "area.deprivation"
   },
   {
    "t": "Ethnicity and race",
    "u": "areas/ethnicity/index.html",
    "k": "equity area",
-   "s": "bO2aM3g7aPhD4g6a#1",
-   "f": [
+   "s": "bC1a6a#g1aAh92g0aQ$",
+   "w": [
     [
      1,
-     "dD"
+     "c+"
     ]
-   ]
+   ],
+   "g": "area.ethnicity"
   }
  ]
 };

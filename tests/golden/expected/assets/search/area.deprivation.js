@@ -1,0 +1,3 @@
+window.QISITE_SEARCH_FRAGMENT("area.deprivation", [
+[1, "deprivation"]
+]);

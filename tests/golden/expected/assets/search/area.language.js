@@ -1,0 +1,3 @@
+window.QISITE_SEARCH_FRAGMENT("area.language", [
+[1, "language"]
+]);
