@@ -154,7 +154,8 @@ class Builder:
         self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
         self.wholes: _Wholes   # this build's way to each project's whole data (set as a build starts)
         self.env: Any = None   # the templates' environment (jinja2), made when first needed
-        self.env_folders: list[Path] = []
+        self.env_made_from: tuple = ()
+        self.templates_key = ""
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
     def __enter__(self) -> Builder:
@@ -195,6 +196,7 @@ class Builder:
         self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE))
         keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}
         templates, own_pages = self._templates_key()
+        self.templates_key = templates
         site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts,  # in every page's key
                              self.problem_pages)
         inputs = digest(site_inputs, [(str(f), k) for f, k in keys.items()], [p.format() for p in problems])
@@ -376,7 +378,9 @@ class Builder:
         for data in site.projects:
             pid = data.project.id
             key = project_files_key(pid, keys)
-            recorded = [p for p in groups.get(key, ()) if p.startswith(urls.project_file(pid, "")) and p != project_pages[pid].path]
+            fragment = search_fragment_path(data)   # its searchable text: one of its files
+            recorded = [p for p in groups.get(key, ())
+                        if (p.startswith(urls.project_file(pid, "")) or p == fragment) and p != project_pages[pid].path]
             kept = _keep_group(writer, recorded, previous, new, key)
             if kept:
                 new.charts[key] = charts_before.get(key, ())
@@ -439,9 +443,9 @@ class Builder:
     def _environment(self):
         """The templates' environment, kept from one build to the next (jinja2 reloads a template whose
         file changed); its compiled templates are kept on disk too, for the next process."""
-        folders = template_dirs(self.root)   # a network may add its own templates folder while served
-        if self.env is None or self.env_folders != folders:
-            self.env, self.env_folders = environment(self.root, self.root / CACHE_DIR / "templates"), folders
+        made_from = (tuple(template_dirs(self.root)), self.templates_key)   # a file added to the network's own
+        if self.env is None or self.env_made_from != made_from:    # templates may hide a theme's template jinja2 holds
+            self.env, self.env_made_from = environment(self.root, self.root / CACHE_DIR / "templates"), made_from
         return self.env
 
     def _card_cache(self) -> CardCache:
@@ -747,6 +751,7 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
                     staged.append(_stage_bytes(job, urls.project_file(task.project_id, name), task.files_key, png))
             staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
                                       readme_text(project, config, job.site.generated, files)))
+            staged.append(_stage_file(job, search_fragment_path(data), task.files_key, search_fragment(data)))
         if task.page is not None:
             staged.append(_stage_file(job, task.page, task.page_key,
                                       render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
@@ -950,8 +955,6 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
     for file, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
         _stage(writer, new, file, "", text.encode())
-    for data in site.projects:   # each project's searchable text, a file of its own
-        _stage(writer, new, search_fragment_path(data), "", search_fragment(data).encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
     rows = summary_rows(site)
     _stage(writer, new, SUMMARY_CSV, "", summary_csv(site, rows).encode())

@@ -286,7 +286,8 @@ PAGE_ONLY_CYCLE = {"plan", "prediction", "do", "act"}
 def listing_data(data: ProjectData) -> ProjectData:
     """What every page but the project's own (and its downloads) reads of a project: its records without
     what only its page shows (PAGE_ONLY, PAGE_ONLY_CYCLE) and the data points of its measures, its
-    headlines, its rules and its summary rows (which must have been worked out: ``data.summary``); only
+    headlines, its rules, its search words and its summary rows (which must have been worked out:
+    ``data.summary``); only
     the analyses of measures it reports to the network's catalogue (their pages chart every reporter),
     with their data points. A build holds this of every project, and a project's whole data only while
     its own page is made (qisite.build), so memory and the time to read it back do not grow with the
@@ -311,7 +312,7 @@ def listing_data(data: ProjectData) -> ProjectData:
         headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
         gaps={mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
               for mid, found in data.gaps.items()},
-        sii={}, path=None, year_on_year={}, two_way={},
+        sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing() if data.search else None,
     )
 
 

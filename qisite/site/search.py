@@ -121,6 +121,10 @@ class SearchRecord:
     words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
     fragment: str                        # the text of its fragment file
 
+    def listing(self) -> SearchRecord:
+        """What every build reads (the project's listing part: qisite.site.context.listing_data)."""
+        return SearchRecord(self.words, "")
+
 
 def project_search(project) -> SearchRecord:
     fields = [(LABELS.index(label), found) for label, text in _project_fields(project) if (found := tokens(text))]
@@ -146,7 +150,10 @@ def _texts(fields: list[tuple[int, list[str]]]) -> list[list]:
 
 
 def search_fragment(data) -> str:
-    """The text of a project's fragment file (at :func:`search_fragment_path`): its own text only."""
+    """The text of a project's fragment file (at :func:`search_fragment_path`): its own text only,
+    from its whole data (written with its downloads)."""
+    if not getattr(data, "complete", True):
+        raise ValueError(f"{data.project.id}: a project's search fragment is written from its whole data")
     return _record(data).fragment
 
 
