@@ -155,6 +155,7 @@ class Builder:
         self.wholes: _Wholes   # this build's way to each project's whole data (set as a build starts)
         self.env: Any = None   # the templates' environment (jinja2), made when first needed
         self.env_made_from: tuple = ()
+        self.saved: tuple[Path, Any, Manifest] | None = None   # the manifest last saved, and its file's stamp
         self.templates_key = ""
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
@@ -225,7 +226,8 @@ class Builder:
         report.projects = len(network.projects)
         if self.strict and len(problems):
             return self._finish(report, phases)
-        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait)
+        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait,
+                            remove_later=self.keep_pool)
         try:
             by_id = {e.project.id: e for e in entries.values() if e.project}
             site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
@@ -521,12 +523,21 @@ class Builder:
         return self.digests.tree(own), pages
 
     def _manifest(self, output: Path) -> Manifest | None:
-        found = load_sealed(self.cache.manifest_path(Path(os.path.abspath(output))))
+        """The last build's manifest of ``output``: the one this Builder saved, while its file is as
+        saved (``qisite serve``), else read from the cache."""
+        path = self.cache.manifest_path(Path(os.path.abspath(output)))
+        if self.saved is not None and self.saved[0] == path and _stamp(path) == self.saved[1]:
+            return self.saved[2]
+        found = load_sealed(path)
         return found if isinstance(found, Manifest) else None
 
     def _save_manifest(self, output: Path, manifest: Manifest) -> None:
+        path = self.cache.manifest_path(Path(os.path.abspath(output)))
+        self.saved = None
         with contextlib.suppress(OSError):  # else the next build is a clean one: slower, never wrong
-            save_sealed(self.cache.manifest_path(Path(os.path.abspath(output))), manifest)
+            save_sealed(path, manifest)
+            if self.keep_pool:   # a Builder kept for builds to come
+                self.saved = (path, _stamp(path), manifest)
 
     def _prune(self) -> int:
         """Remove cached charts and project entries that no output's last build used."""
@@ -536,6 +547,14 @@ class Builder:
         charts = {key for m in manifests for keys in m.charts.values() for key in keys}
         projects = {key for m in manifests for key in m.project_keys}
         return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns, found.st_ino
 
 
 def _chart_count(charts: dict[str, tuple[str, ...]]) -> int:

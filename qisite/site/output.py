@@ -36,6 +36,7 @@ import os
 import secrets
 import shutil
 import stat
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,7 +60,11 @@ class SiteWriter:
     """Collects files in a staging folder; :meth:`commit` swaps it into place."""
 
     def __init__(self, output: Path, root: Path | None = None, projects_dir: Path | None = None,
-                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None):
+                 lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None,
+                 remove_later: bool = False):
+        """``remove_later``: the replaced site is removed by a thread of its own once the new one is in
+        place (a process that lives on, such as ``qisite serve``: its next page is served sooner)."""
+        self.remove_later = remove_later
         self.output = Path(os.path.abspath(output))
         if root is not None:
             refuse_unsafe_output(self.output, root, projects_dir or root / "projects")
@@ -155,7 +160,9 @@ class SiteWriter:
                 self.output.rename(backup)
             self.staging.rename(self.output)
             self.records.save([staged])
-            if backup is not None:
+            if backup is not None and self.remove_later:   # (a build that finds it there removes it too)
+                threading.Thread(target=remove_site_folder, args=(backup,), name="qisite-remove-old-site").start()
+            elif backup is not None:
                 remove_site_folder(backup)
         finally:
             self.lock.release()
