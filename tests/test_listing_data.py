@@ -1,0 +1,107 @@
+"""A build holds every project's listing part (qisite.site.context.listing_data) and reads a
+project's whole data only to make its own page and downloads (issue #9: memory and edit time at
+1,000 projects). These tests hold the listing part to that promise: every other page, feed and data
+file made from listing parts is byte for byte the one made from whole data, on the example network
+and the golden networks (stratified, two-factor, seasonal, SII, spread, network-measure projects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+from qisite.build import ProjectEntry, load_and_analyse, render_page
+from qisite.config import load_config
+from qisite.load.network import project_folders
+from qisite.model import Network
+from qisite.problems import Problems
+from qisite.site.context import PAGE_ONLY, PAGE_ONLY_CYCLE, listing_data, site_data
+from qisite.site.feeds import atom_feed
+from qisite.site.pages import all_pages
+from qisite.site.render import environment
+from qisite.site.search import search_files
+from qisite.site.summary import summary_csv, summary_json
+
+from support import REPO
+
+BUILT = dt.date(2026, 12, 1)
+NETWORKS = [REPO, REPO / "tests" / "golden" / "network"]
+
+
+def _entries(root) -> list[ProjectEntry]:
+    problems = Problems()
+    config = load_config(root, problems)
+    entries = [load_and_analyse(folder, provenance, config) for folder, provenance in project_folders(config, problems).items()]
+    return [e for e in entries if e.project is not None]
+
+
+def _site(root, entries: list[ProjectEntry]):
+    config = load_config(root, Problems())
+    by_id = {e.project.id: e.data for e in entries}
+    network = Network(config, tuple(e.project for e in entries))
+    return site_data(network, generated=BUILT, analysed=lambda p: by_id[p.id])
+
+
+@pytest.fixture(scope="module", params=NETWORKS, ids=["example", "golden"])
+def both(request):
+    root = request.param
+    whole = _entries(root)
+    listed = [pickle.loads(pickle.dumps(e.listing())) for e in whole]   # as a build reads it back
+    return root, _site(root, whole), _site(root, listed)
+
+
+def test_every_page_but_a_projects_own_is_the_same_from_listing_parts(both, tmp_path):
+    root, whole, listed = both
+    env = environment(root)
+    pages = [p for p in all_pages(whole) if "data" not in p.context]
+    assert len(pages) > 20 and {p.path for p in pages} == {p.path for p in all_pages(listed) if "data" not in p.context}
+    by_path = {p.path: p for p in all_pages(listed)}
+    for page in pages:
+        made = render_page(env, whole, page, {}, chart_cache=tmp_path)
+        assert render_page(env, listed, by_path[page.path], {}, chart_cache=tmp_path) == made, page.path
+
+
+def test_the_feeds_search_and_summary_are_the_same_from_listing_parts(both):
+    _, whole, listed = both
+    assert atom_feed(listed) == atom_feed(whole)
+    assert summary_csv(listed) == summary_csv(whole) and summary_json(listed) == summary_json(whole)
+    assert search_files(listed) == search_files(whole)
+
+
+def test_the_listing_part_leaves_out_the_data_points_and_what_only_the_page_shows():
+    whole = _entries(REPO)
+    data = next(e.data for e in whole if e.data and e.data.project.story and e.data.project.cycles)
+    listed = listing_data(data)
+    assert not listed.complete and data.complete
+    assert all(not m.observations for m in listed.project.measures if not m.network_measure)
+    assert all(getattr(listed.project, name) == "" for name in PAGE_ONLY)
+    assert all(getattr(c, name) == "" for c in listed.project.cycles for name in PAGE_ONLY_CYCLE)
+    assert [c.study for c in listed.project.cycles] == [c.study for c in data.project.cycles]  # an idea's page quotes it
+    assert not listed.analyses.keys() - {m.id for m in data.project.measures if m.network_measure}
+    assert listed.headlines.keys() == data.headlines.keys() and listed.summary == data.summary
+    assert len(pickle.dumps(listed)) * 3 < len(pickle.dumps(data))
+
+
+def test_the_listing_part_needs_its_summary_rows_and_whole_data_for_the_rest():
+    from qisite.site.context import project_data
+    from qisite.site.search import search_fragment
+    from qisite.site.summary import project_summary_rows
+
+    entry = _entries(REPO)[0]
+    with pytest.raises(ValueError, match="summary rows"):
+        listing_data(project_data(entry.project, load_config(REPO, Problems())))
+    listed = listing_data(entry.data)
+    with pytest.raises(ValueError, match="whole data"):
+        project_summary_rows(listed)
+    with pytest.raises(ValueError, match="whole data"):
+        search_fragment(listed)
+
+
+def test_a_projects_positions_survive_the_cache_and_read_as_they_were():
+    entry = _entries(REPO)[0]
+    back = pickle.loads(pickle.dumps(entry.project))
+    assert back.at == entry.project.at and back.at.of("title") == entry.project.at.of("title")
+    cycle, read = entry.project.cycles[0], back.cycles[0]
+    assert read.at.of("plan") == cycle.at.of("plan") and read.at.of("plan").line > 0
+    assert repr(read.at) == repr(cycle.at) and hash(read.at) == hash(cycle.at)
