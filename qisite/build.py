@@ -193,6 +193,8 @@ class Builder:
         early = len(problems)
         if self.digests is None:
             self.digests = self.cache.load_digests()
+        elif self.digests.seen:   # a kept Builder: what the last build read, as it read it (else every file
+            self.digests.known = self.digests.seen   # hashed since the first build is hashed again each time)
         self.digests.seen = {}
         self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE))
         keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}

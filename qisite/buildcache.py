@@ -182,7 +182,7 @@ class FileDigests:
 
     def file(self, path: str, found: os.stat_result) -> str:
         signature = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
-        entry = self.known.get(path)
+        entry = self.seen.get(path) or self.known.get(path)   # (read again in this build: the same, unless racy)
         if entry is not None and entry[0] == signature and entry[1] - found.st_mtime_ns > RACY_SECONDS * 1e9:
             self.seen[path] = entry
             return entry[2]

@@ -371,8 +371,9 @@ def make_handler(rebuilder: Rebuilder, extra_hosts: tuple[str, ...] = ()):
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):   # the browser went away: nothing to say
+                self.end_headers()
+                self.wfile.write(body)
 
         def log_message(self, *args):  # keep the terminal for build messages
             pass
