@@ -22,7 +22,7 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
     for folder in sorted(projects_dir.iterdir()):
         if not folder.is_dir() or folder.name.startswith(("_", ".")) or not is_project_folder(folder):
             continue
-        if not is_inside(folder, projects_dir):
+        if folder.is_symlink() and not is_inside(folder, projects_dir):   # (a folder itself is inside: no resolving)
             if problems is not None:
                 problems.error(Location(folder), f"the project folder '{folder.name}' is a link to a folder outside "
                                                  f"'{projects_dir.name}', so it is not read",
