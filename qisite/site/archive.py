@@ -37,7 +37,8 @@ def write_archive(output: Path, archive: Path, built: dt.date) -> int:
     check_archive_path(archive, output)
     top = archive.stem or "site"
     stamp = (max(built.year, 1980), built.month, built.day, 0, 0, 0)
-    files = sorted(p for p in output.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MARKER)
+    files = sorted((p for p in output.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MARKER),
+                   key=lambda p: p.relative_to(output).as_posix())   # by entry name ("search-index.js" before "search/")
     archive.parent.mkdir(parents=True, exist_ok=True)
     partial = archive.with_name(f".{archive.name}.{secrets.token_hex(4)}.partial")
     try:
