@@ -270,10 +270,11 @@ def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
     notes: dict[str, int] = {}
     out = []
     for e, summary in zip(entries, summaries):
-        item: dict = {"t": e["t"], "u": e["u"], "k": e["k"], "s": "".join(codes[rank[w]] for w in summary),
-                      "w": [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)]
-                            for label, words in e["words"]],
-                      "g": e["g"]}
+        item: dict = {"t": e["t"]}   # the title, url and kind as they are
+        item["u"], item["k"] = e["u"], e["k"]
+        item["s"] = "".join(codes[rank[w]] for w in summary)
+        item["w"] = [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)] for label, words in e["words"]]
+        item["g"] = e["g"]
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
