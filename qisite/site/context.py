@@ -287,9 +287,8 @@ def listing_data(data: ProjectData) -> ProjectData:
     """What every page but the project's own (and its downloads) reads of a project: its records without
     what only its page shows (PAGE_ONLY, PAGE_ONLY_CYCLE) and the data points of its measures, its
     headlines, its rules, its search words and its summary rows (which must have been worked out:
-    ``data.summary``); only
-    the analyses of measures it reports to the network's catalogue (their pages chart every reporter),
-    with their data points. A build holds this of every project, and a project's whole data only while
+    ``data.summary``); only the analyses of measures it reports to the network's catalogue (their
+    pages chart every reporter), with their data points. A build holds this of every project, and a project's whole data only while
     its own page is made (qisite.build), so memory and the time to read it back do not grow with the
     network's data points and narratives."""
     if data.summary is None:

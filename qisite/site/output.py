@@ -82,7 +82,6 @@ class SiteWriter:
             raise
         self.written: list[str] = []     # every file of the new site
         self.changed = 0                 # of which new or changed (the rest are links to the published files)
-        self._folders: set[Path] = set()
         self._made: set[str] = set()     # folders made in the staging folder, relative to it
         self._output_text, self._staging_text = str(self.output), str(self.staging)
 
@@ -97,7 +96,7 @@ class SiteWriter:
 
     def write_bytes(self, path: str, data: bytes) -> bool:
         """Stage a file; True if its bytes are new (False: linked, unchanged, from the published site)."""
-        self._target(path)
+        self._make_folder_of(path)
         return self.adopt(path, stage_file(self.output, self.staging, path, data))
 
     def adopt(self, path: str, changed: bool) -> bool:
@@ -117,10 +116,7 @@ class SiteWriter:
             if not stat.S_ISREG(found.st_mode) or (
                     expected is not None and (found.st_size, found.st_mtime_ns, found.st_ino) != expected):
                 return False
-            folder = os.path.dirname(path)
-            if folder not in self._made:
-                os.makedirs(os.path.join(self._staging_text, folder), exist_ok=True)
-                self._made.add(folder)
+            self._make_folder_of(path)
             os.link(source, os.path.join(self._staging_text, path), follow_symlinks=False)
         except OSError:
             return False
@@ -135,12 +131,12 @@ class SiteWriter:
     def staged_stat(self, path: str) -> os.stat_result:
         return os.lstat(self.staging / path)
 
-    def _target(self, path: str) -> Path:
-        target = self.staging / path
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        return target
+    def _make_folder_of(self, path: str) -> None:
+        """Make the staging folder's folder for ``path``, once per folder."""
+        folder = os.path.dirname(path)
+        if folder not in self._made:
+            os.makedirs(os.path.join(self._staging_text, folder), exist_ok=True)
+            self._made.add(folder)
 
     def copy(self, path: str, source: Path) -> None:
         self.write_bytes(path, source.read_bytes())

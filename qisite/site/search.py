@@ -152,7 +152,7 @@ def _texts(fields: list[tuple[int, list[str]]]) -> list[list]:
 def search_fragment(data) -> str:
     """The text of a project's fragment file (at :func:`search_fragment_path`): its own text only,
     from its whole data (written with its downloads)."""
-    if not getattr(data, "complete", True):
+    if not data.complete:
         raise ValueError(f"{data.project.id}: a project's search fragment is written from its whole data")
     return _record(data).fragment
 
@@ -162,7 +162,7 @@ def _record(data) -> SearchRecord:
     part, which lacks its story and notes: qisite.site.context.listing_data)."""
     if data.search is not None:
         return data.search
-    if not getattr(data, "complete", True):
+    if not data.complete:
         raise ValueError(f"{data.project.id}: a project's listing data needs its search record worked out first")
     return project_search(data.project)
 
