@@ -272,7 +272,7 @@ class Builder:
         report.charts, report.drafts_left_out = manifest.counts["charts"], manifest.counts["drafts_left_out"]
         if self.strict and len(report.problems):
             return report
-        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait)
+        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait, stage=False)
         try:
             intact = manifest.token == writer.previous_token and _output_matches(writer.output, manifest.files)
         finally:
@@ -408,7 +408,7 @@ class Builder:
             self.progress.phase("projects' charts and pages", len(tasks))
         changed: set[str] = set()
         try:
-            for result in self._run(job, _project_batch, tasks, _project_cost, 2):
+            for result in self._run(job, _project_batch, tasks, _project_cost, 2, draws=True):
                 report.charts_drawn += result.drawn
                 report.problems.extend(result.problems)
                 new.charts[result.files_key] = result.charts
@@ -465,9 +465,11 @@ class Builder:
                 save_sealed(self.cache.folder / CARDS_FILE, kept)
             cards.dirty = False
 
-    def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int) -> Iterator:
+    def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int,
+             draws: bool = False) -> Iterator:
         """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
-        data and write into the staging folder themselves) from ``share_from`` items on, else here."""
+        data and write into the staging folder themselves) from ``share_from`` items on, else here.
+        ``draws``: the work draws charts (matplotlib is imported before forking, when there is much)."""
         workers = min(self.workers or os.cpu_count() or 1, len(items)) if len(items) >= share_from else 1
         if workers <= 1 or not _can_fork():
             for item in items:
@@ -477,7 +479,7 @@ class Builder:
             return
         import multiprocessing
 
-        if len(items) >= PARALLEL_FROM:
+        if draws and len(items) >= PARALLEL_FROM:
             from qisite.charts import figures, style  # noqa: F401  (imported once, shared by the forked workers)
 
         order = sorted(items, key=cost, reverse=True)   # costly first, dealt round-robin into batches of up to 16

@@ -56,9 +56,15 @@ def clean_build(root: Path, output: Path):
     return report
 
 
+def site_folders(output: Path) -> set[str]:
+    return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_dir()}
+
+
 def assert_same_site(incremental: Path, clean: Path, what: str) -> None:
     built, expected = site_files(incremental), site_files(clean)
     assert sorted(built) == sorted(expected), f"{what}: files differ: {sorted(set(built) ^ set(expected))}"
+    folders = site_folders(incremental) ^ site_folders(clean)   # a recycled staging folder leaves no empty one
+    assert not folders, f"{what}: folders differ: {sorted(folders)}"
     different = [path for path in expected if built[path] != expected[path]]
     assert not different, f"{what}: contents differ: {different}"
 

@@ -15,7 +15,15 @@ the previous site or the new one:
    so an unchanged site costs links, not writes, and the published files are
    never modified in place;
 4. rename the output to ``.<output>.old-<token>``, the staging folder to the
-   output, and remove the backup.
+   output, and the backup to ``.<output>.spare``.
+
+The spare (the site before last) is the next build's staging folder: most of
+its files are hard links to the published site's files already, so an
+incremental build checks each unchanged file with one ``lstat`` instead of
+linking it again into an empty folder, and no build removes a whole site.
+Whatever the spare holds that the new site does not is removed before the swap,
+so a recycled staging folder ends exactly as a new one would. A spare that is
+not on record, or holds anything but plain files and folders, is never used.
 
 qisite only ever replaces a folder it wrote itself. The ``.qisite-build``
 marker inside the output is not trusted by itself (anyone can commit one): it
@@ -61,9 +69,10 @@ class SiteWriter:
 
     def __init__(self, output: Path, root: Path | None = None, projects_dir: Path | None = None,
                  lock_wait: float = LOCK_WAIT_SECONDS, on_wait: Callable[[str], None] | None = None,
-                 remove_later: bool = False):
-        """``remove_later``: the replaced site is removed by a thread of its own once the new one is in
-        place (a process that lives on, such as ``qisite serve``: its next page is served sooner)."""
+                 remove_later: bool = False, stage: bool = True):
+        """``remove_later``: a folder to remove is removed by a thread of its own once the new site is in
+        place (a process that lives on, such as ``qisite serve``: its next page is served sooner).
+        ``stage=False``: only look at the published site (the lock held, leftovers recovered)."""
         self.remove_later = remove_later
         self.output = Path(os.path.abspath(output))
         if root is not None:
@@ -76,13 +85,17 @@ class SiteWriter:
             recover(self.output, self.records)
             _refuse_foreign(self.output, self.records)
             self.token = secrets.token_hex(8)
-            self.staging = _make_staging(self.output, self.token)
+            spare = _take_spare(self.output, self.records, self.token) if stage else None
+            self.staging = spare[0] if spare else self.output.with_name(f".{self.output.name}.building-{self.token}")
+            if stage and not spare:
+                _make_staging(self.staging, self.token)
         except BaseException:
             self.lock.release()
             raise
         self.written: list[str] = []     # every file of the new site
         self.changed = 0                 # of which new or changed (the rest are links to the published files)
-        self._made: set[str] = set()     # folders made in the staging folder, relative to it
+        self._made: set[str] = set(spare[2]) if spare else set()   # folders in the staging folder, relative to it
+        self.recycled: set[str] = spare[1] if spare else set()     # files the recycled spare held when taken
         self._output_text, self._staging_text = str(self.output), str(self.staging)
 
     @property
@@ -111,13 +124,19 @@ class SiteWriter:
         ``expected`` (size, modification time, inode). Called for every unchanged file of a large
         site: one stat and one link a file, no other system call once its folder is made."""
         source = os.path.join(self._output_text, path)
+        if path in self.recycled and expected is not None and _stamp_of(os.path.join(self._staging_text, path)) == expected:
+            self.written.append(path)   # the spare's file is the published one already (the same inode)
+            return True
         try:
             found = os.lstat(source)
             if not stat.S_ISREG(found.st_mode) or (
                     expected is not None and (found.st_size, found.st_mtime_ns, found.st_ino) != expected):
                 return False
             self._make_folder_of(path)
-            os.link(source, os.path.join(self._staging_text, path), follow_symlinks=False)
+            target = os.path.join(self._staging_text, path)
+            if path in self.recycled:
+                _clear(Path(target))
+            os.link(source, target, follow_symlinks=False)
         except OSError:
             return False
         self.written.append(path)
@@ -135,7 +154,11 @@ class SiteWriter:
         """Make the staging folder's folder for ``path``, once per folder."""
         folder = os.path.dirname(path)
         if folder not in self._made:
-            os.makedirs(os.path.join(self._staging_text, folder), exist_ok=True)
+            try:
+                os.makedirs(os.path.join(self._staging_text, folder), exist_ok=True)
+            except OSError:   # a recycled spare may hold a file where the new site has a folder
+                _clear_way(self.staging, folder)
+                os.makedirs(os.path.join(self._staging_text, folder), exist_ok=True)
             self._made.add(folder)
 
     def copy(self, path: str, source: Path) -> None:
@@ -145,6 +168,8 @@ class SiteWriter:
         """Swap the staging folder into place; the output exists at every instant but one
         rename apart, and a kill between the two renames is undone by the next build."""
         try:
+            if self.recycled:
+                _remove_leftovers(self.staging, self.recycled - set(self.written), self._made)
             (self.staging / MARKER).write_text(_MARKER_TEXT.format(token=self.token))
             _keep_mode_and_group(self.output, self.staging)
             staged = _identity(self.staging, self.token)
@@ -155,6 +180,9 @@ class SiteWriter:
                 backup = self.output.with_name(f".{self.output.name}.old-{self.token}")
                 self.output.rename(backup)
             self.staging.rename(self.output)
+            if backup is not None and _keep_as_spare(backup, spare_path(self.output)):
+                self.records.save([staged, previous] if previous else [staged])
+                return
             self.records.save([staged])
             if backup is not None and self.remove_later:   # (a build that finds it there removes it too)
                 threading.Thread(target=remove_site_folder, args=(backup,), name="qisite-remove-old-site").start()
@@ -166,6 +194,105 @@ class SiteWriter:
     def abandon(self) -> None:
         remove_site_folder(self.staging)
         self.lock.release()
+
+
+def spare_path(output: Path) -> Path:
+    """Where the site before last is kept, to become the next build's staging folder."""
+    return output.with_name(f".{output.name}.spare")
+
+
+def _take_spare(output: Path, records: OutputRecords, token: str) -> tuple[Path, set[str], set[str]] | None:
+    """The spare renamed to this build's staging folder, with the files and folders it holds; None
+    if there is no spare qisite vouches for, or it holds anything but plain files and folders."""
+    spare = spare_path(output)
+    if not spare.is_dir() or spare.is_symlink() or not records.vouches_for(spare):
+        return None
+    staging = output.with_name(f".{output.name}.building-{token}")
+    spare.rename(staging)
+    found = _plain_tree(staging)
+    if found is None:
+        remove_site_folder(staging)
+        return None
+    (staging / MARKER).write_text(_MARKER_TEXT.format(token=f"staging-{token}"))
+    return staging, *found
+
+
+def _plain_tree(root: Path) -> tuple[set[str], set[str]] | None:
+    """The files and folders under ``root`` (relative, '/'-separated; the root's marker left out;
+    the root itself is ""); None if anything in it is a link or not a plain file or folder."""
+    files: set[str] = set()
+    folders = {""}
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(os.path.join(root, folder)) as found:
+            for entry in found:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_symlink():
+                    return None
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(relative)
+                    pending.append(relative)
+                elif entry.is_file(follow_symlinks=False):
+                    if relative != MARKER:
+                        files.add(relative)
+                else:
+                    return None
+    return files, folders
+
+
+def _remove_leftovers(staging: Path, files: set[str], made: set[str]) -> None:
+    """Remove from a recycled staging folder the files the new site does not have, then its folders
+    left empty (deepest first)."""
+    for path in files:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staging / path)
+    folders = {os.path.dirname(path) for path in files}
+    for folder in sorted((f for f in folders if f), key=lambda f: f.count("/"), reverse=True):
+        while folder:
+            try:
+                os.rmdir(staging / folder)   # fails (and stops) while the folder holds anything
+            except OSError:
+                break
+            made.discard(folder)
+            folder = os.path.dirname(folder)
+
+
+def _keep_as_spare(backup: Path, spare: Path) -> bool:
+    """Rename the replaced site to the spare; False if something else is there already."""
+    if os.path.lexists(spare):
+        return False
+    try:
+        backup.rename(spare)
+    except OSError:
+        return False
+    return True
+
+
+def _stamp_of(path: str) -> tuple[int, int, int] | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ino) if stat.S_ISREG(found.st_mode) else None
+
+
+def _clear(target: Path) -> None:
+    """Make way at ``target`` in a recycled staging folder (never in the published site)."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def _clear_way(staging: Path, folder: str) -> None:
+    """Remove whatever file stands where ``folder`` (or one of its parents) must be."""
+    parts = folder.split("/")
+    for depth in range(1, len(parts) + 1):
+        here = staging.joinpath(*parts[:depth])
+        if os.path.lexists(here) and not (here.is_dir() and not here.is_symlink()):
+            here.unlink()
+            return
 
 
 def refuse_unsafe_output(output: Path, root: Path, projects_dir: Path) -> None:
@@ -201,7 +328,9 @@ def recover(output: Path, records: OutputRecords) -> None:
                 backup.rename(output)
                 break
     pattern = f".{glob_escape(output.name)}"
-    for leftover in [*output.parent.glob(f"{pattern}.building-*"), *output.parent.glob(f"{pattern}.old-*")]:
+    spare = spare_path(output)
+    unvouched = [spare] if spare.is_dir() and not records.vouches_for(spare) else []
+    for leftover in [*output.parent.glob(f"{pattern}.building-*"), *output.parent.glob(f"{pattern}.old-*"), *unvouched]:
         if leftover.is_dir() and not leftover.is_symlink() and ((leftover / MARKER).is_file() or not any(leftover.iterdir())):
             remove_site_folder(leftover)
 
@@ -325,8 +454,12 @@ def stage_file(output: Path, staging: Path, path: str, data: bytes) -> bool:
     target = staging / path
     if _same_bytes(output / path, data) and _link(output / path, target):
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)   # never write through a link to a published file
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:   # a recycled spare may hold a file where the new site has a folder
+        _clear_way(staging, os.path.dirname(path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+    _clear(target)   # never write through a link to a published file
     with open(target, "xb") as handle:
         handle.write(data)
     return True
@@ -334,9 +467,14 @@ def stage_file(output: Path, staging: Path, path: str, data: bytes) -> bool:
 
 def _link(source: Path, target: Path) -> bool:
     try:
-        if not stat.S_ISREG(os.lstat(source).st_mode):  # never a link or a device from the published folder
+        found = os.lstat(source)
+        if not stat.S_ISREG(found.st_mode):  # never a link or a device from the published folder
             return False
+        there = _stamp_of(str(target))   # a recycled staging folder may hold the file already
+        if there is not None and there == (found.st_size, found.st_mtime_ns, found.st_ino):
+            return True
         target.parent.mkdir(parents=True, exist_ok=True)
+        _clear(target)
         os.link(source, target, follow_symlinks=False)
     except OSError:
         return False
@@ -364,13 +502,11 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _make_staging(output: Path, token: str) -> Path:
+def _make_staging(staging: Path, token: str) -> None:
     """A new staging folder, created with the process's umask (not mkdtemp's private 0700),
     holding a marker so that a later build knows it may remove it."""
-    staging = output.with_name(f".{output.name}.building-{token}")
     staging.mkdir()
     (staging / MARKER).write_text(_MARKER_TEXT.format(token=f"staging-{token}"))
-    return staging
 
 
 def _keep_mode_and_group(output: Path, staging: Path) -> None:

@@ -14,6 +14,7 @@ from qisite.site.output import (
     OutputRecords,
     SiteWriter,
     recover,
+    spare_path,
     staging_folders,
 )
 
@@ -140,3 +141,98 @@ def test_a_folder_that_only_looks_like_staging_is_kept(tmp_path):
     (lookalike / "notes.txt").write_text("mine")
     build_once(output, "one")
     assert (lookalike / "notes.txt").read_text() == "mine"
+
+
+# -- the spare: the site before last, recycled as the next staging folder ------------------------------
+
+
+def build_files(output: Path, files: dict[str, str]) -> SiteWriter:
+    """A build that keeps every file whose text the published site has already, and writes the rest."""
+    writer = SiteWriter(output)
+    for path, text in files.items():
+        published = output / path
+        if not (published.is_file() and published.read_text() == text and writer.keep(path, _stamp(published))):
+            writer.write_text(path, text)
+    writer.commit()
+    return writer
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    found = os.lstat(path)
+    return found.st_size, found.st_mtime_ns, found.st_ino
+
+
+def tree(folder: Path) -> dict[str, str | None]:
+    """Every file (its text) and folder (None) under ``folder``, the marker left out."""
+    return {p.relative_to(folder).as_posix(): (p.read_text() if p.is_file() else None)
+            for p in sorted(folder.rglob("*")) if p.name != MARKER}
+
+
+def test_the_replaced_site_is_kept_as_the_spare_and_recycled_by_the_next_build(tmp_path):
+    output = tmp_path / "_site"
+    first = {"index.html": "home", "a/page.html": "a", "gone/old.html": "old", "same.css": "css"}
+    build_files(output, first)
+    build_files(output, {**first, "index.html": "home 2"})
+    spare = spare_path(output)
+    assert tree(spare) == tree_of(first)   # the site before last, kept
+    spare_inode = spare.stat().st_ino
+    shared = os.lstat(spare / "same.css").st_ino
+    assert shared == os.lstat(output / "same.css").st_ino   # hard links: no second copy of an unchanged file
+    third = {"index.html": "home 3", "a/page.html": "a", "same.css": "css", "new/b.html": "b"}
+    writer = build_files(output, third)
+    assert output.stat().st_ino == spare_inode   # the spare became the new site
+    assert writer.recycled == {"index.html", "a/page.html", "gone/old.html", "same.css"}
+    assert tree(output) == tree_of(third)   # the old page and its emptied folder removed; nothing else left
+    assert os.lstat(output / "same.css").st_ino == shared
+    assert staging_folders(output) == [] and spare_path(output).is_dir()
+
+
+def tree_of(files: dict[str, str]) -> dict[str, str | None]:
+    folders = {"/".join(p.split("/")[:n]): None for p in files for n in range(1, p.count("/") + 1)}
+    return dict(sorted({**folders, **files}.items()))
+
+
+def test_a_spare_file_changed_in_place_is_replaced_not_trusted(tmp_path):
+    output = tmp_path / "_site"
+    files = {"index.html": "home", "style.css": "css"}
+    build_files(output, files)
+    build_files(output, {**files, "index.html": "home 2"})
+    (spare_path(output) / "style.css").write_text("tampered")   # the same inode as the published file
+    assert (output / "style.css").read_text() == "tampered"
+    build_files(output, {**files, "index.html": "home 3"})
+    assert (output / "style.css").read_text() == "css"
+
+
+@pytest.mark.parametrize("plant", ["link", "foreign"])
+def test_a_spare_holding_a_link_or_not_on_record_is_never_used(tmp_path, plant):
+    output = tmp_path / "_site"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("mine")
+    build_files(output, {"index.html": "one", "a/x.html": "x"})
+    build_files(output, {"index.html": "two", "a/x.html": "x"})
+    spare = spare_path(output)
+    if plant == "link":   # a link planted in the spare must never be written through
+        (spare / "a" / "x.html").unlink()
+        (spare / "a").rmdir()
+        (spare / "a").symlink_to(outside)
+    else:                 # a folder by the spare's name that qisite did not write: not ours to use
+        import shutil
+        shutil.rmtree(spare)
+        spare.mkdir()
+        (spare / "notes.txt").write_text("mine")
+    build_files(output, {"index.html": "three", "a/x.html": "x"})
+    assert tree(output) == tree_of({"index.html": "three", "a/x.html": "x"})
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"] and (outside / "keep.txt").read_text() == "mine"
+    if plant == "foreign":
+        assert (spare / "notes.txt").read_text() == "mine"   # left alone, and the replaced site removed
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".qisite-cache", "_site", "outside", spare.name])
+
+
+def test_a_check_of_the_published_site_leaves_the_spare_alone(tmp_path):
+    output = tmp_path / "_site"
+    build_files(output, {"index.html": "one"})
+    build_files(output, {"index.html": "two"})
+    before = spare_path(output).stat().st_ino
+    SiteWriter(output, stage=False).abandon()
+    assert spare_path(output).stat().st_ino == before and staging_folders(output) == []
