@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import pickle
 import sys
@@ -84,6 +85,7 @@ class BuildReport:
     charts_drawn: int = 0
     charts_reused: int = 0
     cache_pruned: int = 0        # chart-cache and project-cache entries no build uses, removed
+    fingerprint: str = ""        # the published files' paths and stamps: moves on iff a file's bytes changed
     phases: dict[str, float] = field(default_factory=dict)   # seconds by phase
 
     @property
@@ -216,7 +218,6 @@ class Builder:
             problems.items[early:] = []
         self.wholes = _Wholes(self.cache, {}, {}, config)
         entries = self._entries(folders, keys, config, report)
-        self._until_built.enter_context(collector.frozen())   # the network's data: kept out of every collection
         clock.lap("load and analyse")
         for folder in folders:
             problems.extend(entries[folder].problems)
@@ -253,7 +254,8 @@ class Builder:
                       "drafts_left_out": report.drafts_left_out}
         self._save_manifest(report.output, new)
         report.files, report.files_written = len(writer.written), writer.changed
-        report.cache_pruned = self._prune()
+        report.fingerprint = _fingerprint(new.files)
+        report.cache_pruned = self._prune(manifest, new)
         self.cache.forget_others(set(keys.values()))
         clock.lap("commit")
         report.seconds = time.perf_counter() - started
@@ -279,7 +281,7 @@ class Builder:
             writer.abandon()
         if intact:
             report.written = True
-            report.files = len(manifest.files)
+            report.files, report.fingerprint = len(manifest.files), _fingerprint(manifest.files)
             report.charts_reused = report.charts
         return report
 
@@ -294,7 +296,11 @@ class Builder:
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:
         with collector.paused():   # unpickling makes only live objects: a collection there finds nothing
-            return self._read_entries(folders, keys, config, report)
+            entries = self._read_entries(folders, keys, config, report)
+            # the network's data kept out of every collection, frozen before collections resume (else the
+            # first one, due at once after so many allocations, traverses all of it: 0.5 s at 1,000 projects)
+            self._until_built.enter_context(collector.frozen())
+            return entries
 
     def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                       report: BuildReport) -> dict[Path, ProjectEntry]:
@@ -370,6 +376,8 @@ class Builder:
             kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
             if "shared" in page.context:
                 network_pages.append((page, key, kept))
+            elif "data" not in page.context and kept and page_charts_key(page.path) in charts_before:
+                new.charts[page_charts_key(page.path)] = charts_before[page_charts_key(page.path)]
             elif not kept and "data" not in page.context:
                 other_pages.append((page.path, key))
             elif not kept:
@@ -419,9 +427,11 @@ class Builder:
         clock.lap("charts and project pages")
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
-        for staged, new_cards in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+        for staged, new_cards, drawn in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
             changed |= self._adopt(writer, new, [staged])
             cards.adopt(new_cards)
+            if drawn:   # a page's own charts (the spread timelines of an idea page), kept in the cache for it
+                new.charts[page_charts_key(staged[0])] = drawn
         if other_pages:
             self._save_cards(cards)
         for page, key, kept in network_pages:   # a few pages, each with charts of its own: here
@@ -543,14 +553,35 @@ class Builder:
             if self.keep_pool:   # a Builder kept for builds to come
                 self.saved = (path, _stamp(path), manifest)
 
-    def _prune(self) -> int:
-        """Remove cached charts and project entries that no output's last build used."""
-        from qisite.charts.pool import prune_cache
+    def _prune(self, previous: Manifest | None, new: Manifest) -> int:
+        """Remove cached charts and project entries that no output's last build used: those this build
+        stopped using (an edit: a few), or, when there is no record of the output's last build, every
+        entry no manifest names (the whole cache listed: a clean build's cost, not an edit's)."""
+        from qisite.charts.pool import prune_cache, remove_cached
 
-        manifests = [m for m in self.cache.manifests() if isinstance(m, Manifest)]
-        charts = {key for m in manifests for keys in m.charts.values() for key in keys}
-        projects = {key for m in manifests for key in m.project_keys}
-        return prune_cache(self.root / CACHE_DIR / "charts", charts) + self.cache.prune_projects(projects)
+        if previous is None:
+            manifests = [m for m in self.cache.manifests() if isinstance(m, Manifest)]
+            return (prune_cache(self.root / CACHE_DIR / "charts", _chart_keys(manifests))
+                    + self.cache.prune_projects({key for m in manifests for key in m.project_keys}))
+        charts = _chart_keys([previous]) - _chart_keys([new])
+        projects = previous.project_keys - new.project_keys
+        if not charts and not projects:
+            return 0
+        others = [m for m in self.cache.manifests() if isinstance(m, Manifest) and m is not new]
+        return (remove_cached(self.root / CACHE_DIR / "charts", charts - _chart_keys(others))
+                + self.cache.remove_projects(projects - {key for m in others for key in m.project_keys}))
+
+
+def _fingerprint(files: dict[str, tuple]) -> str:
+    """The site's files as a manifest records them. A file's bytes change only with its stamp (a file
+    whose bytes are unchanged is the published file, linked), so the browser is told to reload iff
+    this moves on (``qisite serve``), without reading or even listing the site."""
+    return hashlib.blake2b(repr(sorted((path, record[1:]) for path, record in files.items())).encode(),
+                           digest_size=16).hexdigest()
+
+
+def _chart_keys(manifests: list[Manifest]) -> set[str]:
+    return {key for m in manifests for keys in m.charts.values() for key in keys}
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -562,8 +593,10 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def _chart_count(charts: dict[str, tuple[str, ...]]) -> int:
-    """The charts a manifest records (its PNGs for slides, recorded with them to be kept in the cache, left out)."""
-    return sum(1 for keys in charts.values() for key in keys if not key.endswith(".png"))
+    """The charts a manifest records (its PNGs for slides, and the charts of pages other than projects',
+    recorded to be kept in the cache, left out)."""
+    return sum(1 for group, keys in charts.items() if not group.startswith(page_charts_key(""))
+               for key in keys if not key.endswith(".png"))
 
 
 class _Clock:
@@ -704,12 +737,13 @@ _JOB: dict[str, _SiteJob] = {}
 
 
 def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None, path: str | None = None,
-                shared_charts: dict | None = None, chart_cache: Path | None = None, data: ProjectData | None = None) -> str:
+                shared_charts: dict | None = None, chart_cache: Path | None = None, data: ProjectData | None = None,
+                chart_keys: list[str] | None = None) -> str:
     """A project's page shows ``data``, its whole data (the page's own context holds its listing part);
     ``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
     ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
     charts (drawn by :func:`network_measure_charts`); a page showing the spread of change ideas gets each
-    family's timeline (from ``chart_cache``)."""
+    family's timeline (from ``chart_cache``; their keys go to ``chart_keys``)."""
     template = env.get_template(page.template)
     context = page.context if data is None else {**page.context, "data": data}
     extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
@@ -721,7 +755,10 @@ def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None 
     if page.context.get("spreads"):
         from qisite.site.spread_charts import spread_charts  # (matplotlib, to draw what the cache lacks)
 
-        extra["spread_charts"] = spread_charts(page.context["spreads"], chart_cache)
+        drawn = spread_charts(page.context["spreads"], chart_cache)
+        extra["spread_charts"] = {family: chart[1:] for family, chart in drawn.items()}
+        if chart_keys is not None:
+            chart_keys.extend(chart[0] for chart in drawn.values())
     return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
                            config=site.network.config, inline=inline, **context, **extra)
 
@@ -786,13 +823,22 @@ def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> li
     return out
 
 
-def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> list[tuple[tuple, dict]]:
+def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> list[tuple[tuple, dict, tuple[str, ...]]]:
     """Each page (path, key) staged, with the project cards first rendered for it (a forked worker's go
-    back to the parent)."""
+    back to the parent) and the keys of the charts it shows from the cache."""
     job = job or _JOB["job"]
-    return [(_stage_file(job, path, key, render_page(job.env, job.site, job.pages[path], {},
-                                                     chart_cache=job.chart_cache)), job.cards.take_new())
-            for path, key in pages]
+    out = []
+    for path, key in pages:
+        charts: list[str] = []
+        text = render_page(job.env, job.site, job.pages[path], {}, chart_cache=job.chart_cache, chart_keys=charts)
+        out.append((_stage_file(job, path, key, text), job.cards.take_new(), tuple(charts)))
+    return out
+
+
+def page_charts_key(path: str) -> str:
+    """Where a manifest records the charts of a page other than a project's (the spread timelines of an
+    idea page: kept in the cache while a page shows them, not counted among the site's charts)."""
+    return f"page {path}"
 
 
 def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:

@@ -292,6 +292,16 @@ class BuildCache:
         folder = self.folder / "outputs"
         return [m for m in (load_sealed(p) for p in sorted(folder.glob("*.pickle"))) if m is not None] if folder.is_dir() else []
 
+    def remove_projects(self, keys: set[str]) -> int:
+        """Remove these projects' stored entries (whole and listing); how many files went."""
+        removed = 0
+        for key in keys:
+            for part in ("whole", "listing"):
+                with contextlib.suppress(FileNotFoundError):
+                    self.project_path(key, part).unlink()
+                    removed += 1
+        return removed
+
     def prune_projects(self, keep: set[str]) -> int:
         """Remove stored project entries no output's manifest uses."""
         removed = 0

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import http.server
 import logging
 import os
@@ -38,7 +37,6 @@ from watchdog.observers import Observer
 
 from qisite.build import Builder, BuildReport
 from qisite.problems import QisiteError
-from qisite.site.output import MARKER
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
 from qisite.terminal import for_terminal
 
@@ -96,7 +94,6 @@ class Rebuilder:
         self.address = "/"        # where the preview is served (for the terminal)
         self._errors = 0
         self._shown: tuple[str, str] | None = None
-        self._fingerprint = SiteFingerprint()
         self._one_at_a_time = threading.Lock()
         self.after_build: Callable[[], None] = lambda: None
 
@@ -164,7 +161,7 @@ class Rebuilder:
                 if failure:
                     self.report(f"build failed: {for_terminal(failure)}\nthe preview shows the site as it was before")
                 note = banner(self._errors, failure)
-                shown = (self._fingerprint.of(self.output), note)
+                shown = (report.fingerprint if report is not None else self._shown[0] if self._shown else "", note)
                 self.after_build()  # still building: whoever waits for this build waits for this too
                 with self.condition:
                     self.builds += 1
@@ -189,39 +186,6 @@ class Rebuilder:
         with self.condition:
             self.condition.wait_for(lambda: self.epoch != since or self.stopping, timeout)  # a restarted server reloads too
             return self.epoch
-
-
-class SiteFingerprint:
-    """One digest of every file of the site (paths and contents). A file kept from the
-    last build (same inode, size and time: a hard link to it) is not read again."""
-
-    def __init__(self) -> None:
-        self.known: dict[tuple, bytes] = {}
-
-    def of(self, folder: Path) -> str:
-        total, seen = hashlib.blake2b(digest_size=16), {}
-        for top, folders, files in os.walk(folder):
-            folders.sort()
-            for name in sorted(files):
-                path = os.path.join(top, name)
-                relative = os.path.relpath(path, folder)
-                if relative == MARKER:  # a new random token every build
-                    continue
-                try:
-                    found = os.stat(path)
-                    key = (relative, found.st_ino, found.st_size, found.st_mtime_ns)
-                    digest = self.known.get(key) or _digest(path)
-                except OSError:
-                    continue
-                seen[key] = digest
-                total.update(relative.encode("utf-8", "surrogateescape") + b"\0" + digest)
-        self.known = seen
-        return total.hexdigest()
-
-
-def _digest(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "blake2b").digest()
 
 
 def _count(number: int, noun: str) -> str:

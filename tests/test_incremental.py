@@ -431,3 +431,56 @@ def test_a_sealed_cards_file_that_is_not_ours_is_not_used(tmp_path):
     assert again.pages_rendered > 2
     assert not any(b"forged card" in p.read_bytes() for p in output.rglob("*.html"))
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "cards file refused")
+
+
+def cached(root: Path) -> set[str]:
+    """Every cached chart, slide and project entry, by its path in the cache folder."""
+    cache = root / ".qisite-cache"
+    return {p.relative_to(cache).as_posix() for p in [*(cache / "charts").glob("??/*"),
+                                                      *(cache / "build" / "projects").glob("??/*.pickle")]}
+
+
+def test_an_edit_prunes_what_it_stopped_using_unless_another_output_uses_it(tmp_path):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    build(root, tmp_path / "a", workers=1)
+    build(root, tmp_path / "b", workers=1)
+    before = cached(root)
+    csv = root / "projects" / "otterbury-eye-screening" / "data" / "attendance.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    cells = lines[3].split(",")
+    cells[-1] = str(int(cells[-1]) + 7)
+    csv.write_text("\n".join([*lines[:3], ",".join(cells), *lines[4:]]) + "\n", encoding="utf-8")
+    first = build(root, tmp_path / "a", workers=1)
+    assert first.cache_pruned == 0 and before <= cached(root)   # output b's last build still uses them
+    second = build(root, tmp_path / "b", workers=1)
+    gone = before - cached(root)
+    assert second.cache_pruned == len(gone) > 2   # the project's two old entries and its redrawn charts
+    assert sum(path.startswith("build/projects/") for path in gone) == 2
+    assert all(path.startswith(("charts/", "build/projects/")) for path in gone)
+    left = cached(root)
+    clean = build(root, tmp_path / "c", workers=1)   # a new output: the whole cache listed, nothing unused
+    assert clean.cache_pruned == 0, left - cached(root)
+    (root / ".qisite-cache" / "charts" / "ab").mkdir(exist_ok=True)
+    (root / ".qisite-cache" / "charts" / "ab" / ("ab" + "0" * 30 + ".svg")).write_text("<svg/>")
+    assert build(root, tmp_path / "d", workers=1).cache_pruned == 1
+
+
+def test_the_fingerprint_moves_on_exactly_when_a_published_files_bytes_change(tmp_path):
+    """What tells `qisite serve`'s browser to reload: read from the manifest, never by walking the site."""
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    first = build(root, output, workers=1)
+    assert first.fingerprint and build(root, output, workers=1).fingerprint == first.fingerprint   # nothing to do
+    touch_only(root, random.Random(0))
+    project = root / "projects" / "otterbury-eye-screening" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + "\n# a comment changes no page\n", encoding="utf-8")
+    again = build(root, output, workers=1)
+    assert again.projects_analysed == 1 and again.files_written == 0 and again.fingerprint == first.fingerprint
+    edit_title(root, random.Random(1))
+    edited = build(root, output, workers=1)
+    assert edited.files_written > 0 and edited.fingerprint != first.fingerprint
+    (output / "index.html").write_bytes(b"by hand")   # a page edited in the output is made again: a new file
+    mended = build(root, output, workers=1)
+    assert mended.fingerprint not in (first.fingerprint, edited.fingerprint) and mended.files_written == 1

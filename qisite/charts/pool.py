@@ -137,6 +137,16 @@ def prune_cache(cache_dir: Path, keep: set[str]) -> int:
     return removed
 
 
+def remove_cached(cache_dir: Path, keys: set[str]) -> int:
+    """Remove these charts (and slides) from the cache folder; how many were there."""
+    removed = 0
+    for key in keys:
+        with contextlib.suppress(FileNotFoundError):
+            _cache_path(cache_dir, key).unlink()
+            removed += 1
+    return removed
+
+
 def make_pool(workers: int | None, kept: bool = False) -> ProcessPoolExecutor:
     """A process pool for drawing (and for any other work of a build). A pool ``kept`` between builds
     (``qisite serve``) spawns its workers: they start once, and later builds run while threads do."""

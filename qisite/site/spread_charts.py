@@ -40,6 +40,6 @@ def spread_chart(family: Spread, cache_dir: Path | None, counts: dict | None = N
     return key, svg, texts["description"]
 
 
-def spread_charts(families, cache_dir: Path | None) -> dict[str, tuple[str, str]]:
-    """Family id → its timeline's (SVG, long description)."""
-    return {family.id: spread_chart(family, cache_dir)[1:] for family in families}
+def spread_charts(families, cache_dir: Path | None) -> dict[str, tuple[str, str, str]]:
+    """Family id → its timeline's (cache key, SVG, long description)."""
+    return {family.id: spread_chart(family, cache_dir) for family in families}
