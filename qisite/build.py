@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from qisite import collector
-from qisite.buildcache import BuildCache, FileDigests, code_digest, digest, load_sealed, save_sealed
+from qisite.buildcache import BuildCache, FileDigests, WatchedChanges, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
 from qisite.load.images import project_images
 from qisite.load.lone import lone_config
@@ -159,6 +159,8 @@ class Builder:
         self.env_made_from: tuple = ()
         self.saved: tuple[Path, Any, Manifest] | None = None   # the manifest last saved, and its file's stamp
         self.templates_key = ""
+        self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
+        self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
 
     def __enter__(self) -> Builder:
@@ -178,11 +180,13 @@ class Builder:
 
     # -- one build ------------------------------------------------------------------------------
 
-    def build(self) -> BuildReport:
+    def build(self, changes: WatchedChanges | None = None) -> BuildReport:
+        """Build. ``changes``: what a watcher saw change since this Builder's last build began (``qisite
+        serve``): a project folder it watched and saw no change in is not read again to know it is unchanged."""
         with contextlib.ExitStack() as self._until_built:
-            return self._build()
+            return self._build(changes)
 
-    def _build(self) -> BuildReport:
+    def _build(self, changes: WatchedChanges | None = None) -> BuildReport:
         started = time.perf_counter()
         phases: dict[str, float] = {}
         clock = _Clock(phases)
@@ -197,9 +201,11 @@ class Builder:
             self.digests = self.cache.load_digests()
         elif self.digests.seen:   # a kept Builder: what the last build read, as it read it (else every file
             self.digests.known = self.digests.seen   # hashed since the first build is hashed again each time)
-        self.digests.seen = {}
+        reuse = changes is not None and changes.few and bool(self.trees)
+        self.digests.seen = dict(self.digests.known) if reuse else {}   # (the folders not read again keep theirs)
         self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE))
-        keys = {folder: self._project_key(folder, provenance) for folder, provenance in folders.items()}
+        trees = self._trees(folders, changes if reuse else None)
+        keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
         templates, own_pages = self._templates_key()
         self.templates_key = templates
         site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts,  # in every page's key
@@ -287,11 +293,23 @@ class Builder:
 
     # -- projects -------------------------------------------------------------------------------
 
-    def _project_key(self, folder: Path, provenance: Provenance | None) -> str:
-        """What a project's load and analysis read: its folder's content, where it came from
-        (a source's commit), site.yaml and qisite's code."""
+    def _project_key(self, folder: Path, provenance: Provenance | None, tree: str | None = None) -> str:
+        """What a project's load and analysis read: its folder's content (``tree``: its digest, else read
+        now), where it came from (a source's commit), site.yaml and qisite's code."""
         assert self.digests is not None
-        return digest(self.config_key, str(folder), self.digests.tree(folder), repr(provenance))
+        return digest(self.config_key, str(folder), tree or self.digests.tree(folder), repr(provenance))
+
+    def _trees(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None) -> dict[Path, str]:
+        """Each project folder's digest: the last build's for a folder ``changes`` shows untouched, else read."""
+        assert self.digests is not None
+        trees = {}
+        for folder in folders:
+            real = self.real_paths.get(folder) or self.real_paths.setdefault(folder, os.path.realpath(folder))
+            kept = self.trees.get(folder) if changes is not None and changes.untouched(real) else None
+            trees[folder] = kept or self.digests.tree(folder)
+        self.trees = {f: t for f, t in trees.items() if str(f) not in self.digests.linked}
+        self.real_paths = {f: r for f, r in self.real_paths.items() if f in self.trees}
+        return trees
 
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                  report: BuildReport) -> dict[Path, ProjectEntry]:

@@ -179,6 +179,7 @@ class FileDigests:
         self.known: dict[str, tuple] = dict(known or {})
         self.seen: dict[str, tuple] = {}
         self.hashed = 0
+        self.linked: set[str] = set()   # folders given to :meth:`tree` that hold a link (it may lead out of them)
 
     def file(self, path: str, found: os.stat_result) -> str:
         signature = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
@@ -198,8 +199,11 @@ class FileDigests:
     def tree(self, folder: Path) -> str:
         """A digest of everything under ``folder``: names, kinds, link targets and file contents."""
         h = hashlib.sha256()
+        self.linked.discard(str(folder))
         for line in self._entries(str(folder), ""):
             h.update(line.encode("utf-8", "surrogateescape") + b"\n")
+            if " -> " in line and not line.startswith("!"):
+                self.linked.add(str(folder))
         return h.hexdigest()
 
     def _entries(self, folder: str, prefix: str) -> Iterable[str]:
@@ -226,6 +230,28 @@ class FileDigests:
                                         f"kind {stat.S_IFMT(found.st_mode)}")
             except OSError as exc:
                 yield f"{name} !missing {exc.errno}"
+
+
+class WatchedChanges:
+    """What a watcher saw change (``qisite serve``): the paths it reported since the last build began,
+    under the folders it watches. A folder it watches where it reported nothing is as the last build
+    read it (unless it holds a link, which may lead where nobody watches: qisite.build reads those again)."""
+
+    MOST = 256   # more changes than this (a git pull): every folder is read again
+
+    def __init__(self, paths: Iterable[Path], watched: Iterable[Path]):
+        self.paths = {os.path.realpath(p) for p in paths}
+        self.watched = tuple(os.path.realpath(p) for p in watched)
+
+    @property
+    def few(self) -> bool:
+        return len(self.paths) <= self.MOST
+
+    def untouched(self, folder: str) -> bool:
+        """Whether ``folder`` (a real path) is watched and nothing in it, or above it, was reported."""
+        inside = folder + os.sep
+        return (any(inside.startswith(w + os.sep) for w in self.watched)
+                and not any(p == folder or p.startswith(inside) or inside.startswith(p + os.sep) for p in self.paths))
 
 
 # -- the store -------------------------------------------------------------------------------------

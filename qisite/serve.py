@@ -36,6 +36,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from qisite.build import Builder, BuildReport
+from qisite.buildcache import WatchedChanges
 from qisite.problems import QisiteError
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
 from qisite.terminal import for_terminal
@@ -66,21 +67,24 @@ RELOAD_SCRIPT = b"""<script>
 </script>"""
 
 
-def preview_builder(root: Path, output: Path, project: Path | None = None) -> Callable[[], BuildReport]:
-    """The one way the preview builds: with drafts (bannered) and the pages for problems. A
-    stateful builder kept between rebuilds replaces this function's body and nothing else."""
+def preview_builder(root: Path, output: Path, project: Path | None = None) -> BuildSite:
+    """The one way the preview builds: with drafts (bannered) and the pages for problems, by a
+    Builder kept between rebuilds, told what the watcher saw change."""
     return Builder(root, output, drafts=True, problem_pages=True, project=project, keep_pool=True).build
+
+
+BuildSite = Callable[[WatchedChanges | None], BuildReport]   # one build, told what changed (None: unknown)
 
 
 class Rebuilder:
     """The one build loop: notes changes, builds once they settle, counts what the browser was shown.
 
     ``build_site`` is the build (default :func:`preview_builder`); ``notice`` is called by the
-    watcher, ``run`` is the loop's thread, ``rebuild`` one build now (the first one)."""
+    watcher of ``watched``, ``run`` is the loop's thread, ``rebuild`` one build now (the first one)."""
 
     def __init__(self, root: Path, output: Path, report=print, *, project: Path | None = None,
-                 build_site: Callable[[], BuildReport] | None = None, settle: float = SETTLE_SECONDS):
-        self.output, self.report, self.settle = output, report, settle
+                 build_site: BuildSite | None = None, settle: float = SETTLE_SECONDS, watched: tuple[Path, ...] = ()):
+        self.output, self.report, self.settle, self.watched = output, report, settle, watched
         self.build_site = build_site or preview_builder(root, output, project)
         self.condition = threading.Condition()
         self.epoch = 0            # moves on when a build changed what the browser is shown
@@ -149,7 +153,8 @@ class Rebuilder:
             try:
                 if changed:
                     self.report(f"{_count(len(changed), 'change')} detected: rebuilding")
-                report = self.build_site()
+                # what the watcher saw since the last build began (the first build reads everything)
+                report = self.build_site(WatchedChanges(changed, self.watched) if self.builds else None)
                 self._errors = len(report.problems.errors)
                 self.report(_summary(report, "rebuilt" if self.builds else "built", self.address))
             except QisiteError as exc:  # a located, explained failure: show it, keep serving the last good site
@@ -360,11 +365,12 @@ class Preview:
     """The whole preview: the first build, the watcher, the build loop and the HTTP server."""
 
     def __init__(self, root: Path, output: Path, watched: tuple[Path, ...], host: str = "127.0.0.1", port: int = 8000,
-                 report=print, *, project: Path | None = None, build_site: Callable[[], BuildReport] | None = None,
+                 report=print, *, project: Path | None = None, build_site: BuildSite | None = None,
                  settle: float = SETTLE_SECONDS):
         refuse_watched_output(root, output, watched)
         self.root, self.output, self.watched, self.report = root, output, watched, report
-        self.rebuilder = Rebuilder(root, output, report, project=project, build_site=build_site, settle=settle)
+        self.rebuilder = Rebuilder(root, output, report, project=project, build_site=build_site, settle=settle,
+                                   watched=watched)
         handler = make_handler(self.rebuilder, extra_hosts=_names_of(host))
         self.server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(output)))
         self.server.daemon_threads = True

@@ -484,3 +484,36 @@ def test_the_fingerprint_moves_on_exactly_when_a_published_files_bytes_change(tm
     (output / "index.html").write_bytes(b"by hand")   # a page edited in the output is made again: a new file
     mended = build(root, output, workers=1)
     assert mended.fingerprint not in (first.fingerprint, edited.fingerprint) and mended.files_written == 1
+
+
+def test_a_kept_builder_told_what_the_watcher_saw_reads_only_those_folders(tmp_path):
+    """`qisite serve` tells its Builder what changed: a watched folder with no reported change is not read
+    again; one holding a link, or outside what is watched, always is; and with no report, everything is."""
+    from qisite.buildcache import WatchedChanges
+
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    first, second = projects(root)[:2]
+    watched = (root / "projects",)
+    with Builder(root, output, workers=1) as kept:
+        kept.build()
+        for folder in (first, second):
+            (folder / "story.md").write_text(f"Edited {folder.name}.\n", encoding="utf-8")
+        told = kept.build(WatchedChanges([first / "story.md"], watched))
+        assert told.projects_analysed == 1   # the second folder's edit was not reported: not read
+        assert f"Edited {first.name}." in (output / "projects" / first.name / "index.html").read_text(encoding="utf-8")
+        assert kept.build(WatchedChanges([], watched)).projects_analysed == 0
+        assert kept.build(WatchedChanges([], ())).projects_analysed == 1   # nothing watched: every folder read
+        (second / "story.md").write_text("Again.\n", encoding="utf-8")
+        assert kept.build(None).projects_analysed == 1   # no report: every folder read
+        (second / "linked.md").symlink_to(tmp_path / "elsewhere.md")
+        (tmp_path / "elsewhere.md").write_text("one\n", encoding="utf-8")
+        kept.build(None)
+        (tmp_path / "elsewhere.md").write_text("two\n", encoding="utf-8")   # outside: no watcher would see it
+        assert kept.build(WatchedChanges([], watched)).projects_analysed == 1   # a folder with a link: read again
+        renamed = first.with_name("renamed-" + first.name)
+        first.rename(renamed)
+        report = kept.build(WatchedChanges([first, renamed], watched))
+        assert report.written and (output / "projects" / renamed.name / "index.html").is_file()
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "after the watched builds")

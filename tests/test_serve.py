@@ -95,7 +95,7 @@ class CountedBuild:
         self.hold: threading.Event | None = None
         self.held = threading.Event()
 
-    def __call__(self):
+    def __call__(self, changes=None):
         if not self.running.acquire(blocking=False):
             self.overlaps += 1
             raise AssertionError("two builds at once")
@@ -105,7 +105,7 @@ class CountedBuild:
                 hold, self.hold = self.hold, None
                 self.held.set()
                 assert hold.wait(60), "the test never released the held build"
-            return self.build_site()
+            return self.build_site(changes)
         finally:
             self.running.release()
 
