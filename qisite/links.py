@@ -151,9 +151,11 @@ def group_by(projects, key) -> dict[str, tuple[Project, ...]]:
 def change_idea_library(network: Network) -> dict[str, LibraryEntry]:
     uses: dict[str, list[IdeaUse]] = {}
     for project in network.projects:
+        by_idea: dict[str, list[PdsaCycle]] = {}   # the project's cycles by the idea they test, in log order
+        for c in project.cycles:
+            by_idea.setdefault(c.change_idea, []).append(c)
         for idea in project.drivers.change_ideas:
-            cycles = tuple(c for c in project.cycles if c.change_idea == idea.id)
-            uses.setdefault(idea.id, []).append(IdeaUse(project, idea, cycles))
+            uses.setdefault(idea.id, []).append(IdeaUse(project, idea, tuple(by_idea.get(idea.id, ()))))
     return {idea_id: LibraryEntry(idea_id, _title(found), tuple(sorted(found, key=_most_tested)))
             for idea_id, found in sorted(uses.items())}
 
@@ -262,13 +264,15 @@ class RelatedIndex:
                 best = sorted(best + more)[:limit]
         projects, by_rank = self.projects, self.by_rank
         found = []
+        idea_titles = {i.id: i.title for i in reversed(project.drivers.change_ideas)}   # the first of an id wins
+        own_areas = tuple(dict.fromkeys(project.equity_areas))
         for other in (projects[by_rank[key % places]] for key in best):
             other_ideas, other_drivers = self.features[other.id]
             shared_ideas = sorted(ideas & other_ideas)
-            shared_areas = [a for a in dict.fromkeys(project.equity_areas) if a in other.equity_areas]
+            shared_areas = [a for a in own_areas if a in other.equity_areas]
             shared_drivers = sorted(drivers & other_drivers)
-            score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
-            reasons = ([f"change idea: {_idea_title(project, i)}" for i in shared_ideas]
+            score = _IDEA * len(shared_ideas) + _AREA * len(shared_areas) + _DRIVER * len(shared_drivers)
+            reasons = ([f"change idea: {idea_titles.get(i, i)}" for i in shared_ideas]
                        + [f"equity area: {self.area_titles.get(a, a)}" for a in shared_areas]
                        + [f"driver: {_driver_title(project, d)}" for d in shared_drivers])
             found.append(Related(other, tuple(reasons), score))
@@ -283,14 +287,6 @@ def _driver_titles(project: Project) -> set[str]:
     titles = [title for primary in project.drivers.primary
               for title in (primary.title, *(secondary.title for secondary in primary.secondary))]
     return {" ".join(title.lower().split()) for title in titles}
-
-
-def _idea_title(project: Project, idea_id: str) -> str:
-    return next((i.title for i in project.drivers.change_ideas if i.id == idea_id), idea_id)
-
-
-def _area_title(network: Network, area_id: str) -> str:
-    return next((a.title for a in network.config.equity_areas if a.id == area_id), area_id)
 
 
 def _driver_title(project: Project, normalised: str) -> str:
