@@ -253,7 +253,7 @@ class RelatedIndex:
             worst = best[-1] if len(best) >= limit else None
             if worst is not None and worst < -score * places:   # the best already all score more
                 break
-            more = []
+            more: list[int] = []
             for n in self.groups[g]:
                 key = rank[n] - score * places
                 if len(more) >= limit or (worst is not None and key > worst):
