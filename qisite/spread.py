@@ -165,22 +165,42 @@ class TeamToTalkTo:
     tested: tuple[Tested, ...]
 
 
-def teams_to_talk_to(uses: Iterable[IdeaUse], projects: Iterable[Project] = ()) -> tuple[TeamToTalkTo, ...]:
+def teams_to_talk_to(uses: Iterable[IdeaUse], projects: Iterable[Project] = (),
+                     known: dict[int, tuple[IdeaUse, Tested | None]] | None = None) -> tuple[TeamToTalkTo, ...]:
     """The teams behind ``projects`` and these uses of change ideas, one entry per project (in the
     order given, ``projects`` first), each with the ideas it has tested (earliest first) — a team
-    that has not yet run a cycle too."""
+    that has not yet run a cycle too. ``known``: what :func:`tested` gave for uses seen before, by
+    ``id(use)`` (a site's pages ask about the same uses again and again), filled in here."""
     by_project: dict[str, tuple[Project, list[Tested]]] = {p.id: (p, []) for p in projects}
     seen: set[Node] = set()
     for use in uses:
-        tested = by_project.setdefault(use.project.id, (use.project, []))[1]
+        tested_ideas = by_project.setdefault(use.project.id, (use.project, []))[1]
         if (use.project.id, use.idea.id) in seen:
             continue
         seen.add((use.project.id, use.idea.id))
-        if use.cycles:
-            last = max((c.end or c.start) for c in use.cycles)
-            tested.append(Tested(use.idea.id, use.idea.title, first_tested(use.cycles), last, use.status))
-    return tuple(TeamToTalkTo(project, tuple(sorted(tested, key=lambda t: (t.first or dt.date.max, t.title.lower()))))
-                 for project, tested in by_project.values())
+        if known is None:
+            found = tested(use)
+        elif (memo := known.get(id(use))) is not None and memo[0] is use:
+            found = memo[1]
+        else:
+            found = tested(use)
+            known[id(use)] = (use, found)
+        if found is not None:
+            tested_ideas.append(found)
+    return tuple(TeamToTalkTo(project, tuple(sorted(found, key=_tested_order)) if len(found) > 1 else tuple(found))
+                 for project, found in by_project.values())
+
+
+def tested(use: IdeaUse) -> Tested | None:
+    """What a team's use of a change idea tested (None: no PDSA cycle yet)."""
+    if not use.cycles:
+        return None
+    last = max((c.end or c.start) for c in use.cycles)
+    return Tested(use.idea.id, use.idea.title, first_tested(use.cycles), last, use.status)
+
+
+def _tested_order(t: Tested) -> tuple[dt.date, str]:
+    return (t.first or dt.date.max, t.title.lower())
 
 
 # -- checks ---------------------------------------------------------------------------------------

@@ -120,3 +120,67 @@ def test_related_projects_match_the_pairwise_definition_on_a_random_network():
     for subject in projects:
         found = [(r.project.id, r.score) for r in index.related(subject)]
         assert found == _related_by_every_pair(subject, network), subject.id
+
+
+def _related_reference(subject, network, limit=5):
+    """Related projects by their definition, worded, with no index: every other project (by id) scored,
+    sorted by (-score, title ignoring case), ties in network order (a stable sort), the first ``limit``."""
+    def titles(p):
+        return [t for d in p.drivers.primary for t in (d.title, *(s.title for s in d.secondary))]
+
+    def drivers(p):
+        return {" ".join(t.lower().split()) for t in titles(p)}
+
+    area_titles = {}
+    for area in network.config.equity_areas:
+        area_titles.setdefault(area.id, area.title)
+    ideas = {i.id for i in subject.drivers.change_ideas}
+    scored = []
+    for other in network.projects:
+        if other.id == subject.id:
+            continue
+        shared_ideas = sorted(ideas & {i.id for i in other.drivers.change_ideas})
+        shared_areas = [a for a in dict.fromkeys(subject.equity_areas) if a in other.equity_areas]
+        shared_drivers = sorted(drivers(subject) & drivers(other))
+        score = 3 * len(shared_ideas) + 2 * len(shared_areas) + len(shared_drivers)
+        if not score:
+            continue
+        reasons = ([f"change idea: {next(i.title for i in subject.drivers.change_ideas if i.id == k)}" for k in shared_ideas]
+                   + [f"equity area: {area_titles.get(a, a)}" for a in shared_areas]
+                   + [f"driver: {next(t for t in titles(subject) if ' '.join(t.lower().split()) == d)}" for d in shared_drivers])
+        scored.append((other, tuple(reasons), score))
+    scored.sort(key=lambda found: (-found[2], found[0].title.lower()))
+    return scored[:max(limit, 0)]
+
+
+def test_related_index_matches_the_reference_on_networks_full_of_ties():
+    """The index's fast selection (projects grouped by their set of equity areas, a group read from its
+    front; only ideas and drivers added up) gives exactly what scoring and sorting every project gives:
+    the same projects, reasons and scores in the same order, ties by title then network position, on
+    seeded networks where most projects share an area, scores tie in every way, titles repeat (in other
+    cases) and some projects share no area or no idea; for every project, one not in the network, and
+    every limit."""
+    import random
+
+    from qisite.links import RelatedIndex
+
+    for seed in range(4):
+        rng = random.Random(seed)
+        areas = ["ethnicity", "age", "gender", "deprivation", "language"][:2 + seed]
+        ideas = [f"idea-{k}" for k in range(3 + 5 * seed)]
+        drivers = ["Access", "access ", "Trust", "Data", "Staff  time"]
+        titles = ["Alpha", "alpha", "Beta", "BETA", "Gamma", "Delta", "delta"]
+        projects = tuple(project(f"p{k:03d}", f"Team {k % 7}", rng.sample(areas, rng.randint(0, min(3, len(areas)))),
+                                 rng.sample(ideas, rng.randint(0, 2)), driver=rng.choice(drivers)) for k in range(150))
+        projects = tuple(p.__class__(**{**p.__dict__, "title": rng.choice(titles) if k % 3 else p.title})
+                         for k, p in enumerate(projects))
+        outsider = project("outsider", "Team X", areas[:2], ideas[:2], driver="DATA")
+        network = Network(default_config(Path(".")), projects)
+        index = RelatedIndex(network)
+        for subject in (*projects, outsider):
+            for limit in (0, 1, 3, 5, 40, 200):
+                found = [(r.project, r.reasons, r.score) for r in index.related(subject, limit)]
+                expected = _related_reference(subject, network, limit)
+                assert [(p.id, reasons, score) for p, reasons, score in found] == \
+                       [(p.id, reasons, score) for p, reasons, score in expected], (seed, subject.id, limit)
+                assert all(a is b for (a, _, _), (b, _, _) in zip(found, expected))

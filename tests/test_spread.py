@@ -324,3 +324,68 @@ def test_the_chart_draws_hostile_and_long_names_safely():
     assert is_safe_chart(svg) and "<script" not in svg
     assert "has not yet tested it" in description and "adopted it from Team" in description
 
+
+
+# -- the site's shortcuts agree with the plain definitions ---------------------------------------------
+
+def _random_network(seed: int):
+    """A seeded network where teams share ideas, areas and (through adapted_from) families, and run
+    cycles on an idea out of order, some still running, ideas first tested the same day under the same
+    title (ties the tables break by the library's order): what the site's shortcuts must not change."""
+    import random
+
+    from test_links import project
+
+    from qisite.config import default_config
+    from qisite.model import AdaptedFrom, ChangeIdea, DriverDiagram, Network, PdsaCycle, Project
+
+    rng = random.Random(seed)
+    start = dt.date(2021, 1, 1)
+    projects = []
+    for k in range(60):
+        chosen = rng.sample([f"idea-{n}" for n in range(12)], rng.randint(0, 4))
+        cycles = tuple(PdsaCycle(f"c{n}", "t", rng.choice(chosen), start + dt.timedelta(days=rng.randint(0, 2)),
+                                 end=rng.choice([None, start + dt.timedelta(days=100 + n)]),
+                                 decision=rng.choice([None, "adopt", "adapt", "abandon"]), plan="p", prediction="p")
+                       for n in range(rng.randint(0, 6))) if chosen else ()
+        p = project(f"p{k:02d}", f"Team {k % 9}", rng.sample(["ethnicity", "age", "gender"], rng.randint(0, 2)),
+                    chosen, cycles)
+        titled = tuple(ChangeIdea(i.id, rng.choice(["Leaflets", "leaflets", "Buddies"])) for i in p.drivers.change_ideas)
+        p = Project(**{**p.__dict__, "drivers": DriverDiagram(primary=p.drivers.primary, change_ideas=titled)})
+        if k and chosen and rng.random() < 0.4:   # taken from an earlier team, perhaps under its own id
+            source = rng.choice(projects[:k])
+            if source.drivers.change_ideas:
+                taken = rng.choice(source.drivers.change_ideas).id
+                ideas = (ChangeIdea(chosen[0], chosen[0].title(), adapted_from=AdaptedFrom(source.id, taken, "adapted")),
+                         *p.drivers.change_ideas[1:])
+                p = Project(**{**p.__dict__, "drivers": DriverDiagram(primary=p.drivers.primary, change_ideas=ideas)})
+        projects.append(p)
+    return Network(default_config(Path(".")), tuple(projects))
+
+
+def test_teams_to_talk_to_and_families_match_their_plain_definitions():
+    """SiteData remembers what each use of an idea tested, reads an area's teams from each project's
+    uses and indexes families by idea: the tables come out exactly as the plain definitions make them."""
+    from qisite.links import change_idea_library
+    from qisite.spread import families_of, teams_to_talk_to
+
+    networks = [load_network(REPO, Problems()), *(_random_network(seed) for seed in range(3))]
+    for network in networks:
+        site = site_data(network)
+        library = change_idea_library(network)
+        for entry in library.values():   # the library: each use with its project's cycles on the idea, in log order
+            for use in entry.uses:
+                assert use.cycles == tuple(c for c in use.project.cycles if c.change_idea == use.idea.id)
+        for _ in range(2):   # the second time from what SiteData remembers
+            for entry in site.library.values():
+                assert site.spread_of(entry) == families_of(entry, site.spread)
+                uses = [*entry.uses, *(s.use for f in families_of(entry, site.spread) for s in f.steps)]
+                assert site.idea_teams(entry) == teams_to_talk_to(uses)
+            for area in network.config.equity_areas:
+                projects = site.by_area.get(area.id, ())
+                wanted = {p.id for p in projects}
+                plain = teams_to_talk_to((u for e in site.library.values() for u in e.uses if u.project.id in wanted), projects)
+                assert site.area_teams(area.id) == plain
+            for family in site.spread:
+                assert site.spread_teams(family) == teams_to_talk_to(s.use for s in family.steps)
+        assert any(site.spread for site in map(site_data, networks[1:]))

@@ -9,6 +9,7 @@ publishable figures.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.two_way import TwoWayTable, two_way_table
 from qisite.site.urls import SiteUrls
-from qisite.spread import Spread, TeamToTalkTo, families_of, spread_families, teams_to_talk_to
+from qisite.spread import Spread, TeamToTalkTo, Tested, spread_families, teams_to_talk_to
 from qisite.squire import REPORT_KEYS
 
 if TYPE_CHECKING:
@@ -157,7 +158,16 @@ class SiteData:
 
     def spread_of(self, entry: LibraryEntry) -> tuple[Spread, ...]:
         """The families (where it started, where it spread) a change idea belongs to."""
-        return families_of(entry, self.spread)
+        return self._families_by_idea.get(entry.id, ())
+
+    @cached_property
+    def _families_by_idea(self) -> dict[str, tuple[Spread, ...]]:
+        """Change idea id → its families (qisite.spread.families_of, for every idea at once)."""
+        found: dict[str, list[Spread]] = {}
+        for family in self.spread:
+            for idea_id in family.idea_ids:
+                found.setdefault(idea_id, []).append(family)
+        return {idea_id: tuple(families) for idea_id, families in found.items()}
 
     @property
     def spread_organisations(self) -> tuple[str, ...]:
@@ -180,16 +190,33 @@ class SiteData:
         """The teams to talk to about a change idea: every team using it, and every team of its
         families (which may know it by another id)."""
         uses = [*entry.uses, *(s.use for f in self.spread_of(entry) for s in f.steps)]
-        return teams_to_talk_to(uses)
+        return teams_to_talk_to(uses, known=self._tested)
 
     def area_teams(self, area_id: str) -> tuple[TeamToTalkTo, ...]:
-        """The teams to talk to about an equity area: its projects, with the ideas each tested."""
+        """The teams to talk to about an equity area: its projects, with the ideas each tested
+        (each project's uses in the library's order)."""
         projects = self.by_area.get(area_id, ())
-        wanted = {p.id for p in projects}
-        return teams_to_talk_to((u for e in self.library.values() for u in e.uses if u.project.id in wanted), projects)
+        uses = self._uses_by_project
+        return teams_to_talk_to((u for pid in dict.fromkeys(p.id for p in projects) for u in uses.get(pid, ())),
+                                projects, known=self._tested)
 
     def spread_teams(self, family: Spread) -> tuple[TeamToTalkTo, ...]:
-        return teams_to_talk_to(s.use for s in family.steps)
+        return teams_to_talk_to((s.use for s in family.steps), known=self._tested)
+
+    @cached_property
+    def _uses_by_project(self) -> dict[str, list[IdeaUse]]:
+        """Project id → its uses of change ideas, in the library's order."""
+        found: dict[str, list[IdeaUse]] = {}
+        for entry in self.library.values():
+            for use in entry.uses:
+                found.setdefault(use.project.id, []).append(use)
+        return found
+
+    @cached_property
+    def _tested(self) -> dict[int, tuple[IdeaUse, Tested | None]]:
+        """What each use of a change idea tested, by id(use), as the teams-to-talk-to tables ask
+        (qisite.spread.teams_to_talk_to's ``known``)."""
+        return {}
 
     @cached_property
     def shared(self) -> tuple[SharedMeasure, ...]:
@@ -239,7 +266,7 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
     related projects (a build's cache of :func:`project_data`), else each project is analysed here."""
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
     index = RelatedIndex(network)
-    projects = tuple(replace(analyse(p), related=index.related(p)) for p in network.projects)
+    projects = tuple(_with_related(analyse(p), index.related(p)) for p in network.projects)
     library = change_idea_library(network)
     return SiteData(
         network=network,
@@ -251,6 +278,16 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
         by_organisation=group_by(network.projects, lambda p: p.organisation),
         generated=generated or dt.date.today(),
     )
+
+
+def _with_related(data: ProjectData, related: tuple[Related, ...]) -> ProjectData:
+    """``data`` with these related projects: a shallow copy (as dataclasses.replace makes, without
+    running __init__ again over every field), or ``data`` itself when it has them already."""
+    if data.related is related or (not data.related and not related):
+        return data
+    made = copy.copy(data)
+    object.__setattr__(made, "related", related)
+    return made
 
 
 def project_data(project: Project, config: SiteConfig, rules: str | None = None) -> ProjectData:

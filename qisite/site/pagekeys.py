@@ -99,7 +99,10 @@ def _fields(record: Any, leave_out: set[str]) -> list[Any]:
 
 
 def page_key(page: Page, keys: SiteKeys) -> str:
-    return digest(keys.site, page.path, page.template, keys.network if keys.own_page_templates else "", _depends_on(page, keys))
+    # what the page depends on, as one string: its repr (of strings, numbers and tuples and lists of them,
+    # which reads back unambiguously) costs one call where digest would take each part in turn
+    return digest(keys.site, page.path, page.template, keys.network if keys.own_page_templates else "",
+                  repr(_depends_on(page, keys)))
 
 
 def project_files_key(project_id: str, keys: SiteKeys) -> str:

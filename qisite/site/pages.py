@@ -23,11 +23,12 @@ class Page:
 
 def all_pages(site: SiteData) -> list[Page]:
     config = site.network.config
+    by_reach = _ideas_by_reach(site)
     pages = [
         Page(urls.HOME, "home.html", {"recent": _recent(site), "latest_updates": site.updates[:LATEST_UPDATES]}),
         Page(urls.PROJECTS, "projects.html", {"organisations": sorted(site.by_organisation)}),
         Page(urls.AREAS, "areas.html", {}),
-        Page(urls.IDEAS, "ideas.html", {"entries": _ideas_by_reach(site), "status_words": STATUS_WORDS,
+        Page(urls.IDEAS, "ideas.html", {"entries": by_reach, "status_words": STATUS_WORDS,
                                         "spreads": site.spread}),
         Page(urls.TEAMS, "teams.html", {}),
         Page(urls.STAGES, "stages.html", {}),
@@ -37,7 +38,7 @@ def all_pages(site: SiteData) -> list[Page]:
     ]
     pages += [Page(urls.project(d.project.id), "project.html", {"data": d}) for d in site.projects]
     pages += [Page(urls.area(a.id), "area.html", {"area": a, "projects": site.by_area.get(a.id, ()),
-                                                   "ideas": _ideas_in(site, site.by_area.get(a.id, ())),
+                                                   "ideas": _ideas_in(by_reach, site.by_area.get(a.id, ())),
                                                    "teams": site.area_teams(a.id), "status_words": STATUS_WORDS})
               for a in config.equity_areas]
     pages += [Page(urls.idea(e.id), "idea.html", {"entry": e, "status_words": STATUS_WORDS, "spreads": site.spread_of(e),
@@ -65,9 +66,9 @@ def _ideas_by_reach(site: SiteData):
     return sorted(site.library.values(), key=lambda e: (-len(e.teams), -e.cycle_count, e.title.lower()))
 
 
-def _ideas_in(site: SiteData, projects):
+def _ideas_in(by_reach, projects):
     ids = {p.id for p in projects}
-    return [e for e in _ideas_by_reach(site) if any(u.project.id in ids for u in e.uses)]
+    return [e for e in by_reach if any(u.project.id in ids for u in e.uses)]
 
 
 def _methods(site: SiteData) -> dict:
