@@ -36,7 +36,8 @@ def test_output_is_swapped_in_whole(tmp_path):
     assert (out / "index.html").read_text() == "one"  # nothing changes until commit
     second.commit()
     assert (out / "index.html").read_text() == "two" and (out / MARKER).exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name != ".qisite-cache"] == ["_site"]  # no staging or old folders left
+    # no staging or old folders left; the site before last kept as the spare, the next build's staging folder
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".qisite-cache") == ["._site.spare", "_site"]
 
 
 def test_a_failed_build_leaves_the_old_site(tmp_path):
