@@ -33,6 +33,7 @@ from qisite.squire import REPORT_KEYS
 if TYPE_CHECKING:
     from qisite.site.network import SharedMeasure
     from qisite.site.search import SearchRecord
+    from qisite.site.summary import SummaryText
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class ProjectData:
     two_way: dict[str, TwoWayTable] = field(default_factory=dict)   # two-factor measure id → its latest period, by factor
     chart_rules: dict[str, str] = field(default_factory=dict)   # measure id → the rule profile of its charts
     summary: tuple[dict, ...] | None = None   # its rows of the network summary (qisite.site.summary), when worked out
+    summary_text: SummaryText | None = None   # those rows as the summary files' text (its listing part's only)
     complete: bool = True   # False: its listing part only (:func:`listing_data`)
 
     @property
@@ -291,6 +293,8 @@ def listing_data(data: ProjectData) -> ProjectData:
     pages chart every reporter), with their data points. A build holds this of every project, and a project's whole data only while
     its own page is made (qisite.build), so memory and the time to read it back do not grow with the
     network's data points and narratives."""
+    from qisite.site.summary import SummaryText   # (it reads this module)
+
     if data.summary is None:
         raise ValueError(f"{data.project.id}: a project's listing data needs its summary rows worked out first")
     stripped: dict[int, Measure] = {}
@@ -311,7 +315,8 @@ def listing_data(data: ProjectData) -> ProjectData:
         headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
         gaps={mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
               for mid, found in data.gaps.items()},
-        sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing() if data.search else None,
+        sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing(data) if data.search else None,
+        summary_text=SummaryText.of(data.summary),
     )
 
 

@@ -120,10 +120,19 @@ class SearchRecord:
 
     words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
     fragment: str                        # the text of its fragment file
+    # its listing part's only (:meth:`listing`), so that a build neither tokenises nor counts a project's words:
+    summary: str | None = None           # its entry's summary (:func:`entry_summary`)
+    summary_tokens: str = ""             # that summary's tokens, space-separated
+    counted: tuple[str, tuple[int, ...]] = ("", ())   # the words the index counts of it (:func:`_counted`)
 
-    def listing(self) -> SearchRecord:
-        """What every build reads (the project's listing part: qisite.site.context.listing_data)."""
-        return SearchRecord(self.words, "")
+    def listing(self, data) -> SearchRecord:
+        """What every build reads (the project's listing part: qisite.site.context.listing_data): its
+        words, its entry's summary and that summary's tokens, and how often its entry has each word
+        (title, summary, words), worked out from ``data``."""
+        summary = entry_summary(data)
+        found = " ".join(tokens(summary))
+        return SearchRecord(self.words, "", summary, found, _counted(" ".join(tokens(data.project.title)), found,
+                                                                      self.words))
 
 
 def project_search(project) -> SearchRecord:
@@ -204,16 +213,25 @@ def _project_fields(p) -> list[tuple[str, str]]:
     return [(label, text) for label, text in fields if text and text.strip()]
 
 
+def entry_summary(data) -> str:
+    """A project's summary on its search result: the equity headline leads."""
+    return f"{data.headline_text}. {data.project.summary}" if data.headline_text else data.project.summary
+
+
 def search_entries(site: SiteData) -> list[dict]:
     """One entry per project, change idea, network measure and equity area: title, url, kind, summary,
-    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's)."""
+    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's);
+    a project's listing part brings its summary's tokens ("st") and the words it counts ("counted") too."""
     entries = []
     for data in site.projects:
         p = data.project
-        summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
         record = _record(data)
-        entries.append(_entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
-                              record.words, p.id))
+        listed = record.summary is not None   # its listing part's record: summary and tokens worked out
+        entry = _entry(p.title, urls.project(p.id), "project", record.summary if listed else entry_summary(data),
+                       p.illustrative_notice(site.network.config), record.words, p.id)
+        if listed:
+            entry["st"], entry["counted"] = record.summary_tokens, record.counted
+        entries.append(entry)
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
@@ -255,30 +273,41 @@ def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
     """The index as the browser reads it (see the module docstring)."""
     if entries is None:
         entries = search_entries(site)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}   # every entry's title, summary and words: a project's counted with its listing part
+    more = counts.get
     summaries = []
     for e in entries:
-        summary = tokens(e["s"])
-        summaries.append(summary)
-        counts.update(tokens(e["t"]))   # the title in the vocabulary too, for typo matching
-        counts.update(summary)
-        for _, words in e["words"]:
-            counts.update(words.split(" "))
+        summary = e["st"] if "st" in e else " ".join(tokens(e["s"]))
+        summaries.append(summary.split(" ") if summary else [])
+        words, times = e["counted"] if "counted" in e else _counted(" ".join(tokens(e["t"])), summary, e["words"])
+        for word, n in zip(words.split(" ") if words else (), times):
+            counts[word] = more(word, 0) + n
     vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
     rank = {word: i for i, word in enumerate(vocabulary)}
     codes = [encode(i) for i in range(len(vocabulary))]
+    code = dict(zip(vocabulary, codes))
     notes: dict[str, int] = {}
     out = []
     for e, summary in zip(entries, summaries):
         item: dict = {"t": e["t"]}   # the title, url and kind as they are
         item["u"], item["k"] = e["u"], e["k"]
-        item["s"] = "".join(codes[rank[w]] for w in summary)
+        item["s"] = "".join(map(code.__getitem__, summary))
         item["w"] = [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)] for label, words in e["words"]]
         item["g"] = e["g"]
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
     return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "d": urls.SEARCH_FRAGMENTS, "e": out}
+
+
+def _counted(title_tokens: str, summary_tokens: str, words: tuple[tuple[int, str], ...]) -> tuple[str, tuple[int, ...]]:
+    """What the index counts of an entry (its title, for typo matching, its summary, each label's words;
+    tokens space-separated): its distinct words, space-separated, and how often it has each."""
+    counts: Counter[str] = Counter()
+    for text in (title_tokens, summary_tokens, *(found for _, found in words)):
+        if text:
+            counts.update(text.split(" "))
+    return " ".join(counts), tuple(counts.values())
 
 
 def search_files(site: SiteData) -> dict[str, str]:
