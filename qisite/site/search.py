@@ -121,18 +121,18 @@ class SearchRecord:
     words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
     fragment: str                        # the text of its fragment file
     # its listing part's only (:meth:`listing`), so that a build neither tokenises nor counts a project's words:
-    summary: str | None = None           # its entry's summary (:func:`entry_summary`)
-    summary_tokens: str = ""             # that summary's tokens, space-separated
+    title: str | None = None             # its entry's title and summary (ProjectData.summary_sentence)
+    summary: str | None = None           # as they were when the rest was worked out
+    summary_tokens: str = ""             # the summary's tokens, space-separated
     counted: tuple[str, tuple[int, ...]] = ("", ())   # the words the index counts of it (:func:`_counted`)
 
     def listing(self, data) -> SearchRecord:
         """What every build reads (the project's listing part: qisite.site.context.listing_data): its
-        words, its entry's summary and that summary's tokens, and how often its entry has each word
-        (title, summary, words), worked out from ``data``."""
-        summary = entry_summary(data)
+        words, and its entry's summary's tokens and how often its entry has each word (title, summary,
+        words), worked out from ``data``."""
+        title, summary = data.project.title, data.summary_sentence
         found = " ".join(tokens(summary))
-        return SearchRecord(self.words, "", summary, found, _counted(" ".join(tokens(data.project.title)), found,
-                                                                      self.words))
+        return SearchRecord(self.words, "", title, summary, found, _counted(" ".join(tokens(title)), found, self.words))
 
 
 def project_search(project) -> SearchRecord:
@@ -213,11 +213,6 @@ def _project_fields(p) -> list[tuple[str, str]]:
     return [(label, text) for label, text in fields if text and text.strip()]
 
 
-def entry_summary(data) -> str:
-    """A project's summary on its search result: the equity headline leads."""
-    return f"{data.headline_text}. {data.project.summary}" if data.headline_text else data.project.summary
-
-
 def search_entries(site: SiteData) -> list[dict]:
     """One entry per project, change idea, network measure and equity area: title, url, kind, summary,
     illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's);
@@ -226,12 +221,12 @@ def search_entries(site: SiteData) -> list[dict]:
     for data in site.projects:
         p = data.project
         record = _record(data)
-        listed = record.summary is not None   # its listing part's record: summary and tokens worked out
-        entry = _entry(p.title, urls.project(p.id), "project", record.summary if listed else entry_summary(data),
-                       p.illustrative_notice(site.network.config), record.words, p.id)
-        if listed:
-            entry["st"], entry["counted"] = record.summary_tokens, record.counted
-        entries.append(entry)
+        summary = data.summary_sentence   # the equity headline leads
+        made = _entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
+                      record.words, p.id)
+        if record.summary == summary and record.title == p.title:   # its listing part's, worked out from these
+            made["st"], made["counted"] = record.summary_tokens, record.counted
+        entries.append(made)
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
