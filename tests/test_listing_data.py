@@ -75,17 +75,18 @@ def _from_scratch(site):
     then worked out from the projects' records, rows and words."""
     def bare(data):
         return dataclasses.replace(data, summary_text=None, equity_headline=None, search=dataclasses.replace(
-            data.search, title=None, summary=None, summary_tokens="", counted=("", ())))
+            data.search, title=None, summary=None, summary_tokens="", counted=("", ()), ideas=()))
     return dataclasses.replace(site, projects=tuple(bare(d) for d in site.projects))
 
 
 def test_the_site_files_joined_from_the_listing_parts_pieces_are_those_worked_out_from_scratch(both):
     """A build joins the search index, the summary files and the feed from pieces each listing part
-    keeps (what the index counts of it and its summary's tokens, its rows' text, its equity headline)
+    keeps (what the index counts of it, its summary's and its ideas' tokens, its rows' text, its equity headline)
     and works none of them out again: the joined files are those worked out from scratch."""
     _, _, listed = both
     assert all(d.summary_text is not None and d.summary_text.rows is d.summary and d.equity_headline is not None
                and d.search.summary == d.summary_sentence and d.search.counted[0] for d in listed.projects)
+    assert any(d.search.ideas for d in listed.projects)
     scratch = _from_scratch(listed)
     assert search_files(listed) == search_files(scratch)
     assert summary_csv(listed) == summary_csv(scratch) == summary_csv(listed, summary_rows(listed))

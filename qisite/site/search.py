@@ -125,14 +125,19 @@ class SearchRecord:
     summary: str | None = None           # as they were when the rest was worked out
     summary_tokens: str = ""             # the summary's tokens, space-separated
     counted: tuple[str, tuple[int, ...]] = ("", ())   # the words the index counts of it (:func:`_counted`)
+    ideas: tuple[tuple[str, str], ...] = ()   # its change ideas' descriptions, each with its tokens (space-separated)
 
     def listing(self, data) -> SearchRecord:
         """What every build reads (the project's listing part: qisite.site.context.listing_data): its
-        words, and its entry's summary's tokens and how often its entry has each word (title, summary,
-        words), worked out from ``data``."""
+        words, its entry's summary's tokens and how often its entry has each word (title, summary,
+        words), and the tokens of its change ideas' descriptions (a change idea's entry has them), worked
+        out from ``data``."""
         title, summary = data.project.title, data.summary_sentence
         found = " ".join(tokens(summary))
-        return SearchRecord(self.words, "", title, summary, found, _counted(" ".join(tokens(title)), found, self.words))
+        ideas = tuple((text, " ".join(tokens(text))) for text in dict.fromkeys(
+            i.description for i in data.project.drivers.change_ideas) if text)
+        return SearchRecord(self.words, "", title, summary, found, _counted(" ".join(tokens(title)), found, self.words),
+                            ideas)
 
 
 def project_search(project) -> SearchRecord:
@@ -218,9 +223,11 @@ def search_entries(site: SiteData) -> list[dict]:
     illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's);
     a project's listing part brings its summary's tokens ("st") and the words it counts ("counted") too."""
     entries = []
+    known: dict[str, str] = {}   # text → its tokens, as the listing parts have them
     for data in site.projects:
         p = data.project
         record = _record(data)
+        known.update(record.ideas)
         summary = data.summary_sentence   # the equity headline leads
         made = _entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
                       record.words, p.id)
@@ -233,7 +240,7 @@ def search_entries(site: SiteData) -> list[dict]:
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
         entries.append(_other(entry.title, urls.idea(entry.id), "change idea", f"idea.{entry.id}", summary, fields,
-                              site.network.config.illustrative_note if only_illustrative else ""))
+                              site.network.config.illustrative_note if only_illustrative else "", known))
     for shared in site.shared:
         teams = [r.label for r in shared.reporters]
         summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
@@ -257,11 +264,17 @@ def _entry(title: str, url: str, kind: str, summary: str, illustrative: str, wor
 
 
 def _other(title: str, url: str, kind: str, key: str, summary: str, fields: list[tuple[str, str]],
-           illustrative: str = "") -> dict:
+           illustrative: str = "", known: dict[str, str] | None = None) -> dict:
     """An entry that is not a project: its fragment (key kind.id, never a project's id: a slug has no
-    dot) depends on several projects (an idea's teams…), so it is made with the index, every build."""
-    tokenised = [(LABELS.index(label), found) for label, text in fields if (found := tokens(text))]
+    dot) depends on several projects (an idea's teams…), so it is made with the index, every build
+    (from the tokens of a text ``known`` has, as a listing part worked them out)."""
+    tokenised = [(LABELS.index(label), found) for label, text in fields if (found := _tokens_known(text, known))]
     return _entry(title, url, kind, summary, illustrative, _distinct_words(tokenised), key, _fragment(key, tokenised))
+
+
+def _tokens_known(text: str, known: dict[str, str] | None) -> list[str]:
+    found = known.get(text) if known else None
+    return tokens(text) if found is None else found.split(" ") if found else []
 
 
 def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
