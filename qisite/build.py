@@ -58,7 +58,7 @@ from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
 from qisite.site.render import environment, inline, template_dirs
 from qisite.site.search import project_search, search_files, search_fragment, search_fragment_path
-from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json, summary_rows
+from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json
 from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
 
@@ -1042,9 +1042,8 @@ def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) 
     for file, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
         _stage(writer, new, file, "", text.encode())
     _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
-    rows = summary_rows(site)
-    _stage(writer, new, SUMMARY_CSV, "", summary_csv(site, rows).encode())
-    _stage(writer, new, SUMMARY_JSON, "", summary_json(site, rows).encode())
+    _stage(writer, new, SUMMARY_CSV, "", summary_csv(site).encode())   # each project's text, as its listing part has it
+    _stage(writer, new, SUMMARY_JSON, "", summary_json(site).encode())
     for shared in site.shared if site.network.config.measures else ():
         if shared.funnel is not None:   # the funnel's data, beside its page (``qisite funnel`` reads it)
             _stage(writer, new, urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), "",

@@ -6,6 +6,7 @@ and the golden networks (stratified, two-factor, seasonal, SII, spread, network-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 
@@ -21,7 +22,7 @@ from qisite.site.feeds import atom_feed
 from qisite.site.pages import all_pages
 from qisite.site.render import environment
 from qisite.site.search import search_files
-from qisite.site.summary import summary_csv, summary_json
+from qisite.site.summary import summary_csv, summary_json, summary_rows
 
 from support import REPO
 
@@ -67,6 +68,44 @@ def test_the_feeds_search_and_summary_are_the_same_from_listing_parts(both):
     assert atom_feed(listed) == atom_feed(whole)
     assert summary_csv(listed) == summary_csv(whole) and summary_json(listed) == summary_json(whole)
     assert search_files(listed) == search_files(whole)
+
+
+def _from_scratch(site):
+    """The site with every piece its listing parts keep for the site-wide files dropped: those files are
+    then worked out from the projects' records, rows and words."""
+    def bare(data):
+        return dataclasses.replace(data, summary_text=None, equity_headline=None, search=dataclasses.replace(
+            data.search, title=None, summary=None, summary_tokens="", counted=("", ()), ideas=()))
+    return dataclasses.replace(site, projects=tuple(bare(d) for d in site.projects))
+
+
+def test_the_site_files_joined_from_the_listing_parts_pieces_are_those_worked_out_from_scratch(both):
+    """A build joins the search index, the summary files and the feed from pieces each listing part
+    keeps (what the index counts of it, its summary's and its ideas' tokens, its rows' text, its equity headline)
+    and works none of them out again: the joined files are those worked out from scratch."""
+    _, _, listed = both
+    assert all(d.summary_text is not None and d.summary_text.rows is d.summary and d.equity_headline is not None
+               and d.search.summary == d.summary_sentence and d.search.counted[0] for d in listed.projects)
+    assert any(d.search.ideas for d in listed.projects)
+    scratch = _from_scratch(listed)
+    assert search_files(listed) == search_files(scratch)
+    assert summary_csv(listed) == summary_csv(scratch) == summary_csv(listed, summary_rows(listed))
+    assert summary_json(listed) == summary_json(scratch) == summary_json(listed, summary_rows(listed))
+    assert atom_feed(listed) == atom_feed(scratch)
+
+
+def test_a_piece_that_no_longer_matches_its_project_is_not_joined(both):
+    """A listing part whose title, summary or rows were replaced after its pieces were made: the
+    files are worked out from what it holds now, not from the stale pieces."""
+    _, _, listed = both
+    first = listed.projects[0]
+    rows = tuple({**row, "project_title": "Zyxwvut"} for row in first.summary)
+    changed = dataclasses.replace(first, summary=rows, project=dataclasses.replace(
+        first.project, title="Zyxwvut qwertyuiop", summary="Quux frobnicated."))
+    edited = dataclasses.replace(listed, projects=(changed, *listed.projects[1:]))
+    assert search_files(edited) == search_files(_from_scratch(edited)) != search_files(listed)
+    assert "Zyxwvut" in summary_csv(edited) and summary_csv(edited) == summary_csv(_from_scratch(edited))
+    assert summary_json(edited) == summary_json(_from_scratch(edited))
 
 
 def test_the_listing_part_leaves_out_the_data_points_and_what_only_the_page_shows():

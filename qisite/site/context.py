@@ -34,6 +34,7 @@ from qisite.squire import REPORT_KEYS
 if TYPE_CHECKING:
     from qisite.site.network import SharedMeasure
     from qisite.site.search import SearchRecord
+    from qisite.site.summary import SummaryText
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class ProjectData:
     two_way: dict[str, TwoWayTable] = field(default_factory=dict)   # two-factor measure id → its latest period, by factor
     chart_rules: dict[str, str] = field(default_factory=dict)   # measure id → the rule profile of its charts
     summary: tuple[dict, ...] | None = None   # its rows of the network summary (qisite.site.summary), when worked out
+    summary_text: SummaryText | None = None   # those rows as the summary files' text (its listing part's only)
+    equity_headline: str | None = None   # headline_text, worked out once with its listing part
     complete: bool = True   # False: its listing part only (:func:`listing_data`)
 
     @property
@@ -119,8 +122,16 @@ class ProjectData:
 
     @property
     def headline_text(self) -> str:
-        """The equity headline as plain text, one group after another (feed, search)."""
+        """The equity headline as plain text, one group after another (feed, search): as its listing
+        part keeps it (``equity_headline``), else worked out now."""
+        if self.equity_headline is not None:
+            return self.equity_headline
         return "; ".join(g.text for g in self.headline_gaps if g.text)
+
+    @property
+    def summary_sentence(self) -> str:
+        """The equity headline first (the same words as the pages), then the team's summary (feed, search)."""
+        return f"{self.headline_text}. {self.project.summary}" if self.headline_text else self.project.summary
 
     @property
     def updates(self) -> tuple[tuple[str, Update], ...]:
@@ -323,11 +334,14 @@ PAGE_ONLY_CYCLE = {"plan", "prediction", "do", "act"}
 def listing_data(data: ProjectData) -> ProjectData:
     """What every page but the project's own (and its downloads) reads of a project: its records without
     what only its page shows (PAGE_ONLY, PAGE_ONLY_CYCLE) and the data points of its measures, its
-    headlines, its rules, its search words and its summary rows (which must have been worked out:
-    ``data.summary``); only the analyses of measures it reports to the network's catalogue (their
+    headlines (its equity headline's text too), its rules, its search words (with what the search index
+    counts of it) and its summary rows (which must have been worked out: ``data.summary``) with their
+    text in the summary files, so that a build joins these and works none out again; only the analyses of measures it reports to the network's catalogue (their
     pages chart every reporter), with their data points. A build holds this of every project, and a project's whole data only while
     its own page is made (qisite.build), so memory and the time to read it back do not grow with the
     network's data points and narratives."""
+    from qisite.site.summary import SummaryText  # (it reads this module)
+
     if data.summary is None:
         raise ValueError(f"{data.project.id}: a project's listing data needs its summary rows worked out first")
     stripped: dict[int, Measure] = {}
@@ -348,7 +362,8 @@ def listing_data(data: ProjectData) -> ProjectData:
         headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
         gaps={mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
               for mid, found in data.gaps.items()},
-        sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing() if data.search else None,
+        sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing(data) if data.search else None,
+        summary_text=SummaryText.of(data.summary), equity_headline=data.headline_text,
     )
 
 

@@ -47,7 +47,7 @@ def _entry(data, base: str) -> str:
         f"    <updated>{_stamp(data.last_activity)}</updated>\n"
         f"    <link href={quoteattr(link)}/>\n"
         f"    <author><name>{escape(p.team)}</name></author>\n"
-        f"    <summary>{escape(_summary(data))}</summary>\n"
+        f"    <summary>{escape(data.summary_sentence)}</summary>\n"
         "  </entry>\n"
     )
 
@@ -76,11 +76,6 @@ def _update_entry(data, anchor: str, update: Update, base: str) -> str:
 def update_title(project_title: str, day: dt.date) -> str:
     """"East India ward: update of 28 Jun 2021" (the feed's entry and the home page's line)."""
     return f"{project_title}: update of {format_day(day)}"
-
-
-def _summary(data) -> str:
-    """The equity headline first (the same words as the pages), then the team's summary."""
-    return f"{data.headline_text}. {data.project.summary}" if data.headline_text else data.project.summary
 
 
 def sitemap(site: SiteData, pages: list[str]) -> str:

@@ -120,10 +120,24 @@ class SearchRecord:
 
     words: tuple[tuple[int, str], ...]   # label index, that label's distinct words (no punctuation), space-separated
     fragment: str                        # the text of its fragment file
+    # its listing part's only (:meth:`listing`), so that a build neither tokenises nor counts a project's words:
+    title: str | None = None             # its entry's title and summary (ProjectData.summary_sentence)
+    summary: str | None = None           # as they were when the rest was worked out
+    summary_tokens: str = ""             # the summary's tokens, space-separated
+    counted: tuple[str, tuple[int, ...]] = ("", ())   # the words the index counts of it (:func:`_counted`)
+    ideas: tuple[tuple[str, str], ...] = ()   # its change ideas' descriptions, each with its tokens (space-separated)
 
-    def listing(self) -> SearchRecord:
-        """What every build reads (the project's listing part: qisite.site.context.listing_data)."""
-        return SearchRecord(self.words, "")
+    def listing(self, data) -> SearchRecord:
+        """What every build reads (the project's listing part: qisite.site.context.listing_data): its
+        words, its entry's summary's tokens and how often its entry has each word (title, summary,
+        words), and the tokens of its change ideas' descriptions (a change idea's entry has them), worked
+        out from ``data``."""
+        title, summary = data.project.title, data.summary_sentence
+        found = " ".join(tokens(summary))
+        ideas = tuple((text, " ".join(tokens(text))) for text in dict.fromkeys(
+            i.description for i in data.project.drivers.change_ideas) if text)
+        return SearchRecord(self.words, "", title, summary, found, _counted(" ".join(tokens(title)), found, self.words),
+                            ideas)
 
 
 def project_search(project) -> SearchRecord:
@@ -206,21 +220,27 @@ def _project_fields(p) -> list[tuple[str, str]]:
 
 def search_entries(site: SiteData) -> list[dict]:
     """One entry per project, change idea, network measure and equity area: title, url, kind, summary,
-    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's)."""
+    illustrative notice, each label's distinct words, and its fragment (key; the text, if not a project's);
+    a project's listing part brings its summary's tokens ("st") and the words it counts ("counted") too."""
     entries = []
+    known: dict[str, str] = {}   # text → its tokens, as the listing parts have them
     for data in site.projects:
         p = data.project
-        summary = f"{data.headline_text}. {p.summary}" if data.headline_text else p.summary  # the equity headline leads
         record = _record(data)
-        entries.append(_entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
-                              record.words, p.id))
+        known.update(record.ideas)
+        summary = data.summary_sentence   # the equity headline leads
+        made = _entry(p.title, urls.project(p.id), "project", summary, p.illustrative_notice(site.network.config),
+                      record.words, p.id)
+        if record.summary == summary and record.title == p.title:   # its listing part's, worked out from these
+            made["st"], made["counted"] = record.summary_tokens, record.counted
+        entries.append(made)
     for entry in site.library.values():
         fields = [("Change idea", text) for text in dict.fromkeys(u.idea.description for u in entry.uses)
                   if text] + [("Team", ", ".join(entry.teams))]
         summary = f"Tested by {len(entry.teams)} team{'' if len(entry.teams) == 1 else 's'}"
         only_illustrative = all(u.project.illustrative for u in entry.uses)
         entries.append(_other(entry.title, urls.idea(entry.id), "change idea", f"idea.{entry.id}", summary, fields,
-                              site.network.config.illustrative_note if only_illustrative else ""))
+                              site.network.config.illustrative_note if only_illustrative else "", known))
     for shared in site.shared:
         teams = [r.label for r in shared.reporters]
         summary = (f"Network measure reported by {len(teams)} team{'' if len(teams) == 1 else 's'}"
@@ -244,41 +264,58 @@ def _entry(title: str, url: str, kind: str, summary: str, illustrative: str, wor
 
 
 def _other(title: str, url: str, kind: str, key: str, summary: str, fields: list[tuple[str, str]],
-           illustrative: str = "") -> dict:
+           illustrative: str = "", known: dict[str, str] | None = None) -> dict:
     """An entry that is not a project: its fragment (key kind.id, never a project's id: a slug has no
-    dot) depends on several projects (an idea's teams…), so it is made with the index, every build."""
-    tokenised = [(LABELS.index(label), found) for label, text in fields if (found := tokens(text))]
+    dot) depends on several projects (an idea's teams…), so it is made with the index, every build
+    (from the tokens of a text ``known`` has, as a listing part worked them out)."""
+    tokenised = [(LABELS.index(label), found) for label, text in fields if (found := _tokens_known(text, known))]
     return _entry(title, url, kind, summary, illustrative, _distinct_words(tokenised), key, _fragment(key, tokenised))
+
+
+def _tokens_known(text: str, known: dict[str, str] | None) -> list[str]:
+    found = known.get(text) if known else None
+    return tokens(text) if found is None else found.split(" ") if found else []
 
 
 def search_index(site: SiteData, entries: list[dict] | None = None) -> dict:
     """The index as the browser reads it (see the module docstring)."""
     if entries is None:
         entries = search_entries(site)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}   # every entry's title, summary and words: a project's counted with its listing part
+    more = counts.get
     summaries = []
     for e in entries:
-        summary = tokens(e["s"])
-        summaries.append(summary)
-        counts.update(tokens(e["t"]))   # the title in the vocabulary too, for typo matching
-        counts.update(summary)
-        for _, words in e["words"]:
-            counts.update(words.split(" "))
+        summary = e["st"] if "st" in e else " ".join(tokens(e["s"]))
+        summaries.append(summary.split(" ") if summary else [])
+        words, times = e["counted"] if "counted" in e else _counted(" ".join(tokens(e["t"])), summary, e["words"])
+        for word, n in zip(words.split(" ") if words else (), times):
+            counts[word] = more(word, 0) + n
     vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
     rank = {word: i for i, word in enumerate(vocabulary)}
     codes = [encode(i) for i in range(len(vocabulary))]
+    code = dict(zip(vocabulary, codes))
     notes: dict[str, int] = {}
     out = []
     for e, summary in zip(entries, summaries):
         item: dict = {"t": e["t"]}   # the title, url and kind as they are
         item["u"], item["k"] = e["u"], e["k"]
-        item["s"] = "".join(codes[rank[w]] for w in summary)
+        item["s"] = "".join(map(code.__getitem__, summary))
         item["w"] = [[label, _gaps(sorted(map(rank.__getitem__, words.split(" "))), codes)] for label, words in e["words"]]
         item["g"] = e["g"]
         if e["i"]:
             item["i"] = notes.setdefault(e["i"], len(notes))   # the illustrative notice, by index
         out.append(item)
     return {"v": " ".join(vocabulary), "l": list(LABELS), "n": list(notes), "d": urls.SEARCH_FRAGMENTS, "e": out}
+
+
+def _counted(title_tokens: str, summary_tokens: str, words: tuple[tuple[int, str], ...]) -> tuple[str, tuple[int, ...]]:
+    """What the index counts of an entry (its title, for typo matching, its summary, each label's words;
+    tokens space-separated): its distinct words, space-separated, and how often it has each."""
+    counts: Counter[str] = Counter()
+    for text in (title_tokens, summary_tokens, *(found for _, found in words)):
+        if text:
+            counts.update(text.split(" "))
+    return " ".join(counts), tuple(counts.values())
 
 
 def search_files(site: SiteData) -> dict[str, str]:

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from qisite.charts.describe import signal_clauses
@@ -32,6 +33,20 @@ FIELDS = (
 
 SCHEMA_VERSION = 1
 SUMMARY_CSV, SUMMARY_JSON = "summary.csv", "summary.json"   # at the site's root
+
+
+@dataclass(frozen=True)
+class SummaryText:
+    """A project's part of the summary files as text, written once with its listing part
+    (qisite.site.context.listing_data), so that a build joins texts and formats no row."""
+
+    rows: tuple[dict[str, Any], ...]   # the rows it was written from (the very ProjectData.summary it goes with)
+    csv: str                           # its lines of summary.csv
+    json: str                          # its rows of summary.json, ",\n" between them
+
+    @classmethod
+    def of(cls, rows: tuple[dict[str, Any], ...]) -> SummaryText:
+        return cls(rows, _csv_lines(rows), _json_lines(rows))
 
 
 def summary_rows(site: SiteData) -> list[dict[str, Any]]:
@@ -96,21 +111,39 @@ def _row(data: ProjectData, measure_id: str, group, result) -> dict[str, Any]:
     }
 
 
+def _texts(site: SiteData) -> list[SummaryText]:
+    """Every project's part of the summary files, in site order: as written with its listing part, else now."""
+    return [text if (text := data.summary_text) is not None and text.rows is data.summary
+            else SummaryText.of(data.summary if data.summary is not None else project_summary_rows(data))
+            for data in site.projects]
+
+
 def summary_json(site: SiteData, rows: list[dict[str, Any]] | None = None) -> str:
-    """One row a line (the C encoder: an indented dump is the pure-Python one, a second at 1,000 projects)."""
+    """One row a line (the C encoder: an indented dump is the pure-Python one, a second at 1,000 projects);
+    the projects' rows as written with their listing parts, unless ``rows`` are given."""
     head = json.dumps({"version": SCHEMA_VERSION, "site": site.network.config.title,
                        "built": site.generated.isoformat(), "fields": list(FIELDS)}, ensure_ascii=False)
-    found = summary_rows(site) if rows is None else rows
-    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in found)
-    return f'{head[:-1]}, "rows": [\n{body}\n]}}\n' if found else f'{head[:-1]}, "rows": []}}\n'
+    body = ",\n".join(filter(None, (t.json for t in _texts(site)))) if rows is None else _json_lines(rows)
+    return f'{head[:-1]}, "rows": [\n{body}\n]}}\n' if body else f'{head[:-1]}, "rows": []}}\n'
+
+
+def _json_lines(rows) -> str:
+    return ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
 
 
 def summary_csv(site: SiteData, rows: list[dict[str, Any]] | None = None) -> str:
+    """The header, then the projects' lines as written with their listing parts, unless ``rows`` are given."""
+    body = "".join(t.csv for t in _texts(site)) if rows is None else _csv_lines(rows)
+    return _csv_text([FIELDS]) + body
+
+
+def _csv_lines(rows) -> str:
+    return _csv_text([formula_safe(_cell(row[name])) for name in FIELDS] for row in rows)
+
+
+def _csv_text(lines) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
-    for row in summary_rows(site) if rows is None else rows:
-        writer.writerow([formula_safe(_cell(row[name])) for name in FIELDS])
+    csv.writer(buffer, lineterminator="\n").writerows(lines)
     return buffer.getvalue()
 
 
