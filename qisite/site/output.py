@@ -122,18 +122,19 @@ class SiteWriter:
         """Put the published site's file at ``path`` into the new site unchanged (a hard link);
         False if it cannot be (then the caller writes it), or if it is not a regular file of the
         ``expected`` (size, modification time, inode). Called for every unchanged file of a large
-        site: one stat and one link a file, no other system call once its folder is made."""
-        source = os.path.join(self._output_text, path)
-        if path in self.recycled and expected is not None and _stamp_of(os.path.join(self._staging_text, path)) == expected:
+        site: one stat a file when the recycled spare holds it already, else one stat and one link,
+        no other system call once its folder is made."""
+        target = f"{self._staging_text}/{path}"   # (a site path is '/'-separated and relative)
+        if path in self.recycled and expected is not None and _stamp_of(target) == expected:
             self.written.append(path)   # the spare's file is the published one already (the same inode)
             return True
+        source = f"{self._output_text}/{path}"
         try:
             found = os.lstat(source)
             if not stat.S_ISREG(found.st_mode) or (
                     expected is not None and (found.st_size, found.st_mtime_ns, found.st_ino) != expected):
                 return False
             self._make_folder_of(path)
-            target = os.path.join(self._staging_text, path)
             if path in self.recycled:
                 _clear(Path(target))
             os.link(source, target, follow_symlinks=False)
