@@ -38,7 +38,8 @@ def expected_of(name: str) -> dict:
 
 def is_grouped(expected: dict, name: str) -> bool:
     """Whether a case only touches its own project, so that it can share one build with the others."""
-    touched = [*expected.get("fifos", []), *expected.get("big_files", {}), *expected.get("edits", {})]
+    touched = [*expected.get("fifos", []), *expected.get("big_files", {}), *expected.get("written", {}),
+               *expected.get("edits", {})]
     return (not (CORPUS / name / "network").exists() and not expected.get("environment") and not expected.get("scaffolds")
             and not expected.get("alone")
             and expected["outcome"] != "refused" and all(t.startswith(HOSTILE + "/") for t in touched))
@@ -88,6 +89,9 @@ def add_case(case: Path, expected: dict, root: Path, folder: str) -> None:
     for relative, (head, piece, times, tail) in expected.get("big_files", {}).items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(head + piece * times + tail, encoding="utf-8")
+    for relative, text in expected.get("written", {}).items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
 
 
 def overlay(source: Path, target: Path) -> None:

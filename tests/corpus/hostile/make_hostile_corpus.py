@@ -16,7 +16,9 @@ A case folder holds ``project/`` (files laid over a project made by
 ``fifos`` lists paths made into named pipes, ``big_files`` paths written when
 the case is built, as ``[head, piece, times, tail]`` (kept out of git: a
 megabyte file is four short values here), ``scaffolds`` extra project folders made by ``qisite new``, and
-``environment`` variables set for the build, ``edits`` top-level lines of a
+``environment`` variables set for the build, ``written`` files written into the
+network when the case is built (path → text: kept out of git, where a ``_site/``
+would be build output committed), ``edits`` top-level lines of a
 scaffolded file replaced (key → the new line). ``absent`` lists text that must
 not appear in any built file, ``output_absent`` text that must not appear in
 what the build prints, ``max_output`` how many characters the case's lines of
@@ -390,7 +392,7 @@ CASES: dict[str, dict] = {
         expected=dict(outcome="refused", message="refusing to write the site here")),
     "output-default-with-forged-marker": dict(
         why="a committed _site/ holding a forged marker is not replaced: the marker proves nothing without qisite's record",
-        network={"_site/.qisite-build": "token: forged\n", "_site/notes.txt": "not a site\n"},
+        written={"_site/.qisite-build": "token: forged\n", "_site/notes.txt": "not a site\n"},
         expected=dict(outcome="refused", message="marker does not match qisite's record")),
     "output-on-a-read-only-file-system": dict(
         why="an output qisite cannot write (a read-only file system) is a plain message with exit 2, not a bug",
@@ -687,7 +689,7 @@ def write_case(name: str, case: dict) -> None:
                 os.symlink(content[2:], path)
             else:
                 path.write_text(content, encoding="utf-8", errors="surrogateescape", newline="")  # \udcXX: the byte XX
-    expected = {"why": case["why"], **{k: case[k] for k in ("alone", "fifos", "big_files", "scaffolds", "environment", "edits")
+    expected = {"why": case["why"], **{k: case[k] for k in ("alone", "fifos", "big_files", "written", "scaffolds", "environment", "edits")
                                        if k in case},
                 **case["expected"]}
     (folder / "expected.txt").write_text(yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=200),
