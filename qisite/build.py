@@ -51,7 +51,7 @@ from qisite.site.cards import CardCache, card_global
 from qisite.site.context import ProjectData, SiteData, listing_data, project_data, site_data
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
-from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, stage_file
+from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, file_stamp, stage_file
 from qisite.site.pagekeys import SiteKeys, card_key, page_key, project_files_key, site_keys
 from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
@@ -557,7 +557,7 @@ class Builder:
         """The last build's manifest of ``output``: the one this Builder saved, while its file is as
         saved (``qisite serve``), else read from the cache."""
         path = self.cache.manifest_path(Path(os.path.abspath(output)))
-        if self.saved is not None and self.saved[0] == path and _stamp(path) == self.saved[1]:
+        if self.saved is not None and self.saved[0] == path and file_stamp(path) == self.saved[1]:
             return self.saved[2]
         found = load_sealed(path)
         return found if isinstance(found, Manifest) else None
@@ -568,7 +568,7 @@ class Builder:
         with contextlib.suppress(OSError):  # else the next build is a clean one: slower, never wrong
             save_sealed(path, manifest)
             if self.keep_pool:   # a Builder kept for builds to come
-                self.saved = (path, _stamp(path), manifest)
+                self.saved = (path, file_stamp(path), manifest)
 
     def _prune(self, previous: Manifest | None, new: Manifest) -> int:
         """Remove cached charts and project entries that no output's last build used: those this build
@@ -579,14 +579,14 @@ class Builder:
         if previous is None:
             manifests = [m for m in self.cache.manifests() if isinstance(m, Manifest)]
             return (prune_cache(self.root / CACHE_DIR / "charts", _chart_keys(manifests))
-                    + self.cache.prune_projects({key for m in manifests for key in m.project_keys}))
+                    + self.cache.prune_projects(_project_keys(manifests)))
         charts = _chart_keys([previous]) - _chart_keys([new])
         projects = previous.project_keys - new.project_keys
         if not charts and not projects:
             return 0
         others = [m for m in self.cache.manifests() if isinstance(m, Manifest) and m is not new]
         return (remove_cached(self.root / CACHE_DIR / "charts", charts - _chart_keys(others))
-                + self.cache.remove_projects(projects - {key for m in others for key in m.project_keys}))
+                + self.cache.remove_projects(projects - _project_keys(others)))
 
 
 def _fingerprint(files: dict[str, tuple]) -> str:
@@ -601,12 +601,8 @@ def _chart_keys(manifests: list[Manifest]) -> set[str]:
     return {key for m in manifests for keys in m.charts.values() for key in keys}
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns, found.st_ino
+def _project_keys(manifests: list[Manifest]) -> set[str]:
+    return {key for m in manifests for key in m.project_keys}
 
 
 def _chart_count(charts: dict[str, tuple[str, ...]]) -> int:
@@ -667,11 +663,7 @@ def _stage(writer: SiteWriter, new: Manifest, path: str, key: str, data: bytes) 
 
 
 def _intact(output: Path, path: str, record: tuple) -> bool:
-    try:
-        found = os.lstat(output / path)
-    except OSError:
-        return False
-    return (found.st_size, found.st_mtime_ns, found.st_ino) == tuple(record[1:])
+    return file_stamp(output / path) == tuple(record[1:])
 
 
 def _output_matches(output: Path, files: dict[str, tuple]) -> bool:

@@ -86,7 +86,7 @@ class SiteWriter:
             _refuse_foreign(self.output, self.records)
             self.token = secrets.token_hex(8)
             spare = _take_spare(self.output, self.records, self.token) if stage else None
-            self.staging = spare[0] if spare else self.output.with_name(f".{self.output.name}.building-{self.token}")
+            self.staging = spare[0] if spare else staging_path(self.output, self.token)
             if stage and not spare:
                 _make_staging(self.staging, self.token)
         except BaseException:
@@ -125,15 +125,14 @@ class SiteWriter:
         site: one stat a file when the recycled spare holds it already, else one stat and one link,
         no other system call once its folder is made."""
         target = f"{self._staging_text}/{path}"   # (a site path is '/'-separated and relative)
-        if path in self.recycled and expected is not None and _stamp_of(target) == expected:
+        if path in self.recycled and expected is not None and file_stamp(target) == expected:
             self.written.append(path)   # the spare's file is the published one already (the same inode)
             return True
         source = f"{self._output_text}/{path}"
+        found = file_stamp(source)
+        if found is None or (expected is not None and found != expected):
+            return False
         try:
-            found = os.lstat(source)
-            if not stat.S_ISREG(found.st_mode) or (
-                    expected is not None and (found.st_size, found.st_mtime_ns, found.st_ino) != expected):
-                return False
             self._make_folder_of(path)
             if path in self.recycled:
                 _clear(Path(target))
@@ -197,6 +196,11 @@ class SiteWriter:
         self.lock.release()
 
 
+def staging_path(output: Path, token: str) -> Path:
+    """Where a build writes the new site (a folder of its own, or the spare renamed there)."""
+    return output.with_name(f".{output.name}.building-{token}")
+
+
 def spare_path(output: Path) -> Path:
     """Where the site before last is kept, to become the next build's staging folder."""
     return output.with_name(f".{output.name}.spare")
@@ -208,7 +212,7 @@ def _take_spare(output: Path, records: OutputRecords, token: str) -> tuple[Path,
     spare = spare_path(output)
     if not spare.is_dir() or spare.is_symlink() or not records.vouches_for(spare):
         return None
-    staging = output.with_name(f".{output.name}.building-{token}")
+    staging = staging_path(output, token)
     spare.rename(staging)
     found = _plain_tree(staging)
     if found is None:
@@ -270,7 +274,9 @@ def _keep_as_spare(backup: Path, spare: Path) -> bool:
     return True
 
 
-def _stamp_of(path: str) -> tuple[int, int, int] | None:
+def file_stamp(path: str | Path) -> tuple[int, int, int] | None:
+    """A regular file's (size, modification time, inode), as a manifest records it; None if it is
+    missing or not a regular file (a link, a folder, a device)."""
     try:
         found = os.lstat(path)
     except OSError:
@@ -467,13 +473,12 @@ def stage_file(output: Path, staging: Path, path: str, data: bytes) -> bool:
 
 
 def _link(source: Path, target: Path) -> bool:
+    found = file_stamp(source)
+    if found is None:   # never a link or a device from the published folder
+        return False
+    if file_stamp(target) == found:   # a recycled staging folder may hold the file already
+        return True
     try:
-        found = os.lstat(source)
-        if not stat.S_ISREG(found.st_mode):  # never a link or a device from the published folder
-            return False
-        there = _stamp_of(str(target))   # a recycled staging folder may hold the file already
-        if there is not None and there == (found.st_size, found.st_mtime_ns, found.st_ino):
-            return True
         target.parent.mkdir(parents=True, exist_ok=True)
         _clear(target)
         os.link(source, target, follow_symlinks=False)
