@@ -21,9 +21,10 @@ from qisite.site.search import (
     LABELS,
     decode,
     project_search,
+    search_entries,
     search_files,
     search_fragment,
-    search_fragment_paths,
+    search_fragment_path,
     search_index,
     search_script,
     tokens,
@@ -76,10 +77,10 @@ def test_a_fragment_depends_on_its_project_alone(site):
     assert search_fragment(first) == search_fragment(other.projects[0])
     assert search_fragment(second) != search_fragment(edited)
     assert search_script(site) != search_script(other)
-    paths = search_fragment_paths(site)
-    assert paths[:len(site.projects)] == [urls.search_fragment(d.project.id) for d in site.projects]
-    assert set(paths[len(site.projects):]) == set(search_files(site)) - {urls.SEARCH_INDEX}
-    assert paths[0] == f"assets/search/{first.project.id}.js"
+    assert [search_fragment_path(d) for d in site.projects] == [urls.search_fragment(d.project.id) for d in site.projects]
+    assert set(search_files(site)) - {urls.SEARCH_INDEX} == {   # the other entries' fragments, written with the index
+        urls.search_fragment(e["g"]) for e in search_entries(site) if e["k"] != "project"}
+    assert search_fragment_path(first) == f"assets/search/{first.project.id}.js"
 
 
 def test_a_fragment_is_inert_in_a_script_whatever_its_id_and_text_hold(site):

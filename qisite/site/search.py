@@ -185,13 +185,6 @@ def search_fragment_path(data) -> str:
     return urls.search_fragment(data.project.id)
 
 
-def search_fragment_paths(site: SiteData) -> list[str]:
-    """Every fragment file of the site: one per project (:func:`search_fragment`), then those of the
-    other entries (written with the index by :func:`search_files`)."""
-    return [search_fragment_path(data) for data in site.projects] + [
-        urls.search_fragment(e["g"]) for e in search_entries(site) if e["k"] != "project"]
-
-
 def _project_fields(p) -> list[tuple[str, str]]:
     fields = [("Aim", p.aim.statement),
               ("About", " · ".join(t for t in (p.equity_gap, p.affected_group, p.reference_group, p.population,
