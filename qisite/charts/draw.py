@@ -151,14 +151,16 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
 
 def point_targets(panel: Panel, x: np.ndarray, y: np.ndarray, tips: tuple[str, ...], tip_key: int,
                   size: float) -> None:
-    """A placeholder over each point that has details (gid ``qisite-tip-<panel>-<index>-r<radius>``):
-    the SVG step turns it into a focusable group holding an unpainted circle, with the
-    details as its ``<title>``."""
-    for index, tip in enumerate(tips):
-        if tip and index < x.size and math.isfinite(y[index]):
-            panel.add_line(Line2D([x[index]], [y[index]], linestyle="none", marker="o", markersize=size,
-                                  markerfacecolor="none", markeredgecolor="none",
-                                  gid=f"qisite-tip-{tip_key}-{index}-r{size / 2:g}", zorder=7))
+    """Placeholders over the points that have details, drawn as one unpainted marker line (gid
+    ``qisite-tips-<panel>-r<radius>-i<index>.<index>…``, the points' indices in order): the
+    SVG step turns each marker into a focusable group holding an unpainted circle, with the
+    point's details as its ``<title>``. One line, not one per point: a line costs matplotlib
+    far more to make and draw than a marker."""
+    shown = [index for index, tip in enumerate(tips) if tip and index < x.size and math.isfinite(y[index])]
+    if shown:
+        panel.add_line(Line2D(x[shown], y[shown], linestyle="none", marker="o", markersize=size,
+                              markerfacecolor="none", markeredgecolor="none",
+                              gid=f"qisite-tips-{tip_key}-r{size / 2:g}-i{'.'.join(map(str, shown))}", zorder=7))
 
 
 # --- the SPC chart --------------------------------------------------------------------

@@ -35,7 +35,7 @@ _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _TAG = re.compile(r"<(\w+)\b[^>]*>")
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
-_TIP = re.compile(r'<g id="qisite-tip-(\d+-\d+)-r([\d.]+)">(.*?)</g>\s*</g>', re.S)
+_TIPS = re.compile(r'(\s*)<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)">(.*?)</g>\s*</g>', re.S)
 _USE_XY = re.compile(r'<use\b[^>]*?\sx="([-\d.]+)" y="([-\d.]+)"')
 _EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
@@ -53,7 +53,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
            link_labels: dict[str, str] | None = None, tips: dict[str, str] | None = None,
            events: dict[str, str] | None = None) -> str:
     """Post-process matplotlib's SVG (see the module docstring). ``tips``: each point's
-    details by ``"<panel>-<index>"`` (the gid ``draw.point_targets`` gave its target);
+    details by ``"<panel>-<index>"`` (``draw.point_targets`` drew its target);
     ``events``: each event marker's words by its number."""
     s = _PROLOG.sub("", raw, count=1)
     s = _points(s, tips or {})
@@ -91,22 +91,30 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
 
 
 def _points(s: str, tips: dict[str, str]) -> str:
-    """Each point's target → a focusable group named by its details (``<title>``: hover
-    without script, screen readers). One tab stop per chart (the first point; site.js
-    moves it with the arrow keys — a roving tabindex), not one per point."""
+    """Each point's target (a marker of ``draw.point_targets``'s line) → a focusable group
+    named by its details (``<title>``: hover without script, screen readers). One tab stop
+    per chart (the first point; site.js moves it with the arrow keys — a roving tabindex),
+    not one per point."""
     first = [True]
 
-    def point(m: re.Match) -> str:
-        tip, spot = tips.get(m.group(1), ""), _USE_XY.search(m.group(3))
-        if not tip or spot is None:
+    def point(key: str, radius: str, spot: re.Match) -> str:
+        tip = tips.get(key, "")
+        if not tip:
             return ""
         stop = "0" if first[0] else "-1"
         first[0] = False
         return (f'<g class="qisite-point" tabindex="{stop}" role="img"><title>{escape(tip)}</title>'
-                f'<circle cx="{float(spot.group(1)):.2f}" cy="{float(spot.group(2)):.2f}" r="{m.group(2)}" '
+                f'<circle cx="{float(spot.group(1)):.2f}" cy="{float(spot.group(2)):.2f}" r="{radius}" '
                 f'fill="none" stroke="none"/></g>')
 
-    return _TIP.sub(point, s)
+    def line(m: re.Match) -> str:
+        space, panel, radius, indices = m.group(1), m.group(2), m.group(3), m.group(4).split(".")
+        spots = list(_USE_XY.finditer(m.group(5)))
+        if len(spots) != len(indices):       # a marker clipped away: no target rather than a misplaced one
+            return ""
+        return "".join(space + point(f"{panel}-{index}", radius, spot) for index, spot in zip(indices, spots))
+
+    return _TIPS.sub(line, s)
 
 
 def _theme_tag(m: re.Match) -> str:

@@ -14,7 +14,7 @@ from qisite.spc.rules import SIGNAL_NAMES
 from qisite.spc.warnings import date_gaps_between, missing_periods
 
 from chartfixtures import measure, project, weeks
-from chartsvg import SVG, by_class, parse
+from chartsvg import SVG, by_class, parse, uses
 
 HOSTILE = '<script>alert(1)</script> & "quotes" </title><a href="javascript:x">'
 
@@ -119,6 +119,21 @@ def test_each_point_has_its_details_as_a_title_with_one_tab_stop_per_chart():
                           "a point outside the control limits, concern.")
     assert titles[30].startswith("1 Aug 2022: 9.0 nonconformities. Part 2 of 2 (After the new solder mask).")
     assert is_safe_chart(svg)
+
+
+def test_each_points_target_sits_on_its_plotted_point_across_a_gap():
+    """The targets are one marker line per series, matched to the points by index in the SVG
+    step: with two periods missing, every target is still over its own point, in order."""
+    (request,), svgs = _draw(project([_with_gap()]))
+    root = parse(svgs[request.key])
+    points = by_class(root, "qisite-point")
+    centres = [(float(c.get("cx")), float(c.get("cy"))) for p in points for c in p.iter(SVG + "circle")]
+    plotted = [(x, y) for x, y in uses(by_class(root, "qisite-data")[0])]
+    assert len(points) == len(plotted) == 34
+    # (a marker's position is cut to two decimals, a target's rounded)
+    assert all(abs(cx - x) <= 0.011 and abs(cy - y) <= 0.011 for (cx, cy), (x, y) in zip(centres, plotted))
+    titles = [p.find(SVG + "title").text for p in points]
+    assert titles[9].startswith("7 Mar 2022: ") and titles[10].startswith("28 Mar 2022: ")
 
 
 def test_numerator_and_denominator_are_in_a_rate_points_details():
