@@ -24,18 +24,17 @@ _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _VIEWBOX = re.compile(r'viewBox="([^"]+)"')
 _QISITE_ID = re.compile(r'<g id="(qisite-[^"]*)"')
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r' id="([^"]+)"')
 _REF = re.compile(r'(xlink:href="#|url\(#)([^")]+)')
 _FONT = re.compile(r"font-family: [^;\"]*(; )?")
-_PATH_BREAKS = re.compile(r" ?\n(?=[MLCQZz])")
 _GEOMETRY = re.compile(r'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform|points)=")([^"]*)"')
-_DECIMALS = re.compile(r"(\d\.\d\d)\d+")      # 0.01 px is plenty
+_DECIMALS = re.compile(r"(?<=\d\.\d\d)\d+")      # 0.01 px is plenty
 _BLANK = re.compile(r' target="_blank"')
 _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _TAG = re.compile(r"<(\w+)\b[^>]*>")
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
-_TIPS = re.compile(r'(\s*)<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)">(.*?)</g>\s*</g>', re.S)
+_TIPS = re.compile(r'<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)">(.*?)</g>\s*</g>', re.S)
 _USE_XY = re.compile(r'<use\b[^>]*?\sx="([-\d.]+)" y="([-\d.]+)"')
 _EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
@@ -59,13 +58,13 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
     s = _points(s, tips or {})
     s = _EVENT.sub(lambda m: (f'<g class="qisite-event"><title>{escape((events or {}).get(m.group(1), ""))}</title>'
                               if (events or {}).get(m.group(1)) else '<g class="qisite-event">'), s)
-    s = _METADATA.sub("", s)
+    if "<metadata>" in s:
+        s = _METADATA.sub("", s)
     s = _BLANK.sub("", s)
     s = _QISITE_ID.sub(r'<g class="\1"', s)
     s = _unique_ids(s, prefix)
     s = _FONT.sub("", s)
-    s = _PATH_BREAKS.sub(" ", s)
-    s = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', s)
+    s = _GEOMETRY.sub(_geometry, s)
     s = s.replace("*{stroke-linejoin: round; stroke-linecap: butt}",
                   f".{prefix} *{{stroke-linejoin:round;stroke-linecap:butt}}"
                   f".{prefix} text{{font-family:{style.FONT_STACK}}}"
@@ -108,13 +107,22 @@ def _points(s: str, tips: dict[str, str]) -> str:
                 f'fill="none" stroke="none"/></g>')
 
     def line(m: re.Match) -> str:
-        space, panel, radius, indices = m.group(1), m.group(2), m.group(3), m.group(4).split(".")
-        spots = list(_USE_XY.finditer(m.group(5)))
+        panel, radius, indices = m.group(1), m.group(2), m.group(3).split(".")
+        spots = list(_USE_XY.finditer(m.group(4)))
+        space = m.string[m.string.rfind("\n", 0, m.start()):m.start()]     # the group's own indentation
         if len(spots) != len(indices):       # a marker clipped away: no target rather than a misplaced one
             return ""
-        return "".join(space + point(f"{panel}-{index}", radius, spot) for index, spot in zip(indices, spots))
+        return space.join(point(f"{panel}-{index}", radius, spot) for index, spot in zip(indices, spots))
 
     return _TIPS.sub(line, s)
+
+
+def _geometry(m: re.Match) -> str:
+    """A geometry attribute's numbers cut to two decimals; a path's data on one line."""
+    value = _DECIMALS.sub("", m.group(2))
+    if "\n" in value[:-1]:         # (matplotlib ends a path's data with a line break, kept)
+        value = value[:-1].replace(" \n", " ").replace("\n", " ") + value[-1]
+    return f'{m.group(1)}{value}"'
 
 
 def _theme_tag(m: re.Match) -> str:
@@ -150,9 +158,7 @@ def _unique_ids(s: str, prefix: str) -> str:
 
     def fix_id(m):
         name = m.group(1)
-        return f'id="{prefix}-{name}"' if name in refs else ""
+        return f' id="{prefix}-{name}"' if name in refs else ""
 
     s = _ID.sub(fix_id, s)
-    s = s.replace("<g >", "<g>")
-    s = re.sub(r"<g\s+>", "<g>", s)
     return _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}" if m.group(2) in refs else m.group(0), s)

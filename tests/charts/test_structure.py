@@ -185,3 +185,16 @@ def test_gap_headline_signed_when_the_gap_reverses():
     reqs = {r.kind: r for r in chart_requests(fixtures.project([m]), {m.id: a})}
     assert reqs["gap"].headline == "Gap −10 → +10 points" and reqs["equity"].headline == ""
     assert "reversed from −10 to +10 points" in reqs["equity"].description
+
+
+def test_cache_key_payload_is_every_field_of_the_spec_nested(montgomery):
+    """spec_payload is dataclasses.asdict without its deep copy: the same data for the key."""
+    import dataclasses
+    import json
+
+    from qisite.charts.request import _plain
+    from qisite.charts.specs import spec_payload
+
+    req, _ = montgomery
+    expected = {"type": type(req.spec).__name__, **dataclasses.asdict(req.spec)}
+    assert json.dumps(spec_payload(req.spec), sort_keys=True, default=_plain) == json.dumps(expected, sort_keys=True, default=_plain)
