@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from run import probe_word
+
 from qisite.buildcache import WatchedChanges
 from qisite.serve import preview_builder
 
@@ -24,7 +26,7 @@ def main() -> None:
     story = folders[len(folders) // 3] / "story.md"
     try:
         for n in range(edits):
-            story.write_text(story.read_text(encoding="utf-8") + f"\nEdit {n} at {time.time()}.\n", encoding="utf-8")
+            story.write_text(story.read_text(encoding="utf-8") + f"\nEdit {probe_word()}.\n", encoding="utf-8")
             wall, cpu = time.perf_counter(), time.process_time()
             report = build(WatchedChanges([story], [root / "projects"]))
             print(f"edit {n + 1}: {time.perf_counter() - wall:.2f} s, cpu {time.process_time() - cpu:.2f} s, "
