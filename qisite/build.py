@@ -40,6 +40,7 @@ from typing import Any
 from qisite import collector
 from qisite.buildcache import BuildCache, FileDigests, WatchedChanges, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
+from qisite.links import RelatedMemo
 from qisite.load.images import project_images
 from qisite.load.lone import lone_config
 from qisite.load.network import load_sourced, project_folders
@@ -158,6 +159,7 @@ class Builder:
         self.env_made_from: tuple = ()
         self.saved: tuple[Path, Any, Manifest] | None = None   # the manifest last saved, and its file's stamp
         self.templates_key = ""
+        self.related = RelatedMemo()            # every project's related projects, as the last build ranked them
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
@@ -238,7 +240,8 @@ class Builder:
                             remove_later=self.keep_pool)
         try:
             by_id = {e.project.id: e for e in entries.values() if e.project}
-            site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data)  # type: ignore[arg-type,return-value]
+            site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data,  # type: ignore[arg-type,return-value]
+                             related=self.related)
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
             self.wholes.keys = project_keys
             cards = {e.project.id: e.card for e in entries.values() if e.project}

@@ -4,6 +4,7 @@ library and related projects — the learning-system view of who tested what."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
 from dataclasses import dataclass
 
@@ -277,6 +278,45 @@ class RelatedIndex:
                        + [f"driver: {_driver_title(project, d)}" for d in shared_drivers])
             found.append(Related(other, tuple(reasons), score))
         return tuple(found)
+
+
+class RelatedMemo:
+    """Every project's related projects, kept from one build to the next by a kept Builder (``qisite
+    serve``): worked out again only when what the ranking and its wording read of the network changed
+    (each project's id, title, equity areas, change ideas and driver titles, in order, and the equity
+    areas' titles). A story or a value edited leaves them as they were: the kept ones are handed back
+    holding this build's projects."""
+
+    def __init__(self) -> None:
+        self.inputs: tuple | None = None
+        self.projects: tuple[Project, ...] = ()
+        self.found: tuple[tuple[Related, ...], ...] = ()
+
+    def __call__(self, network: Network) -> tuple[tuple[Related, ...], ...]:
+        """Each project's related projects, in the network's order."""
+        inputs = (tuple(_ranking_inputs(p) for p in network.projects),
+                  tuple((a.id, a.title) for a in network.config.equity_areas))
+        if inputs != self.inputs:
+            index = RelatedIndex(network)
+            self.inputs, self.projects = inputs, network.projects
+            self.found = tuple(index.related(p) for p in network.projects)
+            return self.found
+        if len(network.projects) == len(self.projects) and all(map(operator.is_, network.projects, self.projects)):
+            return self.found   # the very same records
+        position = {id(p): n for n, p in enumerate(self.projects)}
+        now = network.projects
+        self.projects = now
+        self.found = tuple(tuple(Related(now[position[id(r.project)]], r.reasons, r.score) for r in found)
+                           for found in self.found)
+        return self.found
+
+
+def _ranking_inputs(project: Project) -> tuple:
+    """What RelatedIndex reads of a project, to rank it and word the reasons."""
+    return (project.id, project.title, tuple(project.equity_areas),
+            tuple((i.id, i.title) for i in project.drivers.change_ideas),
+            tuple(title for primary in project.drivers.primary
+                  for title in (primary.title, *(secondary.title for secondary in primary.secondary))))
 
 
 _WEIGHTS = {"idea": 3, "area": 2, "driver": 1}   # what sharing each kind of feature adds to a related project's score

@@ -184,3 +184,35 @@ def test_related_index_matches_the_reference_on_networks_full_of_ties():
                 assert [(p.id, reasons, score) for p, reasons, score in found] == \
                        [(p.id, reasons, score) for p, reasons, score in expected], (seed, subject.id, limit)
                 assert all(a is b for (a, _, _), (b, _, _) in zip(found, expected))
+
+
+def test_kept_related_projects_are_those_worked_out_afresh_after_each_kind_of_edit():
+    """A kept Builder's RelatedMemo: after an edit that moves no ranking input (a summary) it hands back
+    its kept ranking holding the new records; after one that does (a title, an area, a change idea's
+    title, a driver, a project added) it ranks again. Either way: what RelatedIndex finds afresh."""
+    import dataclasses
+
+    from qisite.links import RelatedIndex, RelatedMemo
+
+    def afresh(network):
+        index = RelatedIndex(network)
+        return tuple(index.related(p) for p in network.projects)
+
+    def renamed_idea(p):
+        ideas = tuple(dataclasses.replace(i, title=i.title + " (renamed)") for i in p.drivers.change_ideas)
+        return dataclasses.replace(p, drivers=dataclasses.replace(p.drivers, change_ideas=ideas))
+
+    memo = RelatedMemo()
+    network = NETWORK
+    assert memo(network) == afresh(network)
+    assert memo(network) is memo(network)   # the very same records: nothing to do
+    edits = [lambda p: dataclasses.replace(p, summary="edited"), lambda p: dataclasses.replace(p, title="Zed"),
+             lambda p: dataclasses.replace(p, equity_areas=("age",)), renamed_idea,
+             lambda p: project(p.id, p.team, p.equity_areas, [i.id for i in p.drivers.change_ideas], driver="Trust")]
+    for edit in edits:
+        network = Network(network.config, (edit(network.projects[0]), *network.projects[1:]))
+        kept = memo(network)
+        assert kept == afresh(network)
+        assert all(any(r.project is p for p in network.projects) for found in kept for r in found)
+    network = Network(network.config, (*network.projects, project("e", "Team E", ["ethnicity"], ["leaflets"])))
+    assert memo(network) == afresh(network)

@@ -271,13 +271,15 @@ class SiteData:
 
 
 def site_data(network: Network, rules: str | None = None, generated: dt.date | None = None,
-              analysed: Callable[[Project], ProjectData] | None = None) -> SiteData:
+              analysed: Callable[[Project], ProjectData] | None = None,
+              related: Callable[[Network], tuple[tuple[Related, ...], ...]] | None = None) -> SiteData:
     """The site's data; every measure is analysed under its own ``rules:``, else ``rules``, else
     site.yaml's ``rules:`` (default anhoej). ``analysed`` gives a project's ProjectData without its
-    related projects (a build's cache of :func:`project_data`), else each project is analysed here."""
+    related projects (a build's cache of :func:`project_data`), else each project is analysed here;
+    ``related`` every project's related projects (a kept Builder's RelatedMemo), else worked out here."""
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
-    index = RelatedIndex(network)
-    projects = tuple(_with_related(analyse(p), index.related(p)) for p in network.projects)
+    found = related(network) if related is not None else _all_related(network)
+    projects = tuple(_with_related(analyse(p), r) for p, r in zip(network.projects, found))
     library = change_idea_library(network)
     return SiteData(
         network=network,
@@ -289,6 +291,11 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
         by_organisation=group_by(network.projects, lambda p: p.organisation),
         generated=generated or dt.date.today(),
     )
+
+
+def _all_related(network: Network) -> tuple[tuple[Related, ...], ...]:
+    index = RelatedIndex(network)
+    return tuple(index.related(p) for p in network.projects)
 
 
 def _with_related(data: ProjectData, related: tuple[Related, ...]) -> ProjectData:
