@@ -64,6 +64,7 @@ from qisite.site.theme import read_theme_file
 from qisite.spread import check_spread
 
 CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
+RELATED_FILE = "related.pickle"   # in .qisite-cache/build/: the last ranking of related projects (RelatedMemo)
 PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
 
 
@@ -159,7 +160,7 @@ class Builder:
         self.env_made_from: tuple = ()
         self.saved: tuple[Path, Any, Manifest] | None = None   # the manifest last saved, and its file's stamp
         self.templates_key = ""
-        self.related = RelatedMemo()            # every project's related projects, as the last build ranked them
+        self.related: RelatedMemo | None = None   # every project's related projects, as the last build ranked them
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
@@ -240,8 +241,10 @@ class Builder:
                             remove_later=self.keep_pool)
         try:
             by_id = {e.project.id: e for e in entries.values() if e.project}
+            related = self._related()
             site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data,  # type: ignore[arg-type,return-value]
-                             related=self.related)
+                             related=related)
+            self._save_related(related)
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
             self.wholes.keys = project_keys
             cards = {e.project.id: e.card for e in entries.values() if e.project}
@@ -494,6 +497,17 @@ class Builder:
             with contextlib.suppress(OSError):   # else the next build renders the cards again: slower, never wrong
                 save_sealed(self.cache.folder / CARDS_FILE, kept)
             cards.dirty = False
+
+    def _related(self) -> RelatedMemo:
+        if self.related is None:
+            self.related = RelatedMemo(load_sealed(self.cache.folder / RELATED_FILE), code_digest())
+        return self.related
+
+    def _save_related(self, related: RelatedMemo) -> None:
+        if related.changed:
+            with contextlib.suppress(OSError):   # else the next build ranks them again: slower, never wrong
+                save_sealed(self.cache.folder / RELATED_FILE, related.saved())
+            related.changed = False
 
     def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int,
              draws: bool = False) -> Iterator:

@@ -4,7 +4,7 @@ library and related projects — the learning-system view of who tested what."""
 from __future__ import annotations
 
 import datetime as dt
-import operator
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -192,6 +192,7 @@ class RelatedIndex:
         self.projects = projects = network.projects
         self.features = {p.id: ({i.id for i in p.drivers.change_ideas}, _driver_titles(p)) for p in projects}
         self.position = {p.id: n for n, p in enumerate(projects)}
+        self._at = {id(p): n for n, p in enumerate(projects)}   # each record's position (ids may repeat)
         self.by_rank = sorted(range(len(projects)), key=lambda n: projects[n].title.lower())   # stable: then by position
         self.rank = [0] * len(projects)   # position → place in the order (title ignoring case, position)
         for r, n in enumerate(self.by_rank):
@@ -222,6 +223,10 @@ class RelatedIndex:
             for area in areas:
                 self.area_groups.setdefault(area, []).append((g, areas))
         self.area_titles = {a.id: a.title for a in reversed(network.config.equity_areas)}   # the first of an id wins
+
+    def position_of(self, project: Project) -> int:
+        """Where this very record is in the network."""
+        return self._at[id(project)]
 
     def related(self, project: Project, limit: int = 5) -> tuple[Related, ...]:
         """The best ``limit`` other projects (never one with the project's id), worded. Near-linear in
@@ -281,34 +286,35 @@ class RelatedIndex:
 
 
 class RelatedMemo:
-    """Every project's related projects, kept from one build to the next by a kept Builder (``qisite
-    serve``): worked out again only when what the ranking and its wording read of the network changed
-    (each project's id, title, equity areas, change ideas and driver titles, in order, and the equity
-    areas' titles). A story or a value edited leaves them as they were: the kept ones are handed back
-    holding this build's projects."""
+    """Every project's related projects, kept from one build to the next: worked out again only when
+    what the ranking and its wording read of the network changed (each project's id, title, equity
+    areas, change ideas and driver titles, in order, and the equity areas' titles) or ``version`` (the
+    code that ranks). A story or a value edited leaves them as they were. Kept by a kept Builder
+    (``qisite serve``) and, as :meth:`saved` data, in the build cache between builds."""
 
-    def __init__(self) -> None:
-        self.inputs: tuple | None = None
-        self.projects: tuple[Project, ...] = ()
-        self.found: tuple[tuple[Related, ...], ...] = ()
+    def __init__(self, saved: object = None, version: str = "") -> None:
+        self.version = version
+        self.inputs = ""   # a digest of what the last ranking read
+        self.found: tuple[tuple[tuple[int, tuple[str, ...], int], ...], ...] = ()   # (position, reasons, score)
+        self.changed = False   # ranked again since made or saved
+        if isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], str) and isinstance(saved[1], tuple):
+            self.inputs, self.found = saved
+
+    def saved(self) -> tuple[str, tuple]:
+        """Plain data to keep (what ``RelatedMemo(saved)`` reads back)."""
+        return self.inputs, self.found
 
     def __call__(self, network: Network) -> tuple[tuple[Related, ...], ...]:
         """Each project's related projects, in the network's order."""
-        inputs = (tuple(_ranking_inputs(p) for p in network.projects),
-                  tuple((a.id, a.title) for a in network.config.equity_areas))
+        inputs = hashlib.sha256(repr((self.version, [_ranking_inputs(p) for p in network.projects],
+                                      [(a.id, a.title) for a in network.config.equity_areas])).encode()).hexdigest()
         if inputs != self.inputs:
             index = RelatedIndex(network)
-            self.inputs, self.projects = inputs, network.projects
-            self.found = tuple(index.related(p) for p in network.projects)
-            return self.found
-        if len(network.projects) == len(self.projects) and all(map(operator.is_, network.projects, self.projects)):
-            return self.found   # the very same records
-        position = {id(p): n for n, p in enumerate(self.projects)}
+            self.found = tuple(tuple((index.position_of(r.project), r.reasons, r.score) for r in index.related(p))
+                               for p in network.projects)
+            self.inputs, self.changed = inputs, True
         now = network.projects
-        self.projects = now
-        self.found = tuple(tuple(Related(now[position[id(r.project)]], r.reasons, r.score) for r in found)
-                           for found in self.found)
-        return self.found
+        return tuple(tuple(Related(now[n], reasons, score) for n, reasons, score in found) for found in self.found)
 
 
 def _ranking_inputs(project: Project) -> tuple:

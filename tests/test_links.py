@@ -204,8 +204,9 @@ def test_kept_related_projects_are_those_worked_out_afresh_after_each_kind_of_ed
 
     memo = RelatedMemo()
     network = NETWORK
-    assert memo(network) == afresh(network)
-    assert memo(network) is memo(network)   # the very same records: nothing to do
+    assert memo(network) == afresh(network) and memo.changed
+    memo.changed = False
+    assert memo(network) == afresh(network) and not memo.changed   # nothing read changed: not ranked again
     edits = [lambda p: dataclasses.replace(p, summary="edited"), lambda p: dataclasses.replace(p, title="Zed"),
              lambda p: dataclasses.replace(p, equity_areas=("age",)), renamed_idea,
              lambda p: project(p.id, p.team, p.equity_areas, [i.id for i in p.drivers.change_ideas], driver="Trust")]
@@ -216,3 +217,47 @@ def test_kept_related_projects_are_those_worked_out_afresh_after_each_kind_of_ed
         assert all(any(r.project is p for p in network.projects) for found in kept for r in found)
     network = Network(network.config, (*network.projects, project("e", "Team E", ["ethnicity"], ["leaflets"])))
     assert memo(network) == afresh(network)
+
+
+def test_a_saved_ranking_is_used_by_a_new_memo_until_its_inputs_or_the_code_change(monkeypatch):
+    """What a build keeps in its cache (RelatedMemo.saved): a new memo (a new `qisite build`) ranks
+    nothing while the network's ranking inputs and the code are those it was saved with."""
+    import dataclasses
+
+    import qisite.links as links
+
+    first = links.RelatedMemo(version="code 1")
+    expected = first(NETWORK)
+    counted = []
+    real = links.RelatedIndex
+
+    class Counting(real):
+        def __init__(self, network):
+            counted.append(1)
+            super().__init__(network)
+
+    monkeypatch.setattr(links, "RelatedIndex", Counting)
+    again = links.RelatedMemo(first.saved(), version="code 1")
+    edited = Network(NETWORK.config, (dataclasses.replace(NETWORK.projects[0], summary="edited"), *NETWORK.projects[1:]))
+    assert again(edited) == tuple(tuple(dataclasses.replace(r, project=edited.projects[NETWORK.projects.index(r.project)])
+                                        for r in found) for found in expected)
+    assert counted == [] and not again.changed
+    assert links.RelatedMemo(first.saved(), version="code 2")(edited) == again(edited) and counted == [1]
+    assert links.RelatedMemo(("not", "a ranking"), version="code 1")(edited) == again(edited) and counted == [1, 1]
+
+
+def test_kept_related_projects_follow_a_retitled_tie():
+    """Ties rank by title: retitling one of two equally related projects reorders them, so a title
+    is one of the ranking's inputs."""
+    import dataclasses
+
+    from qisite.links import RelatedIndex, RelatedMemo
+
+    network = Network(NETWORK.config, (project("x", "Team X", ["age"], []), project("y", "Team Y", ["age"], []),
+                                       project("z", "Team Z", ["age"], [])))
+    memo = RelatedMemo()
+    assert [r.project.id for r in memo(network)[0]] == ["y", "z"]
+    network = Network(network.config, (network.projects[0], dataclasses.replace(network.projects[1], title="Zz"),
+                                       network.projects[2]))
+    index = RelatedIndex(network)
+    assert [r.project.id for r in memo(network)[0]] == [r.project.id for r in index.related(network.projects[0])] == ["z", "y"]
