@@ -191,7 +191,6 @@ class RelatedIndex:
         self.network = network
         self.projects = projects = network.projects
         self.features = {p.id: ({i.id for i in p.drivers.change_ideas}, _driver_titles(p)) for p in projects}
-        self.position = {p.id: n for n, p in enumerate(projects)}
         self._at = {id(p): n for n, p in enumerate(projects)}   # each record's position (ids may repeat)
         self.by_rank = sorted(range(len(projects)), key=lambda n: projects[n].title.lower())   # stable: then by position
         self.rank = [0] * len(projects)   # position → place in the order (title ignoring case, position)
@@ -227,6 +226,10 @@ class RelatedIndex:
     def position_of(self, project: Project) -> int:
         """Where this very record is in the network."""
         return self._at[id(project)]
+
+    def every(self) -> tuple[tuple[Related, ...], ...]:
+        """Each project's related projects, in the network's order."""
+        return tuple(self.related(p) for p in self.projects)
 
     def related(self, project: Project, limit: int = 5) -> tuple[Related, ...]:
         """The best ``limit`` other projects (never one with the project's id), worded. Near-linear in
@@ -310,8 +313,8 @@ class RelatedMemo:
                                       [(a.id, a.title) for a in network.config.equity_areas])).encode()).hexdigest()
         if inputs != self.inputs:
             index = RelatedIndex(network)
-            self.found = tuple(tuple((index.position_of(r.project), r.reasons, r.score) for r in index.related(p))
-                               for p in network.projects)
+            self.found = tuple(tuple((index.position_of(r.project), r.reasons, r.score) for r in found)
+                               for found in index.every())
             self.inputs, self.changed = inputs, True
         now = network.projects
         return tuple(tuple(Related(now[n], reasons, score) for n, reasons, score in found) for found in self.found)

@@ -276,9 +276,9 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
     """The site's data; every measure is analysed under its own ``rules:``, else ``rules``, else
     site.yaml's ``rules:`` (default anhoej). ``analysed`` gives a project's ProjectData without its
     related projects (a build's cache of :func:`project_data`), else each project is analysed here;
-    ``related`` every project's related projects (a kept Builder's RelatedMemo), else worked out here."""
+    ``related`` every project's related projects (a Builder's RelatedMemo), else worked out here."""
     analyse = analysed or (lambda p: project_data(p, network.config, rules))
-    found = related(network) if related is not None else _all_related(network)
+    found = related(network) if related is not None else RelatedIndex(network).every()
     projects = tuple(_with_related(analyse(p), r) for p, r in zip(network.projects, found))
     library = change_idea_library(network)
     return SiteData(
@@ -291,11 +291,6 @@ def site_data(network: Network, rules: str | None = None, generated: dt.date | N
         by_organisation=group_by(network.projects, lambda p: p.organisation),
         generated=generated or dt.date.today(),
     )
-
-
-def _all_related(network: Network) -> tuple[tuple[Related, ...], ...]:
-    index = RelatedIndex(network)
-    return tuple(index.related(p) for p in network.projects)
 
 
 def _with_related(data: ProjectData, related: tuple[Related, ...]) -> ProjectData:
