@@ -1,5 +1,6 @@
 """One build of NETWORK into OUTPUT, as `qisite build` runs it (a new process: imports included), with
-its wall and CPU time, peak memory and time by phase. Run it after an edit to time that edit:
+its wall and CPU time, peak memory and time by phase (qisite byte-compiled first, as ``pip install``
+leaves it). Run it after an edit to time that edit:
 
     python bench/phases.py NETWORK OUTPUT [WORKERS]
 """
@@ -9,6 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from run import compile_qisite
+
+compile_qisite()   # as an installed qisite is: its import timed, not its compilation
 started = time.perf_counter()
 from qisite.build import build  # noqa: E402  (the import is part of what is timed)
 
