@@ -349,52 +349,49 @@ class Positions:
         return spots.get(name, self.where)
 
     def __reduce__(self):
-        """Pickled compactly (a build reads every project's records back): the field names in one
-        string and their lines and columns in one array, made into Locations only when asked for."""
+        """Pickled compactly (a build reads every project's records back): the file once, the field
+        names in one string and every line and column in one array (:class:`_PackedPositions`)."""
         if not all(spot.file == self.where.file for _, spot in self.fields):
             return Positions, (self.where, self.fields)
-        numbers = array("l", [n for _, spot in self.fields for n in (spot.line, spot.column)])
-        return _packed_positions, (self.where, "\n".join(name for name, _ in self.fields), numbers.tobytes())
+        numbers = array("l", [self.where.line, self.where.column])
+        numbers.extend(n for _, spot in self.fields for n in (spot.line, spot.column))
+        return _PackedPositions, (self.where.file, "\n".join(name for name, _ in self.fields), numbers.tobytes())
 
 
-class _PackedSpots:
-    """A Positions' fields as pickled: the tuple of (name, Location) it stands for, made when first used."""
+class _PackedPositions(Positions):
+    """Positions as unpickled: one object holding them packed, made into Locations when first asked for
+    (most never are: they only say where a problem is)."""
 
-    __slots__ = ("_made", "file", "names", "numbers")
+    __slots__ = ("_packed", "_made")
+    _packed: tuple[Path, str, bytes]
+    _made: tuple[Location, tuple[tuple[str, Location], ...]] | None
 
-    def __init__(self, file: Path, names: str, numbers: bytes):
-        self.file, self.names, self.numbers = file, names, numbers
-        self._made: tuple[tuple[str, Location], ...] | None = None
+    def __init__(self, file: Path, names: str, numbers: bytes):   # (not the dataclass's: nothing to check)
+        object.__setattr__(self, "_packed", (file, names, numbers))
+        object.__setattr__(self, "_made", None)
 
-    def _spots(self) -> tuple[tuple[str, Location], ...]:
-        if self._made is None:
-            numbers = array("l")
-            numbers.frombytes(self.numbers)
-            names = self.names.split("\n") if self.names else []
-            self._made = tuple((name, Location(self.file, numbers[2 * i], numbers[2 * i + 1])) for i, name in enumerate(names))
-        return self._made
+    def _unpacked(self) -> tuple[Location, tuple[tuple[str, Location], ...]]:
+        if self._made is not None:
+            return self._made
+        file, names, raw = self._packed
+        numbers = array("l")
+        numbers.frombytes(raw)
+        spots = tuple((name, Location(file, numbers[2 * i + 2], numbers[2 * i + 3]))
+                      for i, name in enumerate(names.split("\n") if names else ()))
+        made = (Location(file, numbers[0], numbers[1]), spots)
+        object.__setattr__(self, "_made", made)
+        return made
 
-    def __iter__(self):
-        return iter(self._spots())
+    @property
+    def where(self) -> Location:
+        return self._unpacked()[0]
 
-    def __len__(self) -> int:
-        return len(self._spots())
-
-    def __eq__(self, other: object) -> bool:
-        return self._spots() == (other._spots() if isinstance(other, _PackedSpots) else other)
-
-    def __hash__(self) -> int:
-        return hash(self._spots())
-
-    def __repr__(self) -> str:
-        return repr(self._spots())
+    @property
+    def fields(self) -> tuple[tuple[str, Location], ...]:
+        return self._unpacked()[1]
 
     def __reduce__(self):
-        return tuple, (self._spots(),)
-
-
-def _packed_positions(where: Location, names: str, numbers: bytes) -> Positions:
-    return Positions(where, _PackedSpots(where.file, names, numbers))  # type: ignore[arg-type]
+        return _PackedPositions, self._packed
 
 
 @dataclass(frozen=True)
