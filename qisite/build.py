@@ -28,18 +28,18 @@ import dataclasses
 import datetime as dt
 import os
 import pickle
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from qisite import collector
 from qisite.buildcache import BuildCache, FileDigests, WatchedChanges, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
+from qisite.forked import Forked, can_fork
 from qisite.links import RelatedMemo
 from qisite.load.images import project_images
 from qisite.load.lone import lone_config
@@ -385,7 +385,19 @@ class Builder:
     def _write_site(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
                     new: Manifest, report: BuildReport, clock: _Clock) -> None:
         """Keep what is unchanged; make the rest: each project's charts, downloads and page together
-        (so that only a few projects' charts are in memory at once), then the other pages."""
+        (so that only a few projects' charts are in memory at once), then the other pages. The site-wide
+        files (search, feed, summaries) are made meanwhile, in a forked process where one can be."""
+        write_theme_assets(self.root, writer, new)   # (before the site-wide files: one of those wins a clash)
+        site_wide = Forked(partial(_stage_site_wide, site, writer.output, writer.staging))
+        try:
+            self._write_pages(site, keys, previous, charts_before, writer, new, report, clock)
+            self._adopt(writer, new, site_wide.result())
+        finally:
+            site_wide.close()   # (if a page failed: stopped before the staging folder is removed)
+        clock.lap("assets and search")
+
+    def _write_pages(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
+                     new: Manifest, report: BuildReport, clock: _Clock) -> None:
         pages = all_pages(site)
         groups: dict[str, list[str]] = {}
         for path, record in previous.items():
@@ -474,8 +486,6 @@ class Builder:
         clock.lap("other pages")
         if site.network.config.site_url:
             _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
-        write_assets(site, self.root, writer, new)
-        clock.lap("assets and search")
 
     def _environment(self):
         """The templates' environment, kept from one build to the next (jinja2 reloads a template whose
@@ -515,7 +525,7 @@ class Builder:
         data and write into the staging folder themselves) from ``share_from`` items on, else here.
         ``draws``: the work draws charts (matplotlib is imported before forking, when there is much)."""
         workers = min(self.workers or os.cpu_count() or 1, len(items)) if len(items) >= share_from else 1
-        if workers <= 1 or not _can_fork():
+        if workers <= 1 or not can_fork():
             for item in items:
                 yield from work([item], job)
                 if self.progress is not None:
@@ -872,13 +882,14 @@ def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
 
 
 def _stage_bytes(job: _SiteJob, path: str, key: str, data: bytes) -> tuple:
-    changed = stage_file(job.output, job.staging, path, data)
-    found = os.lstat(job.staging / path)
+    return _stage_at(job.output, job.staging, path, key, data)
+
+
+def _stage_at(output: Path, staging: Path, path: str, key: str, data: bytes) -> tuple:
+    """Stage a file (by its bytes, linked when they are the published file's); its manifest record."""
+    changed = stage_file(output, staging, path, data)
+    found = os.lstat(staging / path)
     return path, key, changed, found.st_size, found.st_mtime_ns, found.st_ino
-
-
-def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _project_cost(task: _ProjectTask) -> int:
@@ -924,8 +935,6 @@ SII_AXIS = "SII"   # the y axis of an SII-over-time chart
 def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
     """Each SII-over-time chart of a project (measures with ``order:``): measure id → (cache key, SVG),
     drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
-    from functools import partial
-
     from qisite.charts.keys import sii_key
     from qisite.charts.pool import draw_cached
 
@@ -946,8 +955,6 @@ def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None =
     """A network measure's page's charts: ``funnel`` (the teams on a funnel plot, qisite.charts.funnel)
     and ``multiples`` (each team's own chart side by side on shared axes), name → (cache key, SVG),
     kept in the chart cache."""
-    from functools import partial
-
     from qisite.charts import draw_charts, small_multiple_request
     from qisite.charts.keys import funnel_key
     from qisite.charts.pool import draw_cached
@@ -976,8 +983,6 @@ def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None =
 
 def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tuple[str, str] | None:
     """A project's progress chart (ProjectData.path): (cache key, SVG), kept in the chart cache; None without one."""
-    from functools import partial
-
     from qisite.charts.keys import journey_key
     from qisite.charts.pool import draw_cached
 
@@ -997,8 +1002,6 @@ def project_slides(data, drawn: list, sii_drawn: dict, path: tuple[str, str] | N
     """A PNG for slides of each chart a project's page offers as an SVG download (qisite.charts.slides):
     (file name, cache key, PNG bytes), each drawn from the chart's figure, with its title and the
     downloads' ``provenance`` inside it, and kept in the chart cache."""
-    from functools import partial
-
     from qisite.charts.keys import slide_key
     from qisite.charts.pool import slide_cached
 
@@ -1042,19 +1045,26 @@ def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
 
 
-def write_assets(site: SiteData, root: Path, writer: SiteWriter, new: Manifest) -> None:
-    for folder in reversed(template_dirs(root)):  # the network's own files win
+def write_theme_assets(root: Path, writer: SiteWriter, new: Manifest) -> None:
+    """The theme's static files (the network's own win), under assets/."""
+    for folder in reversed(template_dirs(root)):
         static = folder / "static"
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_symlink() or path.is_file():
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
-    for file, text in search_files(site).items():   # the index, and the fragments of ideas, measures, areas
-        _stage(writer, new, file, "", text.encode())
-    _stage(writer, new, urls.FEED, "", atom_feed(site).encode())
-    _stage(writer, new, SUMMARY_CSV, "", summary_csv(site).encode())   # each project's text, as its listing part has it
-    _stage(writer, new, SUMMARY_JSON, "", summary_json(site).encode())
-    for shared in site.shared if site.network.config.measures else ():
-        if shared.funnel is not None:   # the funnel's data, beside its page (``qisite funnel`` reads it)
-            _stage(writer, new, urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), "",
-                   shared.funnel_csv().encode())
-    _stage(writer, new, ".nojekyll", "", b"")
+
+
+def site_wide_files(site: SiteData) -> list[tuple[str, bytes]]:
+    """The files made from the whole site's data besides its pages: the search index and the fragments of
+    the entries that are not projects, the feed, the summary files (each project's text as its listing part
+    has it) and each funnel's data, beside its page (``qisite funnel`` reads it). Path → bytes."""
+    files = [(file, text.encode()) for file, text in search_files(site).items()]
+    files += [(urls.FEED, atom_feed(site).encode()), (SUMMARY_CSV, summary_csv(site).encode()),
+              (SUMMARY_JSON, summary_json(site).encode())]
+    files += [(urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), shared.funnel_csv().encode())
+              for shared in (site.shared if site.network.config.measures else ()) if shared.funnel is not None]
+    return [*files, (".nojekyll", b"")]
+
+
+def _stage_site_wide(site: SiteData, output: Path, staging: Path) -> list[tuple]:
+    return [_stage_at(output, staging, path, "", data) for path, data in site_wide_files(site)]
