@@ -125,36 +125,41 @@ def _point_columns(measure_has_n: bool) -> tuple[Column, ...]:
             Column("signals", "Signals"))
 
 
-def _point_cells(result: spc.SpcResult, index: int, value_format: ValueFormat, period,
-                 withheld: str = "") -> tuple[Cell, ...]:
-    """A point as the chart reads it: its period's label, values with the chart's
-    decimals and percent sign; raw values (ISO dates, unscaled numbers) for the CSV."""
-    x = result.x[index]
-    signals = signal_names(int(result.bits[index])) if result.bits[index] else ()
-    included = bool(result.included[index])
-    signal_text = ", ".join(signals)
-    if not included:
-        signal_text = f"{signal_text} excluded".strip()
-
-    def value(column) -> Cell:
-        raw = _float(column[index])
-        return Cell(value_format.value(raw), raw)  # as the chart and the page's headline write it
-
-    n = _float(result.n[index])
-    shown = Cell(withheld, withheld) if withheld else value(result.y)   # "<5": disclosure control (qisite.privacy)
-    return (Cell(date_label(x, period), _raw(x)), shown, Cell(count(n), n),
-            value(result.cl), value(result.lcl), value(result.ucl),
-            Cell(str(int(result.part[index])), int(result.part[index])),
-            Cell("yes" if included and result.baseline[index] else "no",
-                 "yes" if included and result.baseline[index] else "no"),
-            Cell(signal_text, " ".join(signals)))
-
-
 def _point_rows(result: spc.SpcResult, value_format: ValueFormat, period,
                 first: tuple[Cell, ...] = (), withheld: Callable[[int], str] = lambda index: "") -> list[Row]:
-    return [Row(first + _point_cells(result, index, value_format, period, withheld(index)),
-                excluded=not result.included[index])
-            for index in range(len(result))]
+    """Each point as the chart reads it: its period's label, values with the chart's decimals and
+    percent sign; raw values (ISO dates, unscaled numbers) for the CSV. (Each column is read once, as
+    Python values: a table has a row per point of every chart.)"""
+    y, n, cl, lcl, ucl = (_floats(column) for column in (result.y, result.n, result.cl, result.lcl, result.ucl))
+    part, bits = result.part.tolist(), result.bits.tolist()
+    included, baseline = result.included.tolist(), result.baseline.tolist()
+    texts: dict[float | None, str] = {}   # a value's text, worked out once (limits repeat down a part)
+
+    def shown(value: float | None) -> str:   # as the chart and the page's headline write it
+        text = texts.get(value)
+        if text is None:
+            text = texts[value] = value_format.value(value)
+        return text
+
+    rows = []
+    for index, x in enumerate(result.x):
+        signals = signal_names(int(bits[index])) if bits[index] else ()
+        signal_text = ", ".join(signals)
+        if not included[index]:
+            signal_text = f"{signal_text} excluded".strip()
+        mark = withheld(index)   # "<5": disclosure control (qisite.privacy)
+        used = "yes" if included[index] and baseline[index] else "no"
+        cells = (Cell(date_label(x, period), _raw(x)), Cell(mark, mark) if mark else Cell(shown(y[index]), y[index]),
+                 Cell(count(n[index]), n[index]), Cell(shown(cl[index]), cl[index]), Cell(shown(lcl[index]), lcl[index]),
+                 Cell(shown(ucl[index]), ucl[index]), Cell(str(int(part[index])), int(part[index])), Cell(used, used),
+                 Cell(signal_text, " ".join(signals)))
+        rows.append(Row(first + cells, excluded=not included[index]))
+    return rows
+
+
+def _floats(column) -> list[float | None]:
+    """A result column as Python floats, None where it has no finite value."""
+    return [v if math.isfinite(v) else None for v in column.astype(float).tolist()]
 
 
 NO_DATA = "no data"
