@@ -1,5 +1,6 @@
-"""`qisite serve`'s Builder kept between builds, told what changed as the watcher tells it: one build of
-NETWORK into OUTPUT, then EDITS story edits of one project, each built and timed (wall, CPU, phases):
+"""`qisite serve`'s Builder kept between builds (here in this process, as it is in the preview's build
+process), told what changed as the watcher tells it: one build of NETWORK into OUTPUT, then EDITS story
+edits of one project, each built and timed (wall, CPU, phases):
 
     python bench/kept_edits.py NETWORK OUTPUT [EDITS]
 
@@ -13,13 +14,14 @@ from pathlib import Path
 from run import probe_word
 
 from qisite.buildcache import WatchedChanges
-from qisite.serve import preview_builder
+from qisite.builder_process import preview_builder
 
 
 def main() -> None:
     root, output = Path(sys.argv[1]), Path(sys.argv[2])
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    build = preview_builder(root, output)
+    builder = preview_builder(root, output)
+    build = builder.build
     first = build(None)
     print(f"first build {first.seconds:.2f} s, {first.pages_rendered} pages rendered")
     folders = sorted(p for p in (root / "projects").iterdir() if p.is_dir())
@@ -33,7 +35,7 @@ def main() -> None:
                   f"{report.pages_rendered} pages rendered; "
                   + ", ".join(f"{name} {seconds:.2f}" for name, seconds in report.phases.items()))
     finally:
-        build.__self__.close()  # type: ignore[attr-defined]
+        builder.close()
 
 
 if __name__ == "__main__":

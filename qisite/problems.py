@@ -143,6 +143,17 @@ class QisiteError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        """Pickled whole, whatever its class's arguments (a build in another process raises it here)."""
+        return _rebuilt_error, (type(self), self.__dict__.copy())
+
+
+def _rebuilt_error(kind: type[QisiteError], state: dict) -> QisiteError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(QisiteError):
     """A fault at a place in the user's input: ``FILE:LINE: error: message``."""

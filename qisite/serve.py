@@ -35,8 +35,9 @@ from urllib.parse import parse_qs, urlparse
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from qisite.build import Builder, BuildReport
+from qisite.build import BuildReport
 from qisite.buildcache import WatchedChanges
+from qisite.builder_process import BuilderProcess
 from qisite.problems import QisiteError
 from qisite.site.problem_pages import PROBLEMS_PAGE, banner
 from qisite.terminal import for_terminal
@@ -67,10 +68,9 @@ RELOAD_SCRIPT = b"""<script>
 </script>"""
 
 
-def preview_builder(root: Path, output: Path, project: Path | None = None) -> BuildSite:
-    """The one way the preview builds: with drafts (bannered) and the pages for problems, by a
-    Builder kept between rebuilds, told what the watcher saw change."""
-    return Builder(root, output, drafts=True, problem_pages=True, project=project, keep_pool=True).build
+def preview_builder(root: Path, output: Path, project: Path | None = None) -> BuilderProcess:
+    """The preview's build: a Builder kept in a process of its own (qisite.builder_process)."""
+    return BuilderProcess(root, output, project)
 
 
 BuildSite = Callable[[WatchedChanges | None], BuildReport]   # one build, told what changed (None: unknown)
@@ -429,9 +429,9 @@ class Preview:
             self.loop.join()
         if self.observer.is_alive():
             self.observer.join()
-        builder = getattr(self.rebuilder.build_site, "__self__", None)  # a kept Builder: its worker processes
-        if isinstance(builder, Builder):
-            builder.close()
+        close = getattr(self.rebuilder.build_site, "close", None)   # the Builder's process
+        if close is not None:
+            close()
 
 
 def serve(root: Path, output: Path, watched: tuple[Path, ...], host: str = "127.0.0.1", port: int = 8000, report=print,

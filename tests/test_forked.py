@@ -3,11 +3,12 @@
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from qisite.forked import Forked, ForkedWorkError, can_fork
-from qisite.problems import QisiteError
+from qisite.problems import InputError, Location, QisiteError
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="forks only on Linux with no other thread")
 
@@ -31,12 +32,26 @@ def test_what_the_work_raises_is_raised_here():
 
 
 @needs_fork
+def test_a_located_error_keeps_its_place_and_hint():
+    where = Location(Path("projects/a/measures.yaml"), 12, 3)
+
+    def fail():
+        raise InputError(where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
+
+    with pytest.raises(InputError) as raised:
+        Forked(fail).result()
+    assert (raised.value.where, raised.value.message, raised.value.hint) == (
+        where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
+    assert str(raised.value).startswith("projects/a/measures.yaml:12:3: error: column 'n'")
+
+
+@needs_fork
 def test_an_exception_that_cannot_be_sent_back_arrives_as_text():
-    class Local(Exception):   # defined in a function: pickle cannot name it
+    class LocalError(Exception):   # defined in a function: pickle cannot name it
         pass
 
     def fail():
-        raise Local("the reason")
+        raise LocalError("the reason")
 
     with pytest.raises(ForkedWorkError, match="the reason"):
         Forked(fail).result()

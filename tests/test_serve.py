@@ -109,6 +109,9 @@ class CountedBuild:
         finally:
             self.running.release()
 
+    def close(self) -> None:   # the preview stops the build's process
+        self.build_site.close()
+
 
 class Running:
     """A preview served on a free loopback port, its builds counted, its watcher's notices recorded."""

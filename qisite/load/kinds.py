@@ -362,7 +362,7 @@ class _PackedPositions(Positions):
     """Positions as unpickled: one object holding them packed, made into Locations when first asked for
     (most never are: they only say where a problem is)."""
 
-    __slots__ = ("_packed", "_made")
+    __slots__ = ("_made", "_packed")
     _packed: tuple[Path, str, bytes]
     _made: tuple[Location, tuple[tuple[str, Location], ...]] | None
 
