@@ -84,6 +84,18 @@ def test_a_tampered_cache_entry_is_read_as_a_miss(tmp_path):
     assert pool._read(path) is None
 
 
+def test_a_cached_chart_is_checked_again_whenever_its_bytes_change(tmp_path, monkeypatch):
+    path = tmp_path / "cd" / "cdef01.svg"
+    path.parent.mkdir()
+    path.write_text(GOOD.replace("$5", "$6"))
+    assert pool._read(path) is not None
+    checked = []
+    monkeypatch.setattr(pool, "is_safe_chart", lambda text: checked.append(text) or is_safe_chart(text))
+    assert pool._read(path) is not None and checked == []   # the same bytes: known safe, not parsed again
+    path.write_text(GOOD.replace("$5", "$6").replace("<text", "<script>alert(1)</script><text"))
+    assert pool._read(path) is None and len(checked) == 1
+
+
 @pytest.mark.parametrize("host, allowed", [
     ("127.0.0.1:8000", True), ("localhost:8000", True), ("localhost", True), ("[::1]:8000", True),
     ("LOCALHOST:1", True), ("evil.example", False), ("evil.example:8000", False), ("127.0.0.1.evil.example", False),
