@@ -65,7 +65,8 @@ from qisite.spread import check_spread
 
 CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
 RELATED_FILE = "related.pickle"   # in .qisite-cache/build/: the last ranking of related projects (RelatedMemo)
-PARALLEL_FROM = 8          # fewer projects to analyse or pages to render than this: in this process
+PARALLEL_FROM = 8          # fewer projects to analyse (or charts to draw) than this: in this process
+PAGES_SHARED_FROM = 24     # fewer other pages to render than this: in this process (forking workers costs more)
 
 
 @dataclass
@@ -462,7 +463,7 @@ class Builder:
         clock.lap("charts and project pages")
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
-        for staged, new_cards, drawn in self._run(job, _pages_batch, other_pages, lambda _: 1, PARALLEL_FROM):
+        for staged, new_cards, drawn in self._run(job, _pages_batch, other_pages, lambda _: 1, PAGES_SHARED_FROM):
             changed |= self._adopt(writer, new, [staged])
             cards.adopt(new_cards)
             if drawn:   # a page's own charts (the spread timelines of an idea page), kept in the cache for it
@@ -594,8 +595,7 @@ class Builder:
         self.saved = None
         with contextlib.suppress(OSError):  # else the next build is a clean one: slower, never wrong
             save_sealed(path, manifest)
-            if self.keep_pool:   # a Builder kept for builds to come
-                self.saved = (path, file_stamp(path), manifest)
+            self.saved = (path, file_stamp(path), manifest)   # (for this Builder's next build, if it has one)
 
     def _prune(self, previous: Manifest | None, new: Manifest) -> int:
         """Remove cached charts and project entries that no output's last build used: those this build

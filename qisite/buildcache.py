@@ -267,6 +267,7 @@ class BuildCache:
     def __init__(self, cache_dir: Path):
         self.folder = cache_dir / BUILD_CACHE
         self.entries: dict[str, Any] = {}   # project key → listing entry, kept in memory for the next build
+        self.read_manifests: dict[Path, tuple[tuple, Any]] = {}   # each output's manifest as read, by its file's stamp
 
     def project_path(self, key: str, part: str = "whole") -> Path:
         return self.folder / "projects" / key[:2] / (f"{key}.pickle" if part == "whole" else f"{key}.{part}.pickle")
@@ -315,8 +316,20 @@ class BuildCache:
             save_sealed(self.digests_path(), digests.seen)
 
     def manifests(self) -> list[Any]:
+        """Every output's manifest, each read again only when its file changed (a kept Builder looks
+        at them all whenever an edit leaves a project entry or a chart unused)."""
         folder = self.folder / "outputs"
-        return [m for m in (load_sealed(p) for p in sorted(folder.glob("*.pickle"))) if m is not None] if folder.is_dir() else []
+        read: dict[Path, tuple[tuple, Any]] = {}
+        for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
+            try:
+                found = path.stat()
+            except OSError:
+                continue
+            stamp = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+            kept = self.read_manifests.get(path)
+            read[path] = kept if kept is not None and kept[0] == stamp else (stamp, load_sealed(path))
+        self.read_manifests = read
+        return [manifest for _, manifest in read.values() if manifest is not None]
 
     def remove_projects(self, keys: set[str]) -> int:
         """Remove these projects' stored entries (whole and listing); how many files went."""
