@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 import os
 import pickle
+import stat
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -689,23 +690,35 @@ def _stage(writer: SiteWriter, new: Manifest, path: str, key: str, data: bytes) 
     new.files[path] = (key, found.st_size, found.st_mtime_ns, found.st_ino)
 
 
-def _intact(output: Path, path: str, record: tuple) -> bool:
-    return file_stamp(output / path) == tuple(record[1:])
-
-
 def _output_matches(output: Path, files: dict[str, tuple]) -> bool:
-    """Whether the output holds exactly the recorded files, each as recorded."""
+    """Whether the output holds exactly the recorded files, each a regular file as recorded (its size,
+    modification time and inode), and nothing else but folders and the marker."""
+    try:
+        return _holds_only(str(output), files)
+    except OSError:   # a folder that cannot be read: not as recorded
+        return False
+
+
+def _holds_only(output: str, files: dict[str, tuple]) -> bool:
     seen = 0
-    for folder, _, names in os.walk(output):
-        relative = os.path.relpath(folder, output)
-        for name in names:
-            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
-            if path == MARKER:
-                continue
-            record = files.get(path)
-            if record is None or not _intact(output, path, record):
-                return False
-            seen += 1
+    pending = [("", output)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as found:
+            for entry in found:
+                path = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((path + "/", entry.path))
+                    continue
+                if path == MARKER:
+                    continue
+                record = files.get(path)
+                if record is None:
+                    return False
+                stamp = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(stamp.st_mode) or (stamp.st_size, stamp.st_mtime_ns, stamp.st_ino) != record[1:]:
+                    return False
+                seen += 1
     return seen == len(files)
 
 

@@ -318,6 +318,29 @@ def test_a_page_edited_by_hand_in_the_output_is_rendered_again(tmp_path):
     assert again.pages_rendered == 1 and page.read_bytes() == original
 
 
+@pytest.mark.parametrize("change", ["file added", "link to a folder added", "file deleted", "file made a link"])
+def test_an_output_changed_by_hand_is_not_taken_for_the_site_it_was(tmp_path, change):
+    root = tmp_path / "network"
+    shutil.copytree(GOLDEN_NETWORK, root)
+    output = tmp_path / "site"
+    build(root, output, workers=1)
+    published = site_files(output)
+    folder = output / "projects" / "otterbury-eye-screening"
+    if change == "file added":
+        (folder / "notes.txt").write_text("left here by hand")
+    elif change == "link to a folder added":
+        (folder / "elsewhere").symlink_to(tmp_path)
+    elif change == "file deleted":
+        (folder / "index.html").unlink()
+    else:
+        (folder / "index.html").unlink()
+        (folder / "index.html").symlink_to(tmp_path / "network" / "site.yaml")
+    again = build(root, output, workers=1)
+    assert again.written and site_files(output) == published
+    assert not (folder / "notes.txt").exists() and not (folder / "elsewhere").is_symlink()
+    assert not (folder / "index.html").is_symlink()
+
+
 def test_a_tampered_cache_entry_is_never_unpickled(tmp_path):
     root = tmp_path / "network"
     shutil.copytree(GOLDEN_NETWORK, root)
