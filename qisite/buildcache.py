@@ -312,6 +312,9 @@ class BuildCache:
         return FileDigests(known if isinstance(known, dict) else None)
 
     def save_digests(self, digests: FileDigests) -> None:
+        """Keep what this build read (unless it is what the file holds: what the build started from)."""
+        if digests.seen == digests.known:
+            return
         with contextlib.suppress(OSError):
             save_sealed(self.digests_path(), digests.seen)
 

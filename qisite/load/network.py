@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from qisite.config import SITE_FILE, default_config, load_config
@@ -19,10 +20,10 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
     if not projects_dir.is_dir():
         return []
     found = []
-    for folder in sorted(projects_dir.iterdir()):
-        if not folder.is_dir() or folder.name.startswith(("_", ".")) or not is_project_folder(folder):
+    for folder, linked in candidate_folders(projects_dir):
+        if not is_project_folder(folder):
             continue
-        if folder.is_symlink() and not is_inside(folder, projects_dir):   # (a folder itself is inside: no resolving)
+        if linked and not is_inside(folder, projects_dir):   # (a folder itself is inside: no resolving)
             if problems is not None:
                 problems.error(Location(folder), f"the project folder '{folder.name}' is a link to a folder outside "
                                                  f"'{projects_dir.name}', so it is not read",
@@ -30,6 +31,15 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
             continue
         found.append(folder)
     return found
+
+
+def candidate_folders(projects_dir: Path) -> list[tuple[Path, bool]]:
+    """Each folder in ``projects_dir`` (or link to one) whose name starts with neither _ nor ., in name
+    order, with whether it is a link: one listing, each entry's kind as the listing gives it."""
+    with os.scandir(projects_dir) as found:
+        folders = sorted((entry for entry in found if not entry.name.startswith(("_", ".")) and entry.is_dir()),
+                         key=lambda entry: entry.name)
+    return [(projects_dir / entry.name, entry.is_symlink()) for entry in folders]
 
 
 def load_network(root: Path, problems: Problems) -> Network:
@@ -49,8 +59,8 @@ def project_folders(config: SiteConfig, problems: Problems) -> dict[Path, Proven
     with a warning for each folder that is not one."""
     if not config.projects_dir.is_dir():
         raise QisiteError(f"{config.projects_dir}: no projects folder here (set 'projects:' in {SITE_FILE})")
-    for folder in sorted(config.projects_dir.iterdir()):
-        if folder.is_dir() and not folder.name.startswith(("_", ".")) and not is_project_folder(folder):
+    for folder, _ in candidate_folders(config.projects_dir):
+        if not is_project_folder(folder):
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
     found = sources.project_folders(sources.resolve_sources(config, problems), discover, problems)
