@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import operator
 import os
 import pickle
 import stat
@@ -166,6 +167,8 @@ class Builder:
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
+        self.answer_first = False   # leave what follows a build's commit to :meth:`keep_house` (the preview's build process)
+        self._housekeeping: list[Callable[[], None]] = []
 
     def __enter__(self) -> Builder:
         return self
@@ -174,9 +177,16 @@ class Builder:
         self.close()
 
     def close(self) -> None:
+        self.keep_house()
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+    def keep_house(self) -> None:
+        """What the last build left for later (``answer_first``): its manifest saved, the caches pruned
+        of what it stopped using (the report's ``cache_pruned`` counts it then). Before the next build."""
+        while self._housekeeping:
+            self._housekeeping.pop(0)()
 
     def sources(self, config: SiteConfig) -> Path:
         """The folder the output must keep out of: the projects folder, or a lone project's own."""
@@ -187,6 +197,7 @@ class Builder:
     def build(self, changes: WatchedChanges | None = None) -> BuildReport:
         """Build. ``changes``: what a watcher saw change since this Builder's last build began (``qisite
         serve``): a project folder it watched and saw no change in is not read again to know it is unchanged."""
+        self.keep_house()
         with contextlib.ExitStack() as self._until_built:
             return self._build(changes)
 
@@ -265,11 +276,18 @@ class Builder:
         new.problems = problems.items[early:]
         new.counts = {"projects": report.projects, "pages": report.pages, "charts": report.charts,
                       "drafts_left_out": report.drafts_left_out}
-        self._save_manifest(report.output, new)
         report.files, report.files_written = len(writer.written), writer.changed
         report.fingerprint = _fingerprint(new.files)
-        report.cache_pruned = self._prune(manifest, new)
-        self.cache.forget_others(set(keys.values()))
+
+        def keep_house() -> None:   # (the site is in place: what is left is for the next build)
+            self._save_manifest(report.output, new)
+            report.cache_pruned = self._prune(manifest, new)
+            self.cache.forget_others(set(keys.values()))
+
+        if self.answer_first:
+            self._housekeeping.append(keep_house)
+        else:
+            keep_house()
         clock.lap("commit")
         report.seconds = time.perf_counter() - started
         return self._finish(report, phases)
@@ -622,7 +640,10 @@ def _fingerprint(files: dict[str, tuple]) -> str:
     whose bytes are unchanged is the published file, linked), so the browser is told to reload iff
     this moves on (``qisite serve``), without reading or even listing the site. (Python's hash of the
     set, whatever order the files were staged in: comparable within one process, as serve compares it.)"""
-    return f"{hash(frozenset((path, record[1:]) for path, record in files.items())) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+    return f"{hash(frozenset(zip(files, map(_STAMP, files.values())))) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
+_STAMP = operator.itemgetter(1, 2, 3)   # a manifest record's (size, modification time, inode)
 
 
 def _chart_keys(manifests: list[Manifest]) -> set[str]:

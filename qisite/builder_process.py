@@ -93,6 +93,7 @@ def _build_on_request(connection, preview_end, root: Path, output: Path, project
     preview_end.close()   # (else, forked, this process holds the preview's end open and never sees it go)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C stops the preview, and the preview stops this
     with preview_builder(root, output, project) as builder:
+        builder.answer_first = True
         while True:
             try:
                 changes = connection.recv()
@@ -110,3 +111,4 @@ def _build_on_request(connection, preview_end, root: Path, output: Path, project
                 return
             except Exception as exc:   # what was raised does not pickle: its text
                 connection.send((False, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]} ({exc})")))
+            builder.keep_house()   # the preview shows the site meanwhile

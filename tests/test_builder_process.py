@@ -6,7 +6,7 @@ import signal
 
 import pytest
 
-from qisite.builder_process import BuilderProcess
+from qisite.builder_process import BuilderProcess, preview_builder
 from qisite.problems import QisiteError
 
 from support import fill_in, run_qisite
@@ -32,6 +32,16 @@ def test_builds_and_reports_as_the_builder_does(network):
     finally:
         build.close()
     assert build.process is None
+
+
+def test_what_a_build_leaves_until_after_its_answer_is_done(network):
+    build = BuilderProcess(network, network / "_site")
+    try:
+        assert build(None).pages_rendered > 0
+    finally:
+        build.close()
+    with preview_builder(network, network / "_site") as same:   # its manifest was saved: nothing to do
+        assert same.build().pages_rendered == 0
 
 
 def test_what_the_build_raises_is_raised_here(network):
