@@ -33,3 +33,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    from qisite import collector
+
+    collector.before_exit()   # as the qisite command ends (qisite.cli.run)

@@ -61,6 +61,8 @@ print(json.dumps({"seconds": report.seconds, "import": imported, "phases": repor
                   "charts": report.charts, "charts_drawn": report.charts_drawn, "projects": report.projects,
                   "projects_analysed": report.projects_analysed, "files": report.files,
                   "problems": len(report.problems), "rss_kb": own, "worker_rss_kb": workers, "cpu": cpu}))
+from qisite import collector
+collector.before_exit()   # as the qisite command ends (qisite.cli.run)
 """
 
 

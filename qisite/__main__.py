@@ -1,3 +1,3 @@
-from qisite.cli import main
+from qisite.cli import run
 
-raise SystemExit(main())
+run()

@@ -26,7 +26,7 @@ import sys
 import traceback
 from typing import ClassVar, TextIO
 
-from qisite import __version__
+from qisite import __version__, collector
 from qisite.problems import InputError, QisiteError
 
 COMMANDS = ("build", "check", "equity", "export", "funnel", "new", "schema", "serve", "spc")
@@ -92,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE
     except Exception as exc:  # a bug in qisite, not in the user's files
         return report_bug(exc, verbosity)
+
+
+def run() -> None:
+    """The ``qisite`` command (and ``python -m qisite``): :func:`main`, then the process ends."""
+    code = main()
+    collector.before_exit()
+    raise SystemExit(code)
 
 
 def report_failure(exc: QisiteError, verbosity: int) -> int:

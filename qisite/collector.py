@@ -43,3 +43,9 @@ def frozen() -> Iterator[None]:
         _DEPTH["frozen"] -= 1
         if _DEPTH["frozen"] == 0:
             gc.unfreeze()
+
+
+def before_exit() -> None:
+    """The process ends now: its last collection at exit need not go through every object a build
+    made (0.5 s of a 2.5 s one-project edit at 1,000 projects). Only where the process ends next."""
+    gc.freeze()
