@@ -1,78 +1,123 @@
-"""qisite.forked: work done in a forked process beside the build, or in line where forking is unsafe."""
+"""qisite.forked: work done in a forked process beside the build, or in line where forking is unsafe.
+
+Each forking case runs in a fresh interpreter: the test process may hold threads of earlier tests (a
+browser's, a server's), and with any thread alive qisite rightly does the work in line instead."""
 
 import os
+import subprocess
+import sys
+import textwrap
 import threading
-import time
-from pathlib import Path
 
 import pytest
 
-from qisite.forked import Forked, ForkedWorkError, can_fork
-from qisite.problems import InputError, Location, QisiteError
+from qisite.forked import Forked
 
-needs_fork = pytest.mark.skipif(not can_fork(), reason="forks only on Linux with no other thread")
+needs_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="qisite forks on Linux only")
 
 
-@needs_fork
+def in_a_fresh_process(body: str) -> None:
+    """Run ``body`` (asserting what it must) in a new interpreter with no thread but its own."""
+    script = "from qisite.forked import Forked, ForkedWorkError, can_fork\nassert can_fork()\n" + textwrap.dedent(body)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@needs_linux
 def test_the_work_runs_in_another_process_and_its_value_comes_back():
-    parent = os.getpid()
-    work = Forked(lambda: (os.getpid(), list(range(200_000))))   # larger than a pipe's buffer
-    pid, numbers = work.result()
-    assert pid != parent and numbers == list(range(200_000))
-    assert work.result()[0] == pid   # asked again: the same value, not the work again
+    in_a_fresh_process("""
+        import os
+        work = Forked(lambda: (os.getpid(), list(range(200_000))))   # larger than a pipe's buffer
+        pid, numbers = work.result()
+        assert pid != os.getpid() and numbers == list(range(200_000))
+        assert work.result()[0] == pid   # asked again: the same value, not the work again
+    """)
 
 
-@needs_fork
+@needs_linux
 def test_what_the_work_raises_is_raised_here():
-    def fail():
-        raise QisiteError("site.yaml: 'title' is required", "add a title")
+    in_a_fresh_process("""
+        from qisite.problems import QisiteError
+        def fail():
+            raise QisiteError("site.yaml: 'title' is required", "add a title")
+        try:
+            Forked(fail).result()
+        except QisiteError as raised:
+            assert str(raised) == "site.yaml: 'title' is required" and raised.hint == "add a title"
+        else:
+            raise AssertionError("nothing raised")
+    """)
 
-    with pytest.raises(QisiteError, match="'title' is required"):
-        Forked(fail).result()
 
-
-@needs_fork
+@needs_linux
 def test_a_located_error_keeps_its_place_and_hint():
-    where = Location(Path("projects/a/measures.yaml"), 12, 3)
+    in_a_fresh_process("""
+        from pathlib import Path
+        from qisite.problems import InputError, Location
+        where = Location(Path("projects/a/measures.yaml"), 12, 3)
+        def fail():
+            raise InputError(where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
+        try:
+            Forked(fail).result()
+        except InputError as raised:
+            assert (raised.where, raised.message, raised.hint) == (
+                where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
+            assert str(raised).startswith("projects/a/measures.yaml:12:3: error: column 'n'")
+        else:
+            raise AssertionError("nothing raised")
+    """)
 
-    def fail():
-        raise InputError(where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
 
-    with pytest.raises(InputError) as raised:
-        Forked(fail).result()
-    assert (raised.value.where, raised.value.message, raised.value.hint) == (
-        where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
-    assert str(raised.value).startswith("projects/a/measures.yaml:12:3: error: column 'n'")
-
-
-@needs_fork
+@needs_linux
 def test_an_exception_that_cannot_be_sent_back_arrives_as_text():
-    class LocalError(Exception):   # defined in a function: pickle cannot name it
-        pass
+    in_a_fresh_process("""
+        def fail():
+            class LocalError(Exception):   # defined in a function: pickle cannot name it
+                pass
+            raise LocalError("the reason")
+        try:
+            Forked(fail).result()
+        except ForkedWorkError as raised:
+            assert "the reason" in str(raised)
+        else:
+            raise AssertionError("nothing raised")
+    """)
 
-    def fail():
-        raise LocalError("the reason")
 
-    with pytest.raises(ForkedWorkError, match="the reason"):
-        Forked(fail).result()
-
-
-@needs_fork
+@needs_linux
 def test_a_child_killed_mid_work_is_an_error_not_a_hang():
-    with pytest.raises(ForkedWorkError, match="no readable result"):
-        Forked(lambda: os.kill(os.getpid(), 9)).result()
+    in_a_fresh_process("""
+        import os
+        try:
+            Forked(lambda: os.kill(os.getpid(), 9)).result()
+        except ForkedWorkError as raised:
+            assert "no readable result" in str(raised)
+        else:
+            raise AssertionError("nothing raised")
+    """)
 
 
-@needs_fork
+@needs_linux
 def test_close_stops_work_nobody_will_wait_for():
-    work = Forked(lambda: time.sleep(60))
-    started = time.monotonic()
-    work.close()
-    assert time.monotonic() - started < 5
-    with pytest.raises(ForkedWorkError):
-        work.result()
-    with pytest.raises(ChildProcessError):   # reaped: no zombie left behind
-        os.waitpid(work.pid, os.WNOHANG)
+    in_a_fresh_process("""
+        import os, time
+        work = Forked(lambda: time.sleep(60))
+        started = time.monotonic()
+        work.close()
+        assert time.monotonic() - started < 5
+        try:
+            work.result()
+        except ForkedWorkError:
+            pass
+        else:
+            raise AssertionError("a result from stopped work")
+        try:
+            os.waitpid(work.pid, os.WNOHANG)
+        except ChildProcessError:
+            pass   # reaped: no zombie left behind
+        else:
+            raise AssertionError("the child was not reaped")
+    """)
 
 
 def test_with_another_thread_running_the_work_is_done_here_at_once():
