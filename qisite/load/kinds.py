@@ -348,6 +348,17 @@ class Positions:
             return spots[f"{name}[{index}]"]
         return spots.get(name, self.where)
 
+    def __eq__(self, other: object) -> bool:   # (packed or not: the same places are equal)
+        if not isinstance(other, Positions):
+            return NotImplemented
+        return (self.where, tuple(self.fields)) == (other.where, tuple(other.fields))
+
+    def __hash__(self) -> int:
+        return hash((self.where, tuple(self.fields)))
+
+    def __repr__(self) -> str:   # (packed or not: it reads the same)
+        return f"Positions(where={self.where!r}, fields={tuple(self.fields)!r})"
+
     def __reduce__(self):
         """Pickled compactly (a build reads every project's records back): the file once, the field
         names in one string and every line and column in one array (:class:`_PackedPositions`)."""
