@@ -16,9 +16,22 @@ from qisite.forked import Forked
 needs_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="qisite forks on Linux only")
 
 
+PRELUDE = """
+from qisite.forked import Forked, ForkedWorkError, can_fork
+assert can_fork()
+
+def raised_by(work, kind):
+    try:
+        Forked(work).result()
+    except kind as error:
+        return error
+    raise AssertionError(f"{kind.__name__} not raised")
+"""
+
+
 def in_a_fresh_process(body: str) -> None:
     """Run ``body`` (asserting what it must) in a new interpreter with no thread but its own."""
-    script = "from qisite.forked import Forked, ForkedWorkError, can_fork\nassert can_fork()\n" + textwrap.dedent(body)
+    script = PRELUDE + textwrap.dedent(body)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -40,12 +53,8 @@ def test_what_the_work_raises_is_raised_here():
         from qisite.problems import QisiteError
         def fail():
             raise QisiteError("site.yaml: 'title' is required", "add a title")
-        try:
-            Forked(fail).result()
-        except QisiteError as raised:
-            assert str(raised) == "site.yaml: 'title' is required" and raised.hint == "add a title"
-        else:
-            raise AssertionError("nothing raised")
+        raised = raised_by(fail, QisiteError)
+        assert str(raised) == "site.yaml: 'title' is required" and raised.hint == "add a title"
     """)
 
 
@@ -57,14 +66,10 @@ def test_a_located_error_keeps_its_place_and_hint():
         where = Location(Path("projects/a/measures.yaml"), 12, 3)
         def fail():
             raise InputError(where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
-        try:
-            Forked(fail).result()
-        except InputError as raised:
-            assert (raised.where, raised.message, raised.hint) == (
-                where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
-            assert str(raised).startswith("projects/a/measures.yaml:12:3: error: column 'n'")
-        else:
-            raise AssertionError("nothing raised")
+        raised = raised_by(fail, InputError)
+        assert (raised.where, raised.message, raised.hint) == (
+            where, "column 'n' is not in data/wait.csv", "add the column, or remove 'n:'")
+        assert str(raised).startswith("projects/a/measures.yaml:12:3: error: column 'n'")
     """)
 
 
@@ -75,12 +80,7 @@ def test_an_exception_that_cannot_be_sent_back_arrives_as_text():
             class LocalError(Exception):   # defined in a function: pickle cannot name it
                 pass
             raise LocalError("the reason")
-        try:
-            Forked(fail).result()
-        except ForkedWorkError as raised:
-            assert "the reason" in str(raised)
-        else:
-            raise AssertionError("nothing raised")
+        assert "the reason" in str(raised_by(fail, ForkedWorkError))
     """)
 
 
@@ -88,12 +88,7 @@ def test_an_exception_that_cannot_be_sent_back_arrives_as_text():
 def test_a_child_killed_mid_work_is_an_error_not_a_hang():
     in_a_fresh_process("""
         import os
-        try:
-            Forked(lambda: os.kill(os.getpid(), 9)).result()
-        except ForkedWorkError as raised:
-            assert "no readable result" in str(raised)
-        else:
-            raise AssertionError("nothing raised")
+        assert "no readable result" in str(raised_by(lambda: os.kill(os.getpid(), 9), ForkedWorkError))
     """)
 
 
