@@ -8,6 +8,7 @@ with the same numbers.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -45,8 +46,10 @@ def decimals_for(*values: float | None, percent: bool = False) -> int:
     return 2 if big >= 0.01 or big == 0 else 3
 
 
+@functools.lru_cache(maxsize=65536)
 def number(v: float | None, decimals: int, thousands: bool = True) -> str:
-    """``v`` with ``decimals`` places, a thousands comma and a true minus sign; "–" when missing."""
+    """``v`` with ``decimals`` places, a thousands comma and a true minus sign; "–" when missing.
+    Remembered: a chart's limits, counts and ticks repeat the same few values down every table."""
     if v is None or not math.isfinite(v):
         return "–"
     if round(v, decimals) == 0:

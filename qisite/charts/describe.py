@@ -352,33 +352,39 @@ def point_tips(m: Measure, result: spc.SpcResult, fmt: ValueFormat, period, *, c
     show_counts = counts is not None and counts.n is not None and bool(m.n)
     parts = len(result.parts)
     unit = _unit_suffix(m, fmt) or (f" {m.unit.strip()}" if _counted(m) else "")
+    # each column read once, as Python values (a tip per point of every chart)
+    ys, part, bits = result.y.astype(float).tolist(), result.part.tolist(), result.bits.tolist()
+    included, baseline = result.included.tolist(), result.baseline.tolist()
+    split_baseline = any(baseline) and not all(baseline)
+    numerators = [float(v) for v in counts.y] if show_counts else []
+    denominators = [float(v) for v in counts.n] if show_counts else []
+    rules = rule_label(result.rules)
     out = []
-    for index in range(len(result)):
-        value = float(result.y[index])
+    for index, x in enumerate(result.x):
+        value = ys[index]
         if withheld(index) or not math.isfinite(value):
             out.append("")
             continue
-        text = f"{date_label(result.x[index], period)}: {fmt.value(value)}{unit}"
+        text = f"{date_label(x, period)}: {fmt.value(value)}{unit}"
         if show_counts:
-            numerator, denominator = float(counts.y[index]), float(counts.n[index])
+            numerator, denominator = numerators[index], denominators[index]
             if math.isfinite(numerator) and math.isfinite(denominator):
                 text += f" ({number(numerator, 0 if numerator.is_integer() else 2)} of "
                 text += f"{number(denominator, 0 if denominator.is_integer() else 2)})"
-        bits = [text]
+        tip = [text]
         if parts > 1:
-            part = int(result.part[index])
-            label = part_labels[part - 1] if part - 1 < len(part_labels) else ""
-            bits.append(f"Part {part} of {parts}" + (f" ({label})" if label else ""))
-        elif result.baseline.any() and not result.baseline.all():
-            bits.append("Baseline" if result.baseline[index] else "After the baseline")
-        if not result.included[index]:
-            bits.append("Excluded from the limits")
-        names = signal_names(int(result.bits[index])) if result.bits[index] else []
+            label = part_labels[part[index] - 1] if part[index] - 1 < len(part_labels) else ""
+            tip.append(f"Part {part[index]} of {parts}" + (f" ({label})" if label else ""))
+        elif split_baseline:
+            tip.append("Baseline" if baseline[index] else "After the baseline")
+        if not included[index]:
+            tip.append("Excluded from the limits")
+        names = signal_names(int(bits[index])) if bits[index] else []
         if names:
             kind = meaning[index] or "neutral"
-            bits.append(f"Signal ({rule_label(result.rules)}): " + "; ".join(SIGNAL_WORDS.get(n, n) for n in names)
-                        + ("" if kind == "neutral" else f", {kind}"))
-        out.append(". ".join(bits) + ".")
+            tip.append(f"Signal ({rules}): " + "; ".join(SIGNAL_WORDS.get(n, n) for n in names)
+                       + ("" if kind == "neutral" else f", {kind}"))
+        out.append(". ".join(tip) + ".")
     return tuple(out)
 
 

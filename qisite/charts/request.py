@@ -9,12 +9,13 @@ hash of the spec, the texts and ``STYLE_VERSION``. Same key, same SVG.
 from __future__ import annotations
 
 import hashlib
-import json
+import io
+import pickle
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from .specs import ChartSpec, spec_payload
+from .specs import ChartSpec
 from .style import STYLE_VERSION
 from .tables import ChartTable
 
@@ -33,10 +34,23 @@ CODE_VERSION = _code_version()
 MATPLOTLIB_VERSION = version("matplotlib")   # read without importing it
 
 
-def content_key(payload: str) -> str:
+def content_key(payload: str | bytes) -> str:
     """A chart's cache key: the content hash of ``payload`` (what it shows), the shared style,
     qisite's drawing code and matplotlib's version."""
-    return hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{MATPLOTLIB_VERSION}|{payload}".encode()).hexdigest()[:32]
+    data = payload.encode() if isinstance(payload, str) else payload
+    return hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{MATPLOTLIB_VERSION}|".encode() + data).hexdigest()[:32]
+
+
+def canonical_bytes(value) -> bytes:
+    """``value`` (plain data and frozen dataclasses of it) as bytes that equal values share: pickled
+    without the memo, so that a second use of one object is written out again, not as a reference to
+    the first (which would make the bytes depend on which objects happen to be shared). Every field,
+    type and exact float is in it; a fifth of the time of nesting the spec into dicts for JSON."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True   # no memo (and so no cycles: a spec has none)
+    pickler.dump(value)
+    return buffer.getvalue()
 
 KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples", "bchart")
 
@@ -64,22 +78,11 @@ class ChartRequest:
         return self.table.csv()
 
 
-def _plain(value):
-    """JSON for what json cannot write itself (dates, numpy scalars)."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return value.item()
-    return repr(value)
-
-
 def make_request(*, measure_id: str, kind: str, filename: str, title: str, alt: str,
                  description: str, spec: ChartSpec, table: ChartTable, headline: str = "",
                  cycles: tuple = ()) -> ChartRequest:
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}: choose one of {', '.join(KINDS)}")
-    payload = json.dumps({"kind": kind, "title": title, "alt": alt, "description": description,
-                          "spec": spec_payload(spec), "headline": headline},
-                         sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    payload = canonical_bytes((kind, title, alt, description, spec, headline))
     return ChartRequest(content_key(payload), measure_id, kind, filename, title, alt, description, spec, table,
                         headline, tuple(cycles))

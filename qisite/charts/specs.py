@@ -2,13 +2,13 @@
 
 Frozen dataclasses of plain data (floats, strings, tuples — no numpy, no
 model objects), so a request pickles to a pool worker and hashes to a stable
-cache key (:func:`spec_payload`). Every position is a number on the x axis
+cache key (:func:`qisite.charts.request.canonical_bytes`). Every position is a number on the x axis
 (dates as ordinals, otherwise 1, 2, 3 …); every index is 0-based; a missing
 value is ``None``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 
 from qisite.numbers import ValueFormat
 
@@ -181,33 +181,6 @@ class BChartSpec:
 
 
 ChartSpec = SpcSpec | EquitySpec | MultiplesSpec | ParetoSpec | BChartSpec
-
-
-def spec_payload(spec: ChartSpec) -> dict:
-    """Plain data for the cache key: the spec's type and every field, nested (what
-    ``dataclasses.asdict`` gives, without its deep copy of every value: a third of the
-    time to plan a chart)."""
-    return {"type": type(spec).__name__, **_nested(spec)}
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    if cls not in _FIELD_NAMES:
-        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
-    return _FIELD_NAMES[cls]
-
-
-def _nested(value):
-    names = _field_names(type(value))
-    if names is not None:
-        return {name: _nested(getattr(value, name)) for name in names}
-    if isinstance(value, (tuple, list)):
-        return [_nested(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _nested(item) for key, item in value.items()}
-    return value
 
 
 def cycle_marks(spec: ChartSpec) -> tuple[CycleMark, ...]:

@@ -111,11 +111,6 @@ def _raw(value) -> Raw:
     return value
 
 
-def _float(value) -> float | None:
-    value = _raw(value)
-    return None if value is None else float(value)
-
-
 # --- SPC points: the table of a measure, of a small multiple --------------------------------
 
 def _point_columns(measure_has_n: bool) -> tuple[Column, ...]:
@@ -241,14 +236,14 @@ def gap_table(analysis: MeasureAnalysis, value_format: ValueFormat, period) -> C
     for gap in analysis.gaps.values():
         result = gap.result
         decimals = decimals_for(*(v * value_format.scale for v in result.y.tolist() if math.isfinite(v))) + 1
-        for index in range(len(result)):
-            signals = signal_names(int(result.bits[index])) if result.bits[index] else ()
-            numbers = []
-            for column in (result.y, result.cl, result.lcl, result.ucl):
-                raw = _float(column[index])
-                numbers.append(Cell("" if raw is None else number(raw * value_format.scale, decimals), raw))
+        columns_read = [_floats(column) for column in (result.y, result.cl, result.lcl, result.ucl)]   # once each
+        bits = result.bits.tolist()
+        for index, x in enumerate(result.x):
+            signals = signal_names(int(bits[index])) if bits[index] else ()
+            numbers = [Cell("" if raw is None else number(raw * value_format.scale, decimals), raw)
+                       for raw in (column[index] for column in columns_read)]
             rows.append(Row((Cell(str(gap.group), str(gap.group)), Cell(str(gap.reference), str(gap.reference)),
-                             Cell(date_label(result.x[index], period), _raw(result.x[index])), *numbers,
+                             Cell(date_label(x, period), _raw(x)), *numbers,
                              Cell(", ".join(signals), " ".join(signals)))))
     return ChartTable(f"{measure.title}: the gap to {measure.reference}", columns, tuple(rows))
 

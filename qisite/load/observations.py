@@ -240,10 +240,10 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
             raise CellError(f"the category in column '{measure.x}' is empty")
         x = x_text
     else:
-        x = _cell(lambda t: parse_date(t, date_format), x_text, measure.x)
+        x = _cell(measure.x, parse_date, x_text, date_format)
     _check_not_percentage(measure, cells[measure.y])
-    y = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.y], measure.y)
-    n = _cell(lambda t: parse_number(t, table.decimal_comma), cells[measure.n], measure.n) if measure.n else None
+    y = _cell(measure.y, parse_number, cells[measure.y], table.decimal_comma)
+    n = _cell(measure.n, parse_number, cells[measure.n], table.decimal_comma) if measure.n else None
     factors = tuple(cells[column].strip() for column in measure.group_columns)
     for column, value in zip(measure.group_columns, factors):
         if not value:
@@ -262,9 +262,10 @@ def _check_not_percentage(measure: Measure, text: str) -> None:
                         f"put the count in '{measure.y}' (e.g. 12) and the total in '{measure.n}' (e.g. 24): qisite works out the percentage")
 
 
-def _cell(parse, text: str, column: str):
+def _cell(column: str, parse, *given):
+    """``parse(*given)``, its failure named with the cell's column."""
     try:
-        return parse(text)
+        return parse(*given)
     except CellError as exc:
         raise CellError(f"column '{column}': {exc.message}", exc.hint) from None
 
@@ -277,20 +278,21 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
         if n is not None and n <= 0 and y is not None:
             raise CellError(f"column '{measure.n}': the denominator must be more than 0, found {n:g}",
                             "leave both cells empty for a period with no patients")
-    if chart_type(measure.chart).cusum and y not in (0, 1):
+    kind = chart_type(measure.chart)
+    if kind.cusum and y not in (0, 1):
         found = "an empty cell" if y is None else f"{y:g}"
         raise CellError(f"column '{measure.y}': a b chart needs 0 or 1 for each case, found {found}",
                         "write 1 when the case had the event (e.g. a complication) and 0 when it did not, "
                         "one row per case; a count per period belongs on a p or c chart")
     if y is None:
         return
-    if chart_type(measure.chart).y_is_count and y < 0:
+    if kind.y_is_count and y < 0:
         raise CellError(f"column '{measure.y}': a count cannot be negative, found {y:g}",
                         "counts are 0 or more: correct the count for the period instead of entering a negative adjustment")
-    if chart_type(measure.chart).whole_counts and not float(y).is_integer():
+    if kind.whole_counts and not float(y).is_integer():
         raise CellError(f"column '{measure.y}': {y:g} is not a whole number, but a {measure.chart} chart counts "
-                        f"{chart_type(measure.chart).counts} in it", _fraction_hint(measure, y, n))
-    if chart_type(measure.chart).proportion and n is not None and y > n:
+                        f"{kind.counts} in it", _fraction_hint(measure, y, n))
+    if kind.proportion and n is not None and y > n:
         raise CellError(f"column '{measure.y}': the numerator {y:g} is larger than the denominator {n:g}",
                         f"a {measure.chart} chart counts people in '{measure.y}' out of '{measure.n}': check the columns are not swapped")
 

@@ -7,6 +7,7 @@ hint; the caller adds the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 
@@ -16,6 +17,7 @@ MISSING = {"", "na", "n/a", "#n/a", "null", "none", "-", "nan"}
 EXCEL_ERRORS = {"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#spill!", "#calc!"}
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")   # what float() reads as every path below would: most cells
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
@@ -37,6 +39,8 @@ def shown(raw: str, limit: int = 40) -> str:
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     """A number, or None for a missing value (empty, NA, #N/A)."""
     raw = text.strip()
+    if _PLAIN_NUMBER.fullmatch(raw):
+        return float(raw)
     if raw.lower() in MISSING:
         return None
     if raw.lower() in EXCEL_ERRORS:
@@ -83,8 +87,10 @@ def _finite(value: float) -> float:
     return value
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date(text: str, date_format: str = "iso") -> dt.date:
-    """A date written ISO, or day-first / month-first when the format says so."""
+    """A date written ISO, or day-first / month-first when the format says so. Remembered: a network's
+    files write the same few hundred dates again and again (a failure raises again, it is not kept)."""
     raw = text.strip()
     if not raw:
         raise CellError("the date is empty", "every row needs a date; delete rows with no data")

@@ -212,16 +212,17 @@ def _bounded_data(loader, path: Path):
 
 def _check_bounds(root, path: Path) -> None:
     """Nesting depth and the number of nodes once every alias is expanded, without recursion."""
-    depth_limit, alias_limit = max_depth(), limit_from_environment(MAX_ALIAS_NODES_VARIABLE, DEFAULT_MAX_ALIAS_NODES)
+    depth_limit = max_depth()
+    if _plain_tree_within(root, path, depth_limit):   # no node reached twice: no alias to expand
+        return
+    alias_limit = limit_from_environment(MAX_ALIAS_NODES_VARIABLE, DEFAULT_MAX_ALIAS_NODES)
     depth: dict[int, int] = {}
     expanded: dict[int, int] = {}
     stack = [(root, 1, False)]
     while stack:
         node, level, children_done = stack.pop()
         if level > depth_limit:
-            mark = node.start_mark
-            raise _TooLargeError(Location(path, mark.line + 1, mark.column + 1),
-                            f"the file nests lists and mappings more than {depth_limit} levels deep", _DEPTH_HINT)
+            raise _too_deep(node, path, depth_limit)
         children = _children(node)
         if children_done:
             depth[id(node)] = 1 + max((depth[id(c)] for c in children), default=0)
@@ -237,6 +238,32 @@ def _check_bounds(root, path: Path) -> None:
                         f"more than the limit of {alias_limit:,} beyond the file's own",
                         f"write the values out instead of repeating aliases, or raise the limit with the environment "
                         f"variable {MAX_ALIAS_NODES_VARIABLE}")
+
+
+def _plain_tree_within(root, path: Path, depth_limit: int) -> bool:
+    """Whether the node graph is a plain tree (every node reached once: the file has no alias), its
+    depth checked on the way; False as soon as a node is reached again (then :func:`_check_bounds`
+    counts what the aliases expand to). One visit a node: most files have no alias."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if id(node) in seen:
+            return False
+        seen.add(id(node))
+        if level > depth_limit:
+            raise _too_deep(node, path, depth_limit)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((part, level + 1) for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, level + 1) for child in node.value)
+    return True
+
+
+def _too_deep(node, path: Path, depth_limit: int) -> _TooLargeError:
+    mark = node.start_mark
+    return _TooLargeError(Location(path, mark.line + 1, mark.column + 1),
+                          f"the file nests lists and mappings more than {depth_limit} levels deep", _DEPTH_HINT)
 
 
 def _children(node) -> list:

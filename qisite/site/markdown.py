@@ -7,6 +7,7 @@ the copies are (``images``); any other image as its description."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -41,9 +42,12 @@ _md.add_render_rule("image", _image)
 _md.add_render_rule("link_open", _link_open)
 
 
+@functools.lru_cache(maxsize=4096)
 def render_markdown(text: str, heading_offset: int = 2, images: str | None = None) -> Markup:
     """HTML for a Markdown text; headings shifted down so a page keeps one <h1>. ``images`` is the
-    link from the page to the folder holding the project's copied images (None: show none)."""
+    link from the page to the folder holding the project's copied images (None: show none).
+    Remembered (a pure function of its arguments): a change idea's description and a project's
+    summary are on many pages, and ``qisite serve`` renders the same pages again at each edit."""
     if not text:
         return Markup("")
     tokens = _md.parse(text)

@@ -187,14 +187,56 @@ def test_gap_headline_signed_when_the_gap_reverses():
     assert "reversed from −10 to +10 points" in reqs["equity"].description
 
 
-def test_cache_key_payload_is_every_field_of_the_spec_nested(montgomery):
-    """spec_payload is dataclasses.asdict without its deep copy: the same data for the key."""
+def test_cache_key_reads_every_field_of_the_spec_and_not_which_objects_are_shared(montgomery):
+    """A chart's key changes with any field of its spec (each one changed in turn), and equal specs
+    give equal keys whatever objects they share (the canonical bytes are pickled without a memo)."""
+    import copy
     import dataclasses
-    import json
+    import pickle
 
-    from qisite.charts.request import _plain
-    from qisite.charts.specs import spec_payload
+    from qisite.charts.request import canonical_bytes, make_request
 
     req, _ = montgomery
-    expected = {"type": type(req.spec).__name__, **dataclasses.asdict(req.spec)}
-    assert json.dumps(spec_payload(req.spec), sort_keys=True, default=_plain) == json.dumps(expected, sort_keys=True, default=_plain)
+
+    def key(spec) -> str:
+        return make_request(measure_id=req.measure_id, kind=req.kind, filename=req.filename, title=req.title,
+                            alt=req.alt, description=req.description, spec=spec, table=req.table,
+                            headline=req.headline, cycles=req.cycles).key
+
+    assert key(req.spec) == req.key
+    unshared = pickle.loads(pickle.dumps(req.spec))   # equal, but no object shared with req.spec
+    assert key(unshared) == req.key and canonical_bytes(unshared) == canonical_bytes(copy.deepcopy(req.spec))
+    label = req.spec.ylabel
+    shared = dataclasses.replace(req.spec, target_label=label)   # one string object in two fields…
+    apart = dataclasses.replace(req.spec, target_label="".join(list(label)))   # …or two equal strings
+    assert len(label) > 1 and shared.target_label is shared.ylabel and apart.target_label is not apart.ylabel
+    assert canonical_bytes(shared) == canonical_bytes(apart)
+    changed = 0
+    for field in dataclasses.fields(req.spec):
+        value = getattr(req.spec, field.name)
+        other = _another_value(value)
+        if other is None:
+            continue
+        assert key(dataclasses.replace(req.spec, **{field.name: other})) != req.key, field.name
+        changed += 1
+    assert changed >= 5
+
+
+def _another_value(value):
+    """A different value of the same kind (None when there is no obvious one)."""
+    import dataclasses
+
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if isinstance(value, tuple):
+        return value[:-1] if value else None
+    if dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            other = _another_value(getattr(value, field.name))
+            if other is not None:
+                return dataclasses.replace(value, **{field.name: other})
+    return None
