@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import operator
 import os
 import pickle
 import stat
@@ -125,6 +124,7 @@ class Manifest:
     counts: dict[str, int]                         # projects, pages, charts, drafts_left_out
     project_keys: set[str]                         # the project-cache entries it used
     charts: dict[str, tuple[str, ...]]             # project files key → chart keys
+    fingerprint: str = ""                          # moves on iff a published file's bytes changed (BuildReport)
 
 
 def build(root: Path, output: Path | None = None, workers: int | None = None, strict: bool = False,
@@ -277,7 +277,7 @@ class Builder:
         new.counts = {"projects": report.projects, "pages": report.pages, "charts": report.charts,
                       "drafts_left_out": report.drafts_left_out}
         report.files, report.files_written = len(writer.written), writer.changed
-        report.fingerprint = _fingerprint(new.files)
+        report.fingerprint = new.fingerprint = _fingerprint(manifest if previous else None, new, writer)
 
         def keep_house() -> None:   # (the site is in place: what is left is for the next build)
             self._save_manifest(report.output, new)
@@ -312,7 +312,7 @@ class Builder:
             writer.abandon()
         if intact:
             report.written = True
-            report.files, report.fingerprint = len(manifest.files), _fingerprint(manifest.files)
+            report.files, report.fingerprint = len(manifest.files), manifest.fingerprint or manifest.token
             report.charts_reused = report.charts
         return report
 
@@ -635,15 +635,14 @@ class Builder:
                 + self.cache.remove_projects(projects - _project_keys(others)))
 
 
-def _fingerprint(files: dict[str, tuple]) -> str:
-    """The site's files as a manifest records them. A file's bytes change only with its stamp (a file
-    whose bytes are unchanged is the published file, linked), so the browser is told to reload iff
-    this moves on (``qisite serve``), without reading or even listing the site. (Python's hash of the
-    set, whatever order the files were staged in: comparable within one process, as serve compares it.)"""
-    return f"{hash(frozenset(zip(files, map(_STAMP, files.values())))) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
-
-
-_STAMP = operator.itemgetter(1, 2, 3)   # a manifest record's (size, modification time, inode)
+def _fingerprint(previous: Manifest | None, new: Manifest, writer: SiteWriter) -> str:
+    """What tells ``qisite serve``'s browser to reload: the last build's fingerprint while no published
+    file's bytes changed (every file the same path, kept or linked: a file whose bytes are unchanged is
+    the published file), else this build's token. Worked out without reading, listing or even hashing
+    the site's records."""
+    if previous is not None and previous.fingerprint and writer.changed == 0 and new.files.keys() == previous.files.keys():
+        return previous.fingerprint
+    return writer.token
 
 
 def _chart_keys(manifests: list[Manifest]) -> set[str]:
