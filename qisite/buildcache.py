@@ -55,7 +55,11 @@ def _feed(h, value: Any) -> None:
     if isinstance(value, (tuple, list)):
         h.update(b"(%d" % len(value))
         for item in value:
-            _feed(h, item)
+            if type(item) is str:   # (most parts: fed here, not by a call each)
+                text = repr(item).encode("utf-8", "surrogatepass")
+                h.update(b"s%d:" % len(text) + text)
+            else:
+                _feed(h, item)
         h.update(b")")
     elif isinstance(value, bytes):
         h.update(b"b%d:" % len(value) + value)

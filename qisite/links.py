@@ -300,6 +300,7 @@ class RelatedMemo:
         self.inputs = ""   # a digest of what the last ranking read
         self.found: tuple[tuple[tuple[int, tuple[str, ...], int], ...], ...] = ()   # (position, reasons, score)
         self.changed = False   # ranked again since made or saved
+        self.read: dict[int, tuple[Project, str]] = {}   # what was read of each record (by identity, held)
         if isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], str) and isinstance(saved[1], tuple):
             self.inputs, self.found = saved
 
@@ -309,7 +310,9 @@ class RelatedMemo:
 
     def __call__(self, network: Network) -> tuple[tuple[Related, ...], ...]:
         """Each project's related projects, in the network's order."""
-        inputs = hashlib.sha256(repr((self.version, [_ranking_inputs(p) for p in network.projects],
+        read = {id(p): self._read(p) for p in network.projects}
+        self.read = read
+        inputs = hashlib.sha256(repr((self.version, [read[id(p)][1] for p in network.projects],
                                       [(a.id, a.title) for a in network.config.equity_areas])).encode()).hexdigest()
         if inputs != self.inputs:
             index = RelatedIndex(network)
@@ -318,6 +321,13 @@ class RelatedMemo:
             self.inputs, self.changed = inputs, True
         now = network.projects
         return tuple(tuple(Related(now[n], reasons, score) for n, reasons, score in found) for found in self.found)
+
+
+    def _read(self, project: Project) -> tuple[Project, str]:
+        """What the ranking reads of ``project``, as text: read again only for a record not seen by the
+        last call (a kept Builder hands the same records back for every project that did not change)."""
+        kept = self.read.get(id(project))
+        return kept if kept is not None and kept[0] is project else (project, repr(_ranking_inputs(project)))
 
 
 def _ranking_inputs(project: Project) -> tuple:

@@ -8,20 +8,21 @@ from pathlib import Path
 from qisite.config import SITE_FILE, default_config, load_config
 from qisite.load import sources
 from qisite.load.files import is_inside
-from qisite.load.project import is_project_folder, load_project
+from qisite.load.project import PROJECT_FILE, load_project
 from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
 
-def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]:
+def discover(projects_dir: Path, problems: Problems | None = None,
+             listed: list[tuple[Path, bool, bool]] | None = None) -> list[Path]:
     """Project folders in name order; folders starting with _ or . are skipped, and so
     is a folder that is a link to somewhere outside ``projects_dir`` (a problem when
-    ``problems`` is given)."""
-    if not projects_dir.is_dir():
+    ``problems`` is given). ``listed``: :func:`candidate_folders` of ``projects_dir``, if read already."""
+    if listed is None and not projects_dir.is_dir():
         return []
     found = []
-    for folder, linked in candidate_folders(projects_dir):
-        if not is_project_folder(folder):
+    for folder, linked, is_project in candidate_folders(projects_dir) if listed is None else listed:
+        if not is_project:
             continue
         if linked and not is_inside(folder, projects_dir):   # (a folder itself is inside: no resolving)
             if problems is not None:
@@ -33,13 +34,15 @@ def discover(projects_dir: Path, problems: Problems | None = None) -> list[Path]
     return found
 
 
-def candidate_folders(projects_dir: Path) -> list[tuple[Path, bool]]:
+def candidate_folders(projects_dir: Path) -> list[tuple[Path, bool, bool]]:
     """Each folder in ``projects_dir`` (or link to one) whose name starts with neither _ nor ., in name
-    order, with whether it is a link: one listing, each entry's kind as the listing gives it."""
+    order, with whether it is a link and whether it is a project folder (holds project.yaml): one
+    listing, each entry's kind as the listing gives it (a build lists a thousand folders at each edit)."""
     with os.scandir(projects_dir) as found:
         folders = sorted((entry for entry in found if not entry.name.startswith(("_", ".")) and entry.is_dir()),
                          key=lambda entry: entry.name)
-    return [(projects_dir / entry.name, entry.is_symlink()) for entry in folders]
+    return [(projects_dir / entry.name, entry.is_symlink(), os.path.isfile(os.path.join(entry.path, PROJECT_FILE)))
+            for entry in folders]
 
 
 def load_network(root: Path, problems: Problems) -> Network:
@@ -59,11 +62,16 @@ def project_folders(config: SiteConfig, problems: Problems) -> dict[Path, Proven
     with a warning for each folder that is not one."""
     if not config.projects_dir.is_dir():
         raise QisiteError(f"{config.projects_dir}: no projects folder here (set 'projects:' in {SITE_FILE})")
-    for folder, _ in candidate_folders(config.projects_dir):
-        if not is_project_folder(folder):
+    own = candidate_folders(config.projects_dir)
+    for folder, _, is_project in own:
+        if not is_project:
             problems.warning(Location(folder / "project.yaml"), f"folder '{folder.name}' has no project.yaml, so it is not a project",
                              "add project.yaml (see 'qisite new'), or start the folder name with _ to hide it")
-    found = sources.project_folders(sources.resolve_sources(config, problems), discover, problems)
+
+    def listed_once(folder: Path, problems: Problems) -> list[Path]:   # (the network's own folder is listed above)
+        return discover(folder, problems, own if folder == config.projects_dir else None)
+
+    found = sources.project_folders(sources.resolve_sources(config, problems), listed_once, problems)
     return {folder: source.provenance(folder) for folder, source in found}
 
 
