@@ -40,6 +40,37 @@ def test_output_is_swapped_in_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".qisite-cache") == ["._site.spare", "_site"]
 
 
+def test_a_build_that_wrote_most_files_leaves_a_spare_holding_the_published_files(tmp_path):
+    """After a first build (or a changed template) the next build recycles a spare that holds every
+    published file already (hard links, the same inodes), so it keeps each with one stat; a build
+    that wrote a few files leaves the site it replaced as the spare, as before."""
+    import os
+
+    from qisite.site.output import SPARE_AGAIN_FROM, file_stamp, spare_path
+
+    out = tmp_path / "_site"
+    paths = [f"projects/p{n % 17}/file-{n}.svg" for n in range(SPARE_AGAIN_FROM + 4)]
+    first = SiteWriter(out)
+    for path in paths:
+        first.write_text(path, f"<svg>{path}</svg>")
+    first.commit()
+    spare = spare_path(out)
+    assert all(os.lstat(spare / path).st_ino == os.lstat(out / path).st_ino for path in paths)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".qisite-cache") == ["._site.spare", "_site"]
+    second = SiteWriter(out)
+    assert second.recycled == set(paths)   # the spare, vouched for and taken as the staging folder
+    assert all(second.keep(path, file_stamp(out / path)) for path in paths[1:])
+    second.write_text(paths[0], "<svg>changed</svg>")
+    second.commit()
+    assert (out / paths[0]).read_text() == "<svg>changed</svg>" and (out / paths[1]).read_text() == f"<svg>{paths[1]}</svg>"
+    # one file written anew: the site replaced is the spare, its one stale file put right by the next build
+    assert (spare / paths[0]).read_text() == f"<svg>{paths[0]}</svg>"
+    third = SiteWriter(out)
+    assert all(third.keep(path, file_stamp(out / path)) for path in paths)
+    third.commit()
+    assert [(out / path).read_text() for path in paths] == ["<svg>changed</svg>"] + [f"<svg>{p}</svg>" for p in paths[1:]]
+
+
 def test_a_failed_build_leaves_the_old_site(tmp_path):
     out = tmp_path / "_site"
     ok = SiteWriter(out)
