@@ -280,6 +280,7 @@ class Builder:
         report.fingerprint = new.fingerprint = _fingerprint(manifest if previous else None, new, writer)
 
         def keep_house() -> None:   # (the site is in place: what is left is for the next build)
+            writer.spare_again()
             self._save_manifest(report.output, new)
             report.cache_pruned = self._prune(manifest, new)
             self.cache.forget_others(set(keys.values()))

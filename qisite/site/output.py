@@ -98,6 +98,7 @@ class SiteWriter:
         self._made: set[str] = set(spare[2]) if spare else set()   # folders in the staging folder, relative to it
         self.recycled: set[str] = spare[1] if spare else set()     # files the recycled spare held when taken
         self._output_text, self._staging_text = str(self.output), str(self.staging)
+        self.spare_due: dict | None = None   # the site published, once committed, if the spare is to be made again
 
     @property
     def previous_token(self) -> str | None:
@@ -188,7 +189,23 @@ class SiteWriter:
                 if backup is not None:
                     self._remove(backup)
             if self.changed >= SPARE_AGAIN_FROM:
-                self._spare_again(staged)
+                self.spare_due = staged
+        finally:
+            self.lock.release()
+
+    def spare_again(self) -> None:
+        """After :meth:`commit`: when the build wrote most files anew, make the spare a copy of the new
+        site (:meth:`_spare_again`), under the output's lock (taken again: skipped if another build has it)."""
+        if self.spare_due is None:
+            return
+        published, self.spare_due = self.spare_due, None
+        try:
+            self.lock.acquire(0)
+        except QisiteError:
+            return
+        try:
+            if self.records.vouches_for(self.output, [published]):   # (still the site this build published)
+                self._spare_again(published)
         finally:
             self.lock.release()
 
