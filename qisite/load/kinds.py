@@ -366,7 +366,7 @@ class Positions:
             return Positions, (self.where, self.fields)
         numbers = array("l", [self.where.line, self.where.column])
         numbers.extend(n for _, spot in self.fields for n in (spot.line, spot.column))
-        return _PackedPositions, (self.where.file, "\n".join(name for name, _ in self.fields), numbers.tobytes())
+        return _PackedPositions, (str(self.where.file), "\n".join(name for name, _ in self.fields), numbers.tobytes())
 
 
 class _PackedPositions(Positions):
@@ -374,17 +374,17 @@ class _PackedPositions(Positions):
     (most never are: they only say where a problem is)."""
 
     __slots__ = ("_made", "_packed")
-    _packed: tuple[Path, str, bytes]
+    _packed: tuple[str, str, bytes]   # the file as text: a Path is made only when a place is asked for
     _made: tuple[Location, tuple[tuple[str, Location], ...]] | None
 
-    def __init__(self, file: Path, names: str, numbers: bytes):   # (not the dataclass's: nothing to check)
+    def __init__(self, file: str, names: str, numbers: bytes):   # (not the dataclass's: nothing to check)
         object.__setattr__(self, "_packed", (file, names, numbers))
         object.__setattr__(self, "_made", None)
 
     def _unpacked(self) -> tuple[Location, tuple[tuple[str, Location], ...]]:
         if self._made is not None:
             return self._made
-        file, names, raw = self._packed
+        file, names, raw = Path(self._packed[0]), self._packed[1], self._packed[2]
         numbers = array("l")
         numbers.frombytes(raw)
         spots = tuple((name, Location(file, numbers[2 * i + 2], numbers[2 * i + 3]))
