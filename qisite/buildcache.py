@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -49,6 +50,18 @@ def digest(*parts: Any) -> str:
     h = hashlib.sha256()
     _feed(h, parts)
     return h.hexdigest()
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """``value`` (plain data and frozen records of it) as bytes that equal values share: pickled
+    without the memo, so that a second use of one object is written out again, not as a reference to
+    the first (which would make the bytes depend on which objects happen to be shared). Every field,
+    type and exact float is in it; several times quicker than :func:`digest`'s walk of a record."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True   # no memo (and so no cycles: records have none)
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 def _feed(h, value: Any) -> None:

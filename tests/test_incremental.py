@@ -540,3 +540,29 @@ def test_a_kept_builder_told_what_the_watcher_saw_reads_only_those_folders(tmp_p
         report = kept.build(WatchedChanges([first, renamed], watched))
         assert report.written and (output / "projects" / renamed.name / "index.html").is_file()
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "after the watched builds")
+
+
+_CARD_KEYS = """
+import sys
+from pathlib import Path
+from qisite.build import load_and_analyse
+from qisite.config import load_config
+from qisite.problems import Problems
+root = Path(sys.argv[1])
+config = load_config(root, Problems())
+for folder in sorted(p for p in (root / "projects").iterdir() if p.is_dir()):
+    entry = load_and_analyse(folder, None, config)
+    print(folder.name, entry.card)
+"""
+
+
+def test_card_keys_are_the_same_in_every_process():
+    """A card key (and so whether a listing page is rendered again) digests records' canonical bytes:
+    the same whatever Python's string hashing is seeded with (two processes, two seeds)."""
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", _CARD_KEYS, str(GOLDEN_NETWORK)], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, check=True, timeout=300).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and len(runs[0].splitlines()) >= 3

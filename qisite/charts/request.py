@@ -9,11 +9,11 @@ hash of the spec, the texts and ``STYLE_VERSION``. Same key, same SVG.
 from __future__ import annotations
 
 import hashlib
-import io
-import pickle
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+
+from qisite.buildcache import canonical_bytes
 
 from .specs import ChartSpec
 from .style import STYLE_VERSION
@@ -40,17 +40,6 @@ def content_key(payload: str | bytes) -> str:
     data = payload.encode() if isinstance(payload, str) else payload
     return hashlib.sha256(f"{STYLE_VERSION}|{CODE_VERSION}|{MATPLOTLIB_VERSION}|".encode() + data).hexdigest()[:32]
 
-
-def canonical_bytes(value) -> bytes:
-    """``value`` (plain data and frozen dataclasses of it) as bytes that equal values share: pickled
-    without the memo, so that a second use of one object is written out again, not as a reference to
-    the first (which would make the bytes depend on which objects happen to be shared). Every field,
-    type and exact float is in it; a fifth of the time of nesting the spec into dicts for JSON."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True   # no memo (and so no cycles: a spec has none)
-    pickler.dump(value)
-    return buffer.getvalue()
 
 KINDS = ("spc", "equity", "gap", "pareto", "groups", "multiples", "bchart")
 

@@ -27,10 +27,11 @@ holds these rules to a clean build.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from qisite.buildcache import digest
+from qisite.buildcache import canonical_bytes, digest
 from qisite.model import Project
 from qisite.site.context import PAGE_ONLY, PAGE_ONLY_CYCLE, Headline, ProjectData, SiteData
 from qisite.site.pages import Page
@@ -87,7 +88,7 @@ def card_key(project: Project, data: ProjectData | None) -> str:
             data.signal, data.last_activity, sorted(data.idea_status.items()),
             sorted(data.chart_rules.items()),
         ]
-    return digest(shown)
+    return hashlib.sha256(canonical_bytes(shown)).hexdigest()   # (records whole: their canonical bytes)
 
 
 def _headline(h: Headline | None) -> list[Any] | None:

@@ -194,7 +194,8 @@ def test_cache_key_reads_every_field_of_the_spec_and_not_which_objects_are_share
     import dataclasses
     import pickle
 
-    from qisite.charts.request import canonical_bytes, make_request
+    from qisite.buildcache import canonical_bytes
+    from qisite.charts.request import make_request
 
     req, _ = montgomery
 
