@@ -21,7 +21,7 @@ from qisite.model import GROUP_JOIN, Measure, Observation, combined_group
 from qisite.privacy.identifiers import identifier_column, in_category
 from qisite.problems import Location, Problems, did_you_mean, one_of
 from qisite.seasons import advice, coverage
-from qisite.spc.chart_types import PROPORTION, RATE, chart_type
+from qisite.spc.chart_types import PROPORTION, RATE, ChartType, chart_type
 from qisite.spc.warnings import MIN_POINTS as MIN_POINTS_FOR_LIMITS
 from qisite.spc.warnings import date_gaps_between
 
@@ -218,9 +218,10 @@ def _check_columns_exist(measure: Measure, table: Table, problems: Problems) -> 
 
 def _read_rows(measure: Measure, table: Table, date_format: str, problems: Problems) -> list[Observation]:
     observations, failures = [], []
+    kind = chart_type(measure.chart)   # (looked up once, not for each row)
     for row in table.rows:
         try:
-            observations.append(_observation(measure, row, table, date_format))
+            observations.append(_observation(measure, kind, row, table, date_format))
         except CellError as exc:
             failures.append((row.line, exc))
     for line, failure in failures[:MAX_CELL_ERRORS]:
@@ -232,7 +233,7 @@ def _read_rows(measure: Measure, table: Table, date_format: str, problems: Probl
     return observations
 
 
-def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> Observation:
+def _observation(measure: Measure, kind: ChartType, row: Row, table: Table, date_format: str) -> Observation:
     cells = row.cells
     x_text = cells[measure.x].strip()
     if measure.chart == "pareto":
@@ -241,10 +242,10 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
         x = x_text
     else:
         x = _cell(measure.x, parse_date, x_text, date_format)
-    _check_not_percentage(measure, cells[measure.y])
+    _check_not_percentage(measure, kind, cells[measure.y])
     y = _cell(measure.y, parse_number, cells[measure.y], table.decimal_comma)
     n = _cell(measure.n, parse_number, cells[measure.n], table.decimal_comma) if measure.n else None
-    factors = tuple(cells[column].strip() for column in measure.group_columns)
+    factors = tuple(cells[column].strip() for column in measure.group_columns) if measure.group_columns else ()
     for column, value in zip(measure.group_columns, factors):
         if not value:
             raise CellError(f"the group in column '{column}' is empty", "every row of a stratified measure names its group")
@@ -252,12 +253,12 @@ def _observation(measure: Measure, row: Row, table: Table, date_format: str) -> 
             raise CellError(f"the group '{value}' in column '{column}' holds '{GROUP_JOIN.strip()}', which joins the "
                             "names of two factors' combinations", f"write it without '{GROUP_JOIN.strip()}' (e.g. 'x' or 'and')")
     group = combined_group(factors) if factors else None
-    _check_values(measure, y, n)
+    _check_values(measure, kind, y, n)
     return Observation(x=x, y=y, n=n, group=group, line=row.line, factors=factors if measure.two_factor else ())
 
 
-def _check_not_percentage(measure: Measure, text: str) -> None:
-    if chart_type(measure.chart).needs_denominator and text.strip().endswith("%"):
+def _check_not_percentage(measure: Measure, kind: ChartType, text: str) -> None:
+    if kind.needs_denominator and text.strip().endswith("%"):
         raise CellError(f"column '{measure.y}': '{text.strip()}' is a percentage, but a {measure.chart} chart needs the count",
                         f"put the count in '{measure.y}' (e.g. 12) and the total in '{measure.n}' (e.g. 24): qisite works out the percentage")
 
@@ -270,7 +271,7 @@ def _cell(column: str, parse, *given):
         raise CellError(f"column '{column}': {exc.message}", exc.hint) from None
 
 
-def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
+def _check_values(measure: Measure, kind: ChartType, y: float | None, n: float | None) -> None:
     if measure.n:
         if y is not None and n is None:
             raise CellError(f"column '{measure.n}': the denominator is missing but '{measure.y}' has a value",
@@ -278,7 +279,6 @@ def _check_values(measure: Measure, y: float | None, n: float | None) -> None:
         if n is not None and n <= 0 and y is not None:
             raise CellError(f"column '{measure.n}': the denominator must be more than 0, found {n:g}",
                             "leave both cells empty for a period with no patients")
-    kind = chart_type(measure.chart)
     if kind.cusum and y not in (0, 1):
         found = "an empty cell" if y is None else f"{y:g}"
         raise CellError(f"column '{measure.y}': a b chart needs 0 or 1 for each case, found {found}",

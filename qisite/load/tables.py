@@ -174,6 +174,8 @@ def _cells(header: list[str], record: list[str], path: Path, line: int, problems
     if any(cell.strip() for cell in extra):
         problems.warning(Location(path, line), f"this row has {len(record)} cells but the header names {len(header)} columns",
                          "the extra cells are ignored; check for a comma inside an unquoted value")
+    if len(record) >= len(header):   # (most rows: each cell of the header's columns, in C)
+        return dict(zip(header, record))
     return {name: (record[i] if i < len(record) else "") for i, name in enumerate(header)}
 
 
