@@ -322,7 +322,6 @@ class RelatedMemo:
         now = network.projects
         return tuple(tuple(Related(now[n], reasons, score) for n, reasons, score in found) for found in self.found)
 
-
     def _read(self, project: Project) -> tuple[Project, str]:
         """What the ranking reads of ``project``, as text: read again only for a record not seen by the
         last call (a kept Builder hands the same records back for every project that did not change)."""

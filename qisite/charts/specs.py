@@ -2,7 +2,7 @@
 
 Frozen dataclasses of plain data (floats, strings, tuples — no numpy, no
 model objects), so a request pickles to a pool worker and hashes to a stable
-cache key (:func:`qisite.charts.request.canonical_bytes`). Every position is a number on the x axis
+cache key (:func:`qisite.buildcache.canonical_bytes`). Every position is a number on the x axis
 (dates as ordinals, otherwise 1, 2, 3 …); every index is 0-based; a missing
 value is ``None``.
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 from qisite.config import SITE_FILE, default_config, load_config
 from qisite.load import sources
 from qisite.load.files import is_inside
-from qisite.load.project import PROJECT_FILE, load_project
+from qisite.load.project import is_project_folder, load_project
 from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
@@ -41,7 +41,7 @@ def candidate_folders(projects_dir: Path) -> list[tuple[Path, bool, bool]]:
     with os.scandir(projects_dir) as found:
         folders = sorted((entry for entry in found if not entry.name.startswith(("_", ".")) and entry.is_dir()),
                          key=lambda entry: entry.name)
-    return [(projects_dir / entry.name, entry.is_symlink(), os.path.isfile(os.path.join(entry.path, PROJECT_FILE)))
+    return [(projects_dir / entry.name, entry.is_symlink(), is_project_folder(entry.path))
             for entry in folders]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from pathlib import Path
 
 from qisite.load import crossref, identifiers, images, limits
@@ -19,8 +20,8 @@ PROJECT_FILE = "project.yaml"
 STORY_FILE = "story.md"
 
 
-def is_project_folder(folder: Path) -> bool:
-    return (folder / PROJECT_FILE).is_file()
+def is_project_folder(folder: Path | str) -> bool:
+    return os.path.isfile(os.path.join(folder, PROJECT_FILE))
 
 
 def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:

@@ -253,10 +253,7 @@ def _plain_tree_within(root, path: Path, depth_limit: int) -> bool:
         seen.add(id(node))
         if level > depth_limit:
             raise _too_deep(node, path, depth_limit)
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((part, level + 1) for pair in node.value for part in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((child, level + 1) for child in node.value)
+        stack.extend((child, level + 1) for child in _children(node))
     return True
 
 
