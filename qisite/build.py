@@ -54,7 +54,7 @@ from qisite.site.context import ProjectData, SiteData, listing_data, project_dat
 from qisite.site.feeds import atom_feed, sitemap
 from qisite.site.images import images_folder
 from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, file_stamp, stage_file
-from qisite.site.pagekeys import SiteKeys, card_key, page_key, project_files_key, site_keys
+from qisite.site.pagekeys import SiteKeys, card_key, listing_key, page_key, project_files_key, site_keys
 from qisite.site.pages import Page, all_pages
 from qisite.site.problem_pages import problem_pages as pages_for_problems
 from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
@@ -104,13 +104,14 @@ class ProjectEntry:
     problems: tuple[Problem, ...]
     data: ProjectData | None      # without related projects (they need the whole network)
     card: str = ""                # what listing pages show of it (qisite.site.pagekeys.card_key)
+    listed: str = ""              # its listing part's key (qisite.site.pagekeys.listing_key), on that part
 
     def listing(self) -> ProjectEntry:
         """What every page but the project's own reads (qisite.site.context.listing_data)."""
         if self.data is None:
             return self
         data = listing_data(self.data)
-        return dataclasses.replace(self, project=data.project, data=data)
+        return dataclasses.replace(self, project=data.project, data=data, listed=listing_key(data))
 
 
 @dataclass
@@ -261,7 +262,8 @@ class Builder:
             project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
             self.wholes.keys = project_keys
             cards = {e.project.id: e.card for e in entries.values() if e.project}
-            skeys = site_keys(site, site_inputs, project_keys, own_pages, cards)
+            listed = {e.project.id: e.listed for e in entries.values() if e.project}
+            skeys = site_keys(site, site_inputs, project_keys, own_pages, cards, listed)
             previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
             clock.lap("site data")
             new = Manifest("", inputs, {}, [], {}, set(keys.values()), {})

@@ -249,15 +249,24 @@ def test_one_project_edited_renders_only_the_pages_that_show_it(tmp_path):
     assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "one story edited")
 
 
-@pytest.mark.parametrize("notes", ["story.md", "pdsa.yaml"])
+_NOTES_EDITS = {   # file, text → edited, and whether the pages of the project's change ideas show it
+    "story": ("story.md", None, False),
+    "a cycle's plan": ("pdsa.yaml", ("in Polish, Urdu or Romanian when", "in Polish, Urdu or Romanian, One more sentence., when"),
+                       False),
+    "a cycle's study": ("pdsa.yaml", ("rose from 49% to 63%.", "rose from 49% to 63%. One more sentence."), True),
+}
+
+
+@pytest.mark.parametrize("notes", _NOTES_EDITS)
 def test_a_story_or_cycle_notes_edit_renders_no_listing_page_again(tmp_path, notes):
-    """The story and a cycle's notes are shown on the project's page (and on the pages of the change ideas
-    the project uses, which are keyed by the whole project), never on a listing page: those keep their
-    cards' keys, and only those pages are rendered again."""
+    """The story and a cycle's notes are shown on the project's page, never on a listing page: those keep
+    their cards' keys. The pages of the change ideas the project uses show a cycle's study (its listing
+    part holds it) but not the story or a cycle's plan: they are rendered again only for the study."""
     from qisite.links import change_idea_library
     from qisite.load.network import load_network
     from qisite.problems import Problems
 
+    name, change, on_idea_pages = _NOTES_EDITS[notes]
     root = tmp_path / "network"
     shutil.copytree(GOLDEN_NETWORK, root)
     output = tmp_path / "site"
@@ -265,15 +274,18 @@ def test_a_story_or_cycle_notes_edit_renders_no_listing_page_again(tmp_path, not
     pid = "otterbury-eye-screening"
     ideas = [e for e in change_idea_library(load_network(root, Problems())).values() if any(u.project.id == pid for u in e.uses)]
     listings = {path: (output / path).stat().st_ino for path in ("index.html", "projects/index.html", "teams/index.html")}
-    edited = root / "projects" / pid / notes
+    idea_pages = {e.id: (output / "ideas" / e.id / "index.html").stat().st_ino for e in ideas}
+    edited = root / "projects" / pid / name
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text + "\nOne more sentence.\n" if notes == "story.md" else
-                      text.replace("rose from 49% to 63%.", "rose from 49% to 63%. One more sentence.", 1), encoding="utf-8")
+    assert change is None or change[0] in text
+    edited.write_text(text + "\nOne more sentence.\n" if change is None else text.replace(*change, 1), encoding="utf-8")
     again = build(root, output, workers=1)
     assert "One more sentence." in (output / "projects" / pid / "index.html").read_text(encoding="utf-8")
-    assert ideas and again.pages == first.pages and again.pages_rendered == 1 + len(ideas)
+    assert ideas and again.pages == first.pages and again.pages_rendered == 1 + (len(ideas) if on_idea_pages else 0)
     assert {path: (output / path).stat().st_ino for path in listings} == listings   # linked from the published site
-    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "a story edited")
+    kept = {e: (output / "ideas" / e / "index.html").stat().st_ino == inode for e, inode in idea_pages.items()}
+    assert not all(kept.values()) if on_idea_pages else all(kept.values())   # (the cycle's idea's page shows it)
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", f"{notes} edited")
 
 
 def test_a_value_that_moves_the_outcome_headline_renders_the_listing_pages_again(tmp_path):
@@ -552,12 +564,13 @@ root = Path(sys.argv[1])
 config = load_config(root, Problems())
 for folder in sorted(p for p in (root / "projects").iterdir() if p.is_dir()):
     entry = load_and_analyse(folder, None, config)
-    print(folder.name, entry.card)
+    print(folder.name, entry.card, entry.listing().listed)
 """
 
 
 def test_card_keys_are_the_same_in_every_process():
-    """A card key (and so whether a listing page is rendered again) digests records' canonical bytes:
+    """A card key and a listing part's key (and so whether a listing page, a change idea's page or a
+    network measure's page is rendered again) digest records' canonical bytes:
     the same whatever Python's string hashing is seeded with (two processes, two seeds)."""
     import subprocess
     import sys

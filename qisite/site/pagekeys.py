@@ -8,18 +8,23 @@ templates:
 
 - a project's page: its project, and the id, title and team of each related
   project (all the page shows of it) with the reasons and score that relate it;
-- a change idea's page: every project that uses the idea, and every project of
-  its spread (``adapted_from``, which may name the idea by another id);
+- a change idea's page: the listing part of every project that uses the idea,
+  and of every project of its spread (``adapted_from``, which may name the idea
+  by another id);
 - an organisation's or a stage's page: the cards of the projects listed on it;
-- a network measure's page (site.yaml's catalogue): every project that reports it (its
-  funnel and charts are worked out from their data);
+- a network measure's page (site.yaml's catalogue): the listing part of every
+  project that reports it (its funnel and charts are worked out from their data,
+  which that part holds);
 - every other page (home, lists, equity areas, search, 404): every project's card.
 
 A project stands for its key: the content of its folder, with ``site.yaml``
 and qisite's code (everything its load and analysis read). On a listing page it
 stands for its *card*: a digest of what listings show of it (:func:`card_key`),
 so that an edit to a measure's data or to the story re-renders the listing
-pages only when a figure they show changed. A network with
+pages only when a figure they show changed. On a change idea's or a network
+measure's page it stands for its listing part (:func:`listing_key`): all that
+any page but its own is given of it (qisite.site.context.listing_data), so an
+edit to its story or to a PDSA cycle's plan re-renders its own page alone. A network with
 page templates of its own may show anything on any page, so there every key
 covers the whole network. The property test in tests/test_incremental.py
 holds these rules to a clean build.
@@ -45,23 +50,27 @@ class SiteKeys:
     own_page_templates: bool       # the network overrides a page template: every page depends on everything
     cards: dict[str, str]          # project id → card key (what listing pages show of it)
     listing: str                   # every project's card, in the site's order
+    listed: dict[str, str]         # project id → its listing part's key (:func:`listing_key`)
 
 
 def site_keys(site: SiteData, inputs: str, projects: dict[str, str], own_page_templates: bool,
-              cards: dict[str, str] | None = None) -> SiteKeys:
-    """``inputs``: a digest of code, templates, site.yaml and build options. ``cards``: each
-    project's :func:`card_key` as its cached entry holds it (else worked out here)."""
+              cards: dict[str, str] | None = None, listed: dict[str, str] | None = None) -> SiteKeys:
+    """``inputs``: a digest of code, templates, site.yaml and build options. ``cards`` and ``listed``:
+    each project's :func:`card_key` and :func:`listing_key` as its cached entry holds them (else
+    worked out here: ``site`` then holds listing parts)."""
     organisations = [(name, site.urls.organisation(name)) for name in site.by_organisation]
     whole = digest(inputs, site.generated.isoformat(), organisations)
     network = digest([(p.project.id, projects[p.project.id]) for p in site.projects])
     given = cards or {}
     cards = {d.project.id: given.get(d.project.id) or card_key(d.project, d) for d in site.projects}
     listing = digest([(p.project.id, cards[p.project.id]) for p in site.projects])
-    return SiteKeys(whole, projects, network, own_page_templates, cards, listing)
+    given = listed or {}
+    listed = {d.project.id: given.get(d.project.id) or listing_key(d) for d in site.projects}
+    return SiteKeys(whole, projects, network, own_page_templates, cards, listing, listed)
 
 
 # What no listing page shows: the story, the write-up (qisite.squire.REPORT_KEYS) and a PDSA cycle's
-# notes (the project's own page, and the change idea's page, which are keyed by the whole project), a measure's data points (listings show
+# notes (the project's own page, and the change idea's page, which is keyed by the listing part), a measure's data points (listings show
 # the figures worked out from them, which the card holds), related projects (the project's page).
 # Everything else of the project is in its card: when in doubt, a field is.
 _NOT_LISTED = PAGE_ONLY
@@ -89,6 +98,18 @@ def card_key(project: Project, data: ProjectData | None) -> str:
             sorted(data.chart_rules.items()),
         ]
     return hashlib.sha256(canonical_bytes(shown)).hexdigest()   # (records whole: their canonical bytes)
+
+
+# What of a listing part no page template reads: its search words and summary rows (the search index and
+# the summary files, each written from them, are keyed apart), and its related projects (its own page's).
+_NOT_ON_PAGES = {"search", "summary", "summary_text", "related"}
+
+
+def listing_key(listing: ProjectData) -> str:
+    """A digest of a project's listing part (qisite.site.context.listing_data) but for _NOT_ON_PAGES:
+    everything a page other than its own can show of it. Worked out once, as that part is made
+    (qisite.build.ProjectEntry.listing), and kept with it."""
+    return hashlib.sha256(canonical_bytes(_fields(listing, _NOT_ON_PAGES))).hexdigest()
 
 
 def _headline(h: Headline | None) -> list[Any] | None:
@@ -120,9 +141,9 @@ def _depends_on(page: Page, keys: SiteKeys):
     if page.template == "idea.html":   # its uses, and every team of its spread (which may know it by another id)
         shown = [*(use.project.id for use in context["entry"].uses),
                  *(pid for family in context.get("spreads", ()) for pid in family.project_ids)]
-        return [(pid, projects[pid]) for pid in dict.fromkeys(shown)]
+        return [(pid, keys.listed[pid]) for pid in dict.fromkeys(shown)]
     if page.template == "network_measure.html":
-        return [(r.project.id, projects[r.project.id]) for r in context["shared"].reporters]
+        return [(r.project.id, keys.listed[r.project.id]) for r in context["shared"].reporters]
     if page.template in ("organisation.html", "stage.html"):
         return [(p.id, keys.cards[p.id]) for p in context["projects"]]
     return keys.listing
