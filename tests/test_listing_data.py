@@ -144,3 +144,42 @@ def test_a_projects_positions_survive_the_cache_and_read_as_they_were():
     cycle, read = entry.project.cycles[0], back.cycles[0]
     assert read.at.of("plan") == cycle.at.of("plan") and read.at.of("plan").line > 0
     assert repr(read.at) == repr(cycle.at) and hash(read.at) == hash(cycle.at)
+
+
+def test_a_listing_part_keeps_only_the_positions_the_networks_checks_point_at():
+    """A project's and its change ideas' ``adapted_from`` positions (qisite.site.unplaced); no other
+    record of a listing part carries any, and records shared by two holders are still shared."""
+    from qisite.site.unplaced import PLACED_IN_LISTINGS
+
+    root = REPO / "tests" / "golden" / "network"
+    whole = [e for e in _entries(root) if e.data is not None]
+    listed = [pickle.loads(pickle.dumps(e.listing())) for e in whole]
+    taken = [(i, j) for w, b in zip(whole, listed) for i, j in zip(w.project.drivers.change_ideas, b.project.drivers.change_ideas)
+             if i.adapted_from is not None]
+    assert taken and all(j.adapted_from.at.of("project") == i.adapted_from.at.of("project") for i, j in taken)
+    assert all(b.project.at.of("organisation") == w.project.at.of("organisation") for w, b in zip(whole, listed))
+
+    placed = []
+
+    def walk(value):
+        if isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = [f.name for f in dataclasses.fields(value)]
+            if "at" in names and value.at is not None and not isinstance(value, PLACED_IN_LISTINGS):
+                placed.append(value)
+            for name in names:
+                if name != "at":
+                    walk(getattr(value, name))
+
+    for entry in listed:
+        walk(entry.data)
+    assert placed == []
+    assert all(any(c.at is not None for c in e.project.cycles) for e in whole if e.project.cycles)   # (whole: all kept)
+    for entry in listed:   # one light measure, held by the project and by its headlines
+        by_id = {m.id: m for m in entry.data.project.measures}
+        assert all(h.measure is by_id[h.measure.id] for found in entry.data.headlines.values() for h in found)

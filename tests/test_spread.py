@@ -111,6 +111,11 @@ def test_build_reports_the_problem_and_still_publishes(golden):
     _edit_yaml(drivers, lambda d: _idea(d, "book-interpreter-at-referral")["adapted_from"].update(project="nowhere"))
     report = build(golden, golden / "_site")
     assert report.written and any("'nowhere'" in p.message for p in report.problems)
+    again = build(golden, golden / "_site")   # every project's listing part read back from the cache
+    assert again.projects_analysed == 0
+    for done in (report, again):   # a build checks listing parts, which keep the positions it points at
+        [problem] = [p for p in done.problems if "'nowhere'" in p.message]
+        assert problem.where.file == drivers and problem.where.line == _line_of(drivers, "project: nowhere")
     assert build(golden, golden / "_strict", strict=True).written is False
 
 

@@ -27,6 +27,7 @@ from qisite.seasons import YearOnYear, coverage, reading, year_on_year
 from qisite.site.journey import PathFigure, path_figure
 from qisite.site.sii import SiiFigure, measure_sii
 from qisite.site.two_way import TwoWayTable, two_way_table
+from qisite.site.unplaced import without_positions
 from qisite.site.urls import SiteUrls
 from qisite.spread import Spread, TeamToTalkTo, Tested, spread_families, teams_to_talk_to
 from qisite.squire import REPORT_KEYS
@@ -341,7 +342,8 @@ def listing_data(data: ProjectData) -> ProjectData:
     text in the summary files, so that a build joins these and works none out again; only the analyses of measures it reports to the network's catalogue (their
     pages chart every reporter), with their data points. A build holds this of every project, and a project's whole data only while
     its own page is made (qisite.build), so memory and the time to read it back do not grow with the
-    network's data points and narratives."""
+    network's data points and narratives. Its records keep only the positions the network's checks
+    read (qisite.site.unplaced)."""
     from qisite.site.summary import SummaryText  # (it reads this module)
 
     if data.summary is None:
@@ -358,7 +360,7 @@ def listing_data(data: ProjectData) -> ProjectData:
     cycles = tuple(replace(c, **dict.fromkeys(PAGE_ONLY_CYCLE, cast(Any, ""))) for c in data.project.cycles)
     project = replace(data.project, measures=tuple(light(m) for m in data.project.measures), cycles=cycles,
                       **dict.fromkeys(PAGE_ONLY, cast(Any, "")))
-    return replace(
+    return without_positions(replace(
         data, project=project, complete=False,
         analyses={mid: a for mid, a in data.analyses.items() if a.measure.network_measure},
         headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
@@ -366,7 +368,7 @@ def listing_data(data: ProjectData) -> ProjectData:
               for mid, found in data.gaps.items()},
         sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing(data) if data.search else None,
         summary_text=SummaryText.of(data.summary), equity_headline=data.headline_text,
-    )
+    ))
 
 
 def _year_on_year(analysis: MeasureAnalysis) -> tuple[YearOnYear, ...]:
