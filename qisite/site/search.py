@@ -54,9 +54,11 @@ text is rebuilt from its tokens with ordinary spacing.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from qisite.site import urls
 from qisite.site.context import SiteData
@@ -322,11 +324,9 @@ def search_files(site: SiteData) -> dict[str, str]:
 
 def _gaps(ranks: list[int], codes: list[str]) -> str:
     """Sorted ranks as codes of their gaps (the browser adds them back up: rank = previous + 1 + gap)."""
-    out, previous = [], -1
-    for r in ranks:
-        out.append(codes[r - previous - 1])
-        previous = r
-    return "".join(out)
+    # gap = rank - (previous + 1), previous + 1 being 0 before the first: one pass in C, not a loop here
+    # (the index encodes every word of every entry at each build: 0.1 s at 1,000 projects as a loop)
+    return "".join(map(codes.__getitem__, map(operator.sub, ranks, chain((0,), map((1).__add__, ranks)))))
 
 
 def undo_gaps(values: list[int]) -> list[int]:
