@@ -13,6 +13,7 @@ standalone download, which no page styles).
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 from html import escape, unescape
@@ -31,7 +32,9 @@ _GEOMETRY = re.compile(r'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform|points)=
 _DECIMALS = re.compile(r"(?<=\d\.\d\d)\d+")      # 0.01 px is plenty
 _BLANK = re.compile(r' target="_blank"')
 _LINK = re.compile(r'<a xlink:href="([^"]*)">')
-_TAG = re.compile(r"<(\w+)\b[^>]*>")
+# a tag up to its style attribute (attributes skipped whole: a path's data is read once, not tried at
+# every character), its name, and the style's text
+_STYLED_TAG = re.compile(r'(<(\w+)(?:\s+[\w:-]+="[^"]*")*?\s+style=")([^"]*)"')
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
 _TIPS = re.compile(r'<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)">(.*?)</g>\s*</g>', re.S)
@@ -72,7 +75,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
                   f".{prefix} .qisite-point:hover circle,.{prefix} .qisite-point:focus circle"
                   f"{{stroke:currentColor;stroke-width:2px}}"
                   f".{prefix} .qisite-point:focus-visible circle{{stroke-width:3px}}")
-    s = _TAG.sub(_theme_tag, s)
+    s = _STYLED_TAG.sub(_theme_tag, s)
     labels = link_labels or {}
     s = _LINK.sub(lambda m: _link(unescape(m.group(1)), labels), s)
     viewbox = _VIEWBOX.search(s)
@@ -126,8 +129,14 @@ def _geometry(m: re.Match) -> str:
 
 
 def _theme_tag(m: re.Match) -> str:
-    """One tag's colours as theme variables (white text stays white: it sits on a PDSA disc)."""
-    is_text = m.group(1) == "text"
+    """One tag's colours (in its style) as theme variables."""
+    return f"{m.group(1)}{_themed_style(m.group(2) == 'text', m.group(3))}\""
+
+
+@functools.lru_cache(maxsize=4096)
+def _themed_style(is_text: bool, declarations: str) -> str:
+    """A style's colours as theme variables (white text stays white: it sits on a PDSA disc). A chart's
+    few hundred styled tags share a few dozen styles: each is worked out once."""
 
     def swap(c: re.Match) -> str:
         prop, colour = c.group(1), c.group(2)
@@ -136,7 +145,7 @@ def _theme_tag(m: re.Match) -> str:
             return c.group(0)
         return f"{prop}: var({name}, {colour})"
 
-    return _COLOUR.sub(swap, m.group(0))
+    return _COLOUR.sub(swap, declarations)
 
 
 def literal_colours(svg: str) -> str:
