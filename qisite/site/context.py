@@ -360,15 +360,17 @@ def listing_data(data: ProjectData) -> ProjectData:
     cycles = tuple(replace(c, **dict.fromkeys(PAGE_ONLY_CYCLE, cast(Any, ""))) for c in data.project.cycles)
     project = replace(data.project, measures=tuple(light(m) for m in data.project.measures), cycles=cycles,
                       **dict.fromkeys(PAGE_ONLY, cast(Any, "")))
-    return without_positions(replace(
-        data, project=project, complete=False,
-        analyses={mid: a for mid, a in data.analyses.items() if a.measure.network_measure},
-        headlines={mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
-        gaps={mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
-              for mid, found in data.gaps.items()},
+    # the parts holding records, walked together (one record shared by two parts stays one)
+    project, analyses, headlines, gaps = without_positions((
+        project, {mid: a for mid, a in data.analyses.items() if a.measure.network_measure},
+        {mid: tuple(replace(h, measure=light(h.measure)) for h in found) for mid, found in data.headlines.items()},
+        {mid: tuple(replace(g, measure=light(g.measure)) if g.measure else g for g in found)
+         for mid, found in data.gaps.items()}))
+    return replace(
+        data, project=project, complete=False, analyses=analyses, headlines=headlines, gaps=gaps,
         sii={}, path=None, year_on_year={}, two_way={}, search=data.search.listing(data) if data.search else None,
         summary_text=SummaryText.of(data.summary), equity_headline=data.headline_text,
-    ))
+    )
 
 
 def _year_on_year(analysis: MeasureAnalysis) -> tuple[YearOnYear, ...]:
