@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from qisite import spc
 from qisite.analysis import MeasureAnalysis
@@ -38,8 +38,7 @@ class Column:
     on_page: bool = True
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):   # (a tuple: a table has a cell per column of every point of every chart)
     text: str                  # as the page shows it
     value: Raw = None          # as the CSV writes it (None: empty)
 
