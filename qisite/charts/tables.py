@@ -43,6 +43,10 @@ class Cell(NamedTuple):   # (a tuple: a table has a cell per column of every poi
     value: Raw = None          # as the CSV writes it (None: empty)
 
 
+# Cell((text, value)) made in C (a named tuple's own __new__ is Python): for the loop over every point
+_cell = partial(tuple.__new__, Cell)
+
+
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
@@ -143,10 +147,11 @@ def _point_rows(result: spc.SpcResult, value_format: ValueFormat, period,
             signal_text = f"{signal_text} excluded".strip()
         mark = withheld(index)   # "<5": disclosure control (qisite.privacy)
         used = "yes" if included[index] and baseline[index] else "no"
-        cells = (Cell(date_label(x, period), _raw(x)), Cell(mark, mark) if mark else Cell(shown(y[index]), y[index]),
-                 Cell(count(n[index]), n[index]), Cell(shown(cl[index]), cl[index]), Cell(shown(lcl[index]), lcl[index]),
-                 Cell(shown(ucl[index]), ucl[index]), Cell(str(int(part[index])), int(part[index])), Cell(used, used),
-                 Cell(signal_text, " ".join(signals)))
+        cells = (_cell((date_label(x, period), _raw(x))), _cell((mark, mark) if mark else (shown(y[index]), y[index])),
+                 _cell((count(n[index]), n[index])), _cell((shown(cl[index]), cl[index])),
+                 _cell((shown(lcl[index]), lcl[index])), _cell((shown(ucl[index]), ucl[index])),
+                 _cell((str(int(part[index])), int(part[index]))), _cell((used, used)),
+                 _cell((signal_text, " ".join(signals))))
         rows.append(Row(first + cells, excluded=not included[index]))
     return rows
 
