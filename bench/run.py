@@ -17,7 +17,10 @@ the times include starting Python and importing qisite):
 Each build reports its time split by phase, its peak RSS (getrusage of the
 build process, and of its largest worker), pages and charts made; the run
 also measures the matplotlib floor (a bare 50-point line chart saved as SVG,
-as bench/charts/bench_charts.py does) to put the per-chart cost beside it, and
+as bench/charts/bench_charts.py does) at its start and just before and after
+each cold build, to put the per-chart cost beside the floor of the same
+minutes (this host's speed drifts: a floor from minutes earlier moved the
+cold ratio by a fifth), and
 the size of the output and of its search index. The last table says, for each
 target of issue #9 it can judge, whether it is met. Exit status 0 when every
 judged target is met.
@@ -190,8 +193,11 @@ def measure_size(size: int, seed: int, workers: int, scratch: Path) -> dict:
     generated = time.perf_counter() - started
     output = scratch / f"site-{size}"
     print(f"  {size} projects generated in {generated:.1f} s; cold build …", flush=True)
+    floors = [matplotlib_floor()]   # just before and just after the cold build: this host's speed drifts
     cold = run_build(root, output, workers)
-    print(f"  cold {cold['wall']:.1f} s; no-op rebuild …", flush=True)
+    floors.append(matplotlib_floor())
+    print(f"  cold {cold['wall']:.1f} s (floor {floors[0] * 1e3:.1f} ms before, {floors[1] * 1e3:.1f} ms after); "
+          "no-op rebuild …", flush=True)
     noop = run_build(root, output, workers)
     edited = edit_one_project(root)
     print(f"  no-op {noop['wall']:.2f} s; one-project edit ({edited}) …", flush=True)
@@ -199,7 +205,8 @@ def measure_size(size: int, seed: int, workers: int, scratch: Path) -> dict:
     print(f"  edit {edit['wall']:.2f} s; serve edit to visible …", flush=True)
     serve = serve_latency(root, scratch / f"preview-{size}")
     search = output / "assets" / "search-index.js"
-    return {"size": size, "cold": cold, "noop": noop, "edit": edit, "edited": edited, "serve": serve,
+    return {"size": size, "cold": cold, "floors": floors, "floor": statistics.mean(floors),
+            "noop": noop, "edit": edit, "edited": edited, "serve": serve,
             "output_bytes": folder_size(output), "search_bytes": search.stat().st_size, "files": cold["files"]}
 
 
@@ -208,8 +215,10 @@ def phases_text(result: dict) -> str:
 
 
 def report(results: list[dict], floor: float, cores: int, workers: int) -> bool:
-    print(f"\nmatplotlib floor (50-point line + 3 lines → SVG, Figure API): {floor * 1e3:.1f} ms; {cores} cores, "
-          f"{workers or cores} workers\n")
+    print(f"\nmatplotlib floor (50-point line + 3 lines → SVG, Figure API): {floor * 1e3:.1f} ms at the start of the run; "
+          + "; ".join(f"{r['floor'] * 1e3:.1f} ms around the {r['size']:,}-project cold build (mean of "
+                      f"{r['floors'][0] * 1e3:.1f} before and {r['floors'][1] * 1e3:.1f} after)" for r in results)
+          + f"; {cores} cores, {workers or cores} workers\n")
     print("| projects | pages | charts | cold | per project | no-op rebuild | one-project edit | peak RSS (build + largest worker) "
           "| output | search index |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -243,7 +252,8 @@ def report(results: list[dict], floor: float, cores: int, workers: int) -> bool:
         others = c["pages_rendered"] - c["projects"]
         per_page = c["phases"].get("other pages", 0) * cores_used / max(1, others)
         print(f"- {r['size']:,}: {per_chart * 1e3:.1f} ms of a core per chart, its project's page and downloads included "
-              f"({per_chart / floor:.2f}× the floor); {per_page * 1e3:.1f} ms of a core per other page ({others} pages)")
+              f"({per_chart / r['floor']:.2f}× the floor around its build); {per_page * 1e3:.1f} ms of a core per other "
+              f"page ({others} pages)")
     return targets(results, floor, cores)
 
 
@@ -263,9 +273,14 @@ def targets(results: list[dict], floor: float, cores: int) -> bool:
         rss = (big["cold"]["rss_kb"] + big["cold"]["worker_rss_kb"] * cores) / 1024
         judge("peak RSS at 1,000 < 1 GB (build + every worker at its largest)", rss < 1024, f"{rss:.0f} MB")
         c = big["cold"]
-        bound = c["charts"] * floor / cores + c["pages"] * 1e-3
-        judge("cold 1,000 within 1.3× of charts × floor ÷ cores + pages × 1 ms", c["wall"] <= 1.3 * bound,
-              f"{c['wall']:.1f} s against {bound:.1f} s ({c['wall'] / bound:.2f}×)")
+
+        def bound(chart_floor: float) -> float:
+            return c["charts"] * chart_floor / cores + c["pages"] * 1e-3
+
+        near, start = bound(big["floor"]), bound(floor)   # judged by the floor measured around the build itself
+        judge("cold 1,000 within 1.3× of charts × floor ÷ cores + pages × 1 ms", c["wall"] <= 1.3 * near,
+              f"{c['wall']:.1f} s against {near:.1f} s ({c['wall'] / near:.2f}×; {c['wall'] / start:.2f}× by the "
+              "run-start floor)")
         judge("search index at 1,000 < 2 MB", big["search_bytes"] < 2e6, f"{big['search_bytes'] / 1e6:.2f} MB")
     else:
         for name in ("no-op rebuild of 1,000 projects ≤ 1.5 s", "one-project edit at 1,000 ≤ 2 s", "serve: an edit visible at 1,000 ≤ 1 s",
