@@ -97,7 +97,7 @@ def card_key(project: Project, data: ProjectData | None) -> str:
             data.signal, data.last_activity, sorted(data.idea_status.items()),
             sorted(data.chart_rules.items()),
         ]
-    return hashlib.sha256(canonical_bytes(shown)).hexdigest()   # (records whole: their canonical bytes)
+    return _digest_of(shown)
 
 
 # What of a listing part no page template reads: its search words and summary rows (the search index and
@@ -109,7 +109,12 @@ def listing_key(listing: ProjectData) -> str:
     """A digest of a project's listing part (qisite.site.context.listing_data) but for _NOT_ON_PAGES:
     everything a page other than its own can show of it. Worked out once, as that part is made
     (qisite.build.ProjectEntry.listing), and kept with it."""
-    return hashlib.sha256(canonical_bytes(_fields(listing, _NOT_ON_PAGES))).hexdigest()
+    return _digest_of(_fields(listing, _NOT_ON_PAGES))
+
+
+def _digest_of(shown: Any) -> str:
+    """A card's or a listing part's key: the SHA-256 of what it shows, records whole, as canonical bytes."""
+    return hashlib.sha256(canonical_bytes(shown)).hexdigest()
 
 
 def _headline(h: Headline | None) -> list[Any] | None:
