@@ -220,7 +220,12 @@ class Builder:
         reuse = changes is not None and changes.few and bool(self.trees)
         self.digests.seen = dict(self.digests.known) if reuse else {}   # (the folders not read again keep theirs)
         self.config_key = digest(code_digest(), str(self.root.resolve()), self._file_key(self.root / SITE_FILE))
-        trees = self._trees(folders, changes if reuse else None)
+        output = self.output_given or config.output_dir
+        manifest = self._manifest(output)
+        unpaused = contextlib.ExitStack()   # no collection from the first entry read during the scan until all
+        self._until_built.callback(unpaused.close)   # of them are frozen (_entries): it would find nothing
+        unpaused.enter_context(collector.paused())
+        trees = self._scan(folders, changes if reuse else None, manifest)
         keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
         templates, own_pages = self._templates_key()
         self.templates_key = templates
@@ -228,10 +233,8 @@ class Builder:
                              self.problem_pages)
         inputs = digest(site_inputs, [(str(f), k) for f, k in keys.items()], [p.format() for p in problems])
         self.cache.save_digests(self.digests)
-        output = self.output_given or config.output_dir
         report = BuildReport(output, problems)
         clock.lap("scan")
-        manifest = self._manifest(output)
         if manifest is not None and manifest.inputs == inputs:  # perhaps nothing to do
             report = self._unchanged(report, manifest, config)
             if report.written or (self.strict and len(problems)):
@@ -240,6 +243,7 @@ class Builder:
             problems.items[early:] = []
         self.wholes = _Wholes(self.cache, {}, {}, config)
         entries = self._entries(folders, keys, config, report)
+        unpaused.close()
         clock.lap("load and analyse")
         for folder in folders:
             problems.extend(entries[folder].problems)
@@ -327,13 +331,45 @@ class Builder:
         assert self.digests is not None
         return digest(self.config_key, str(folder), tree or self.digests.tree(folder), repr(provenance))
 
+    def _scan(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None,
+              manifest: Manifest | None) -> dict[Path, str]:
+        """Each project folder's digest (:meth:`_trees`). Where it can, read in a forked process while this
+        one reads back the listing entries the last build used (most are this build's), until the digests
+        arrive: the two take a core each, and a build with nothing to do waits for nothing more."""
+        if manifest is None or changes is not None or len(folders) < PARALLEL_FROM or not can_fork():
+            return self._trees(folders, changes)
+        scan = Forked(partial(self._scanned, folders))
+        try:
+            for key in manifest.project_keys:
+                if scan.ready():
+                    break
+                self.cache.listing(key)
+            found = scan.result()
+        finally:
+            scan.close()
+        assert self.digests is not None
+        trees, self.trees, self.real_paths, self.digests.hashed, self.digests.linked, gone, changed = found
+        self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
+        return trees
+
+    def _scanned(self, folders: dict[Path, Provenance | None]) -> tuple:
+        """:meth:`_trees` (in the forked process), with what it changed in this Builder: its digests' files
+        as the files they were read from (those gone, and those read anew: the rest is as it was known)."""
+        assert self.digests is not None
+        trees, digests = self._trees(folders, None), self.digests
+        return (trees, self.trees, self.real_paths, digests.hashed, digests.linked,
+                {p for p in digests.known if p not in digests.seen},
+                {p: e for p, e in digests.seen.items() if digests.known.get(p) is not e})
+
     def _trees(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None) -> dict[Path, str]:
         """Each project folder's digest: the last build's for a folder ``changes`` shows untouched, else read."""
         assert self.digests is not None
         trees = {}
         for folder in folders:
-            real = self.real_paths.get(folder) or self.real_paths.setdefault(folder, os.path.realpath(folder))
-            kept = self.trees.get(folder) if changes is not None and changes.untouched(real) else None
+            kept = None
+            if changes is not None:   # (where a folder really is: what a watcher reports)
+                real = self.real_paths.get(folder) or self.real_paths.setdefault(folder, os.path.realpath(folder))
+                kept = self.trees.get(folder) if changes.untouched(real) else None
             trees[folder] = kept or self.digests.tree(folder)
         self.trees = {f: t for f, t in trees.items() if str(f) not in self.digests.linked}
         self.real_paths = {f: r for f, r in self.real_paths.items() if f in self.trees}
@@ -409,15 +445,20 @@ class Builder:
                     new: Manifest, report: BuildReport, clock: _Clock) -> None:
         """Keep what is unchanged; make the rest: each project's charts, downloads and page together
         (so that only a few projects' charts are in memory at once), then the other pages. The site-wide
-        files (search, feed, summaries) are made meanwhile, in a forked process where one can be."""
+        files (search, feed, summaries) after them; the search files, the costliest, are made meanwhile, in
+        a forked process where one can be."""
         write_theme_assets(self.root, writer, new)   # (before the site-wide files: one of those wins a clash)
-        site_wide = Forked(partial(_stage_site_wide, site, writer.output, writer.staging))
+        searched = Forked(partial(search_files, site))
         try:
             self._write_pages(site, keys, previous, charts_before, writer, new, report, clock)
-            self._adopt(writer, new, site_wide.result())
+            self._stage_site_wide(writer, new, other_site_wide_files(site))
+            self._stage_site_wide(writer, new, _encoded(searched.result()))
         finally:
-            site_wide.close()   # (if a page failed: stopped before the staging folder is removed)
+            searched.close()   # (if a page failed: stopped before the staging folder is removed)
         clock.lap("assets and search")
+
+    def _stage_site_wide(self, writer: SiteWriter, new: Manifest, files: list[tuple[str, bytes]]) -> None:
+        self._adopt(writer, new, [_stage_at(writer.output, writer.staging, path, "", data) for path, data in files])
 
     def _write_pages(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
                      new: Manifest, report: BuildReport, clock: _Clock) -> None:
@@ -1090,17 +1131,17 @@ def write_theme_assets(root: Path, writer: SiteWriter, new: Manifest) -> None:
                 _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
 
 
-def site_wide_files(site: SiteData) -> list[tuple[str, bytes]]:
-    """The files made from the whole site's data besides its pages: the search index and the fragments of
-    the entries that are not projects, the feed, the summary files (each project's text as its listing part
-    has it) and each funnel's data, beside its page (``qisite funnel`` reads it). Path → bytes."""
-    files = [(file, text.encode()) for file, text in search_files(site).items()]
-    files += [(urls.FEED, atom_feed(site).encode()), (SUMMARY_CSV, summary_csv(site).encode()),
-              (SUMMARY_JSON, summary_json(site).encode())]
+def other_site_wide_files(site: SiteData) -> list[tuple[str, bytes]]:
+    """The files made from the whole site's data besides its pages and the search's (search_files: the
+    index and the fragments of the entries that are not projects): the feed, the summary files (each
+    project's text as its listing part has it) and each funnel's data, beside its page (``qisite funnel``
+    reads it). Path → bytes."""
+    files = [(urls.FEED, atom_feed(site).encode()), (SUMMARY_CSV, summary_csv(site).encode()),
+             (SUMMARY_JSON, summary_json(site).encode())]
     files += [(urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), shared.funnel_csv().encode())
               for shared in (site.shared if site.network.config.measures else ()) if shared.funnel is not None]
     return [*files, (".nojekyll", b"")]
 
 
-def _stage_site_wide(site: SiteData, output: Path, staging: Path) -> list[tuple]:
-    return [_stage_at(output, staging, path, "", data) for path, data in site_wide_files(site)]
+def _encoded(files: dict[str, str]) -> list[tuple[str, bytes]]:
+    return [(path, text.encode()) for path, text in files.items()]

@@ -14,6 +14,7 @@ import contextlib
 import gc
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
@@ -55,6 +56,10 @@ class Forked(Generic[T]):
                 os._exit(code)
         os.close(write)
         self.pid, self._pipe = pid, read
+
+    def ready(self) -> bool:
+        """Whether the work is done: its outcome has begun to arrive (or it was done here). Never waits."""
+        return self._done is not None or bool(select.select([self._pipe], [], [], 0)[0])
 
     def result(self) -> T:
         """The work's value (waiting for it), or what it raised, raised here."""
