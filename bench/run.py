@@ -53,8 +53,10 @@ DRIVER = """
 import json, resource, sys, time
 from pathlib import Path
 started = time.perf_counter()
+from qisite import collector
 from qisite.build import build
 imported = time.perf_counter() - started
+collector.ending_with_this_command()   # as the qisite command does (qisite.cli.run)
 report = build(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) or None)
 me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 own, workers = me.ru_maxrss, children.ru_maxrss
@@ -64,8 +66,7 @@ print(json.dumps({"seconds": report.seconds, "import": imported, "phases": repor
                   "charts": report.charts, "charts_drawn": report.charts_drawn, "projects": report.projects,
                   "projects_analysed": report.projects_analysed, "files": report.files,
                   "problems": len(report.problems), "rss_kb": own, "worker_rss_kb": workers, "cpu": cpu}))
-from qisite import collector
-collector.before_exit()   # as the qisite command ends (qisite.cli.run)
+collector.exit_now(0)   # as the qisite command ends
 """
 
 

@@ -134,7 +134,9 @@ def build(root: Path, output: Path | None = None, workers: int | None = None, st
     draft projects are left out unless ``drafts`` (the preview) asks for them. ``options`` go to
     :class:`Builder`."""
     with Builder(root, output, workers, strict=strict, drafts=drafts, **options) as builder:
-        return builder.build()
+        report = builder.build()
+    collector.leave_for_exit(builder)   # (the qisite command ends next: its data need not be freed)
+    return report
 
 
 class Builder:

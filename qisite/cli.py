@@ -96,9 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The ``qisite`` command (and ``python -m qisite``): :func:`main`, then the process ends."""
-    code = main()
-    collector.before_exit()
-    raise SystemExit(code)
+    collector.ending_with_this_command()
+    collector.exit_now(main())
 
 
 def report_failure(exc: QisiteError, verbosity: int) -> int:
