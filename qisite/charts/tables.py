@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from qisite import spc
@@ -45,6 +46,7 @@ class Cell(NamedTuple):   # (a tuple: a table has a cell per column of every poi
 
 # Cell((text, value)) made in C (a named tuple's own __new__ is Python): for the loop over every point
 _cell = partial(tuple.__new__, Cell)
+_TEXT, _VALUE = itemgetter(0), itemgetter(1)   # a cell's text, its value (in C)
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,16 @@ class ChartTable:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([column.name for column in self.columns])
-        writer.writerows([formula_safe(csv_text(cell.value)) for cell in row.cells]
-                         for row in self.rows if not row.missing)
+        texts: dict[tuple[type, Raw], str] = {}   # each distinct value's text worked out once (limits repeat)
+
+        def text(value: Raw) -> str:
+            key = (value.__class__, value)   # (True, 1 and 1.0 are equal keys, but not the same text)
+            found = texts.get(key)
+            if found is None:
+                found = texts[key] = formula_safe(csv_text(value))
+            return found
+
+        writer.writerows(list(map(text, map(_VALUE, row.cells))) for row in self.rows if not row.missing)
         return buffer.getvalue()
 
 
@@ -131,24 +141,20 @@ def _point_rows(result: spc.SpcResult, value_format: ValueFormat, period,
     y, n, cl, lcl, ucl = (_floats(column) for column in (result.y, result.n, result.cl, result.lcl, result.ucl))
     part, bits = result.part.tolist(), result.bits.tolist()
     included, baseline = result.included.tolist(), result.baseline.tolist()
-    texts: dict[float | None, str] = {}   # a value's text, worked out once (limits repeat down a part)
-
-    def shown(value: float | None) -> str:   # as the chart and the page's headline write it
-        text = texts.get(value)
-        if text is None:
-            text = texts[value] = value_format.value(value)
-        return text
-
+    # each distinct value's text worked out once (limits repeat down a part), as the chart writes it
+    shown = {v: value_format.value(v) for v in {*y, *cl, *lcl, *ucl}}.__getitem__
+    counted = {v: count(v) for v in set(n)}.__getitem__
+    named = {b: signal_names(int(b)) if b else () for b in set(bits)}.__getitem__
     rows = []
     for index, x in enumerate(result.x):
-        signals = signal_names(int(bits[index])) if bits[index] else ()
+        signals = named(bits[index])
         signal_text = ", ".join(signals)
         if not included[index]:
             signal_text = f"{signal_text} excluded".strip()
         mark = withheld(index)   # "<5": disclosure control (qisite.privacy)
         used = "yes" if included[index] and baseline[index] else "no"
         cells = (_cell((date_label(x, period), _raw(x))), _cell((mark, mark) if mark else (shown(y[index]), y[index])),
-                 _cell((count(n[index]), n[index])), _cell((shown(cl[index]), cl[index])),
+                 _cell((counted(n[index]), n[index])), _cell((shown(cl[index]), cl[index])),
                  _cell((shown(lcl[index]), lcl[index])), _cell((shown(ucl[index]), ucl[index])),
                  _cell((str(int(part[index])), int(part[index]))), _cell((used, used)),
                  _cell((signal_text, " ".join(signals))))

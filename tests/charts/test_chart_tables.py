@@ -95,3 +95,24 @@ def test_hostile_text_stays_data():
     request, _ = _request(fixtures.measure(chart="pareto", parts=(), observations=observations))
     rows = _csv_rows(request.csv())
     assert [r[0] for r in rows[1:]] == ['<script>alert(1)</script>', 'a,"b"']       # quoted, not split
+
+
+def test_equal_values_of_different_kinds_keep_their_own_text_in_the_csv_and_on_the_page():
+    """Each distinct value is written once per table, and equal values of different kinds (True, 1, 1.0)
+    are not taken for one another; a short row is written as far as it goes."""
+    import datetime as dt
+
+    from qisite.charts.tables import Cell, ChartTable, Column, Row
+    from qisite.site.render import table_rows
+
+    columns = (Column("a", "A"), Column("b", "B", on_page=False), Column("c", "C"))
+    rows = (Row((Cell("yes", True), Cell("1", 1), Cell("1.0", 1.0))),
+            Row((Cell("1", 1), Cell("1.0", 1.0), Cell("yes", True))),
+            Row((Cell("<b>", "=SUM(A1)"), Cell("", None), Cell("\u202eevil", dt.date(2024, 2, 1)))),
+            Row((Cell("<b>", float("nan")),)))
+    table = ChartTable("caption", columns, rows)
+    assert _csv_rows(table.csv())[1:] == [["yes", "1", "1"], ["1", "1", "yes"], ["'=SUM(A1)", "", "2024-02-01"], [""]]
+    html = str(table_rows(table))
+    assert html.splitlines() == [
+        "    <tr><td>yes</td><td>1.0</td></tr>", "    <tr><td>1</td><td>yes</td></tr>",
+        "    <tr><td>&lt;b&gt;</td><td>\u2068\u202eevil\u2069</td></tr>", "    <tr><td>&lt;b&gt;</td></tr>"]
