@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -149,19 +150,14 @@ def table_rows(table: ChartTable) -> Markup:
     writes a value (bidi controls isolated, then escaped). Made here rather than looped over in the
     template: a project page has thousands of cells, a third of its time as a Jinja loop."""
     width, on_page = len(table.columns), [i for i, column in enumerate(table.columns) if column.on_page]
-    written: dict[str, str] = {}   # each distinct text's cell written once (a table repeats its limits)
-
-    def cell(text: str) -> str:
-        found = written.get(text)
-        if found is None:
-            found = written[text] = f"<td>{escape(isolate_bidi(text))}</td>"
-        return found
-
+    texts = [[row.cells[i].text for i in on_page] if len(row.cells) == width else [c.text for c in table.page_cells(row)]
+             for row in table.rows]
+    # each distinct text's cell written once (a table repeats its limits down every part)
+    cell = {text: f"<td>{escape(isolate_bidi(text))}</td>" for text in set(chain.from_iterable(texts))}.__getitem__
     lines = []
-    for row in table.rows:
+    for row, shown in zip(table.rows, texts):
         css = ' class="excluded"' if row.excluded else ' class="missing"' if row.missing else ""
-        texts = [row.cells[i].text for i in on_page] if len(row.cells) == width else [c.text for c in table.page_cells(row)]
-        lines.append(f"    <tr{css}>{''.join(map(cell, texts))}</tr>\n")
+        lines.append(f"    <tr{css}>{''.join(map(cell, shown))}</tr>\n")
     return Markup("".join(lines))
 
 
