@@ -8,12 +8,15 @@ with its limits and signals) is shared with the small multiples.
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.path import Path
+from matplotlib.transforms import Affine2D, Transform, TransformedPath
 
 from qisite.numbers import ValueFormat
 from qisite.spc.chart_types import BY_NAME
@@ -151,16 +154,40 @@ def draw_series(panel: Panel, series: SeriesSpec, *, small: bool = False,
 
 def point_targets(panel: Panel, x: np.ndarray, y: np.ndarray, tips: tuple[str, ...], tip_key: int,
                   size: float) -> None:
-    """Placeholders over the points that have details, drawn as one unpainted marker line (gid
-    ``qisite-tips-<panel>-r<radius>-i<index>.<index>…``, the points' indices in order): the
-    SVG step turns each marker into a focusable group holding an unpainted circle, with the
-    point's details as its ``<title>``. One line, not one per point: a line costs matplotlib
-    far more to make and draw than a marker."""
+    """Placeholders over the points that have details: the SVG step turns each into a focusable group
+    holding an unpainted circle, with the point's details as its ``<title>`` (see :class:`_PointTargets`)."""
     shown = [index for index, tip in enumerate(tips) if tip and index < x.size and math.isfinite(y[index])]
     if shown:
-        panel.add_line(Line2D(x[shown], y[shown], linestyle="none", marker="o", markersize=size,
-                              markerfacecolor="none", markeredgecolor="none",
-                              gid=f"qisite-tips-{tip_key}-r{size / 2:g}-i{'.'.join(map(str, shown))}", zorder=7))
+        panel.add_artist(_PointTargets(x[shown], y[shown], f"qisite-tips-{tip_key}-r{size / 2:g}-i{'.'.join(map(str, shown))}"))
+
+
+class _PointTargets(Artist):
+    """Where the points that have details are, written as an empty group's id when the figure is drawn
+    (``qisite-tips-<panel>-r<radius>-i<index>.<index>…-at<x>,<y> <x>,<y>…``, the points' indices and
+    positions in order) for the SVG step (svg._points). Placed as an SVG renderer places a marker (the
+    same transform, its numbers written the same way), but not drawn as one: a marker a point costs
+    matplotlib far more (its style worked out, its element written) than working out where it goes."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, gid: str):
+        super().__init__()
+        self.points, self.placeholder = Path(np.column_stack([x, y]).astype(float)), gid
+        self.set_zorder(7)
+
+    def draw(self, renderer) -> None:
+        if not self.get_visible():
+            return
+        path, affine = TransformedPath(self.points, self.get_transform()).get_transformed_path_and_affine()
+        flip = cast(Transform, affine.frozen()) + Affine2D().scale(1, -1).translate(0, renderer.height)   # (RendererSVG's)
+        clip = (0, 0, renderer.width * 72, renderer.height * 72)
+        at = " ".join(f"{_svg_number(vertices[-2])},{_svg_number(vertices[-1])}"
+                      for vertices, _ in path.iter_segments(flip, clip=clip, simplify=False) if len(vertices))
+        renderer.open_group("qisite-tips", gid=f"{self.placeholder}-at{at}")
+        renderer.close_group("qisite-tips")
+
+
+def _svg_number(value: float) -> str:
+    """A coordinate as matplotlib's SVG writer writes it."""
+    return f"{value:f}".rstrip("0").rstrip(".")
 
 
 # --- the SPC chart --------------------------------------------------------------------

@@ -131,6 +131,9 @@ class Panel:
     def add_patch(self, patch):
         return self._add(patch)
 
+    def add_artist(self, artist):
+        return self._add(artist)
+
     def text(self, x, y, text, **options):
         artist = self.fig.text(x, y, text, transform=self.transData, **options)
         artist.set_clip_box(self.clip)

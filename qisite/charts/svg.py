@@ -37,8 +37,7 @@ _LINK = re.compile(r'<a xlink:href="([^"]*)">')
 _STYLED_TAG = re.compile(r'(<(\w+)(?:\s+[\w:-]+="[^"]*")*?\s+style=")([^"]*)"')
 _COLOUR = re.compile(r"\b(fill|stroke): (#[0-9a-f]{6})\b")
 _THEMED = re.compile(r"var\(--qc-[a-z-]+, (#[0-9a-f]{6})\)")
-_TIPS = re.compile(r'<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)">(.*?)</g>\s*</g>', re.S)
-_USE_XY = re.compile(r'<use\b[^>]*?\sx="([-\d.]+)" y="([-\d.]+)"')
+_TIPS = re.compile(r'<g id="qisite-tips-(\d+)-r([\d.]+)-i([\d.]+)-at([-\d., ]*)"/>')
 _EVENT = re.compile(r'<g id="qisite-event-(\d+)">')
 
 
@@ -55,7 +54,7 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
            link_labels: dict[str, str] | None = None, tips: dict[str, str] | None = None,
            events: dict[str, str] | None = None) -> str:
     """Post-process matplotlib's SVG (see the module docstring). ``tips``: each point's
-    details by ``"<panel>-<index>"`` (``draw.point_targets`` drew its target);
+    details by ``"<panel>-<index>"`` (``draw.point_targets`` placed its target);
     ``events``: each event marker's words by its number."""
     s = _PROLOG.sub("", raw, count=1)
     s = _points(s, tips or {})
@@ -93,27 +92,27 @@ def finish(raw: str, *, prefix: str, title: str, description: str, kind: str,
 
 
 def _points(s: str, tips: dict[str, str]) -> str:
-    """Each point's target (a marker of ``draw.point_targets``'s line) → a focusable group
+    """Each point's target (a position in the id of ``draw.point_targets``'s placeholder) → a focusable group
     named by its details (``<title>``: hover without script, screen readers). One tab stop
     per chart (the first point; site.js moves it with the arrow keys — a roving tabindex),
     not one per point."""
     first = [True]
 
-    def point(key: str, radius: str, spot: re.Match) -> str:
+    def point(key: str, radius: str, spot: str) -> str:
         tip = tips.get(key, "")
         if not tip:
             return ""
         stop = "0" if first[0] else "-1"
         first[0] = False
+        x, y = spot.split(",")
         return (f'<g class="qisite-point" tabindex="{stop}" role="img"><title>{escape(tip)}</title>'
-                f'<circle cx="{float(spot.group(1)):.2f}" cy="{float(spot.group(2)):.2f}" r="{radius}" '
-                f'fill="none" stroke="none"/></g>')
+                f'<circle cx="{float(x):.2f}" cy="{float(y):.2f}" r="{radius}" fill="none" stroke="none"/></g>')
 
     def line(m: re.Match) -> str:
         panel, radius, indices = m.group(1), m.group(2), m.group(3).split(".")
-        spots = list(_USE_XY.finditer(m.group(4)))
+        spots = m.group(4).split(" ") if m.group(4) else []
         space = m.string[m.string.rfind("\n", 0, m.start()):m.start()]     # the group's own indentation
-        if len(spots) != len(indices):       # a marker clipped away: no target rather than a misplaced one
+        if len(spots) != len(indices):       # a point placed away: no target rather than a misplaced one
             return ""
         return space.join(point(f"{panel}-{index}", radius, spot) for index, spot in zip(indices, spots))
 
