@@ -46,16 +46,18 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def refusal(path: Path, folder: Path) -> FileRefusedError | None:
-    """Why ``path`` may not be read as a file of ``folder``; None when it may.
+def refusal(path: Path, folder: Path, real: Path | None = None) -> FileRefusedError | None:
+    """Why ``path`` may not be read as a file of ``folder``; None when it may. ``real``: where
+    ``path`` leads, every link followed (worked out here when not given).
 
     A missing file is not refused here: reading it raises FileNotFoundError,
     which callers already turn into their own 'not found' message."""
-    if not is_inside(path, folder):
+    real = real or path.resolve()
+    if not real.is_relative_to(folder.resolve()):
         return FileRefusedError(f"'{path.name}' links to a file outside {_folder_words(folder)}, so it is not read",
                            "replace the link with a copy of the file, kept inside the folder")
     try:
-        found = path.resolve().stat()
+        found = real.stat()
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -69,10 +71,10 @@ def read_inside(path: Path, folder: Path) -> bytes:
     Raises FileRefusedError, FileNotFoundError or OSError. The file is opened without
     blocking and checked again once open, so a pipe or device swapped in between
     the check and the read is still refused, and never more than the limit is read."""
-    refused = refusal(path, folder)
+    real = path.resolve()
+    refused = refusal(path, folder, real)
     if refused:
         raise refused
-    real = path.resolve()
     descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(descriptor, "rb") as handle:
         refused = _not_regular_or_too_large(path, os.fstat(handle.fileno()))
