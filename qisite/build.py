@@ -257,29 +257,33 @@ class Builder:
         report.projects = len(network.projects)
         if self.strict and len(problems):
             return self._finish(report, phases)
-        writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait,
-                            remove_later=self.keep_pool)
-        try:
-            by_id = {e.project.id: e for e in entries.values() if e.project}
-            related = self._related()
-            site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data,  # type: ignore[arg-type,return-value]
-                             related=related)
-            self._save_related(related)
-            project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
-            self.wholes.keys = project_keys
-            cards = {e.project.id: e.card for e in entries.values() if e.project}
-            listed = {e.project.id: e.listed for e in entries.values() if e.project}
-            skeys = site_keys(site, site_inputs, project_keys, own_pages, cards, listed)
-            previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
-            clock.lap("site data")
-            new = Manifest("", inputs, {}, [], {}, set(keys.values()), {})
-            charts_before = manifest.charts if previous and manifest is not None else {}
-            self._write_site(site, skeys, previous, charts_before, writer, new, report, clock)
-            writer.commit()
-            report.written = True
-        except BaseException:
-            writer.abandon()
-            raise
+        by_id = {e.project.id: e for e in entries.values() if e.project}
+        related = self._related()
+        site = site_data(network, generated=build_date(), analysed=lambda p: by_id[p.id].data,  # type: ignore[arg-type,return-value]
+                         related=related)
+        self._save_related(related)
+        searched = Forked(partial(search_files, site))   # the costliest site-wide files: made meanwhile, on the
+        try:                                              # second core (forked: qisite.forked), until _write_site
+            writer = SiteWriter(report.output, self.root, self.sources(config), self.lock_wait, self.on_wait,
+                                remove_later=self.keep_pool)
+            try:
+                project_keys = {e.project.id: k for f, k in keys.items() if (e := entries[f]).project}
+                self.wholes.keys = project_keys
+                cards = {e.project.id: e.card for e in entries.values() if e.project}
+                listed = {e.project.id: e.listed for e in entries.values() if e.project}
+                skeys = site_keys(site, site_inputs, project_keys, own_pages, cards, listed)
+                previous = manifest.files if manifest is not None and manifest.token == writer.previous_token else {}
+                clock.lap("site data")
+                new = Manifest("", inputs, {}, [], {}, set(keys.values()), {})
+                charts_before = manifest.charts if previous and manifest is not None else {}
+                self._write_site(site, searched, skeys, previous, charts_before, writer, new, report, clock)
+                writer.commit()
+                report.written = True
+            except BaseException:
+                writer.abandon()
+                raise
+        finally:
+            searched.close()   # (stopped, if the build failed before it needed the search files)
         new.token = writer.token
         new.problems = problems.items[early:]
         new.counts = {"projects": report.projects, "pages": report.pages, "charts": report.charts,
@@ -349,6 +353,9 @@ class Builder:
             found = scan.result()
         finally:
             scan.close()
+        # the entries read kept out of every collection (as _entries keeps them all): a build with nothing
+        # to do leaves them unread, and the first collection after it would go through every one of them
+        self._until_built.enter_context(collector.frozen())
         assert self.digests is not None
         trees, self.trees, self.real_paths, self.digests.hashed, self.digests.linked, gone, changed = found
         self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
@@ -443,20 +450,15 @@ class Builder:
 
     # -- the site -------------------------------------------------------------------------------
 
-    def _write_site(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
-                    new: Manifest, report: BuildReport, clock: _Clock) -> None:
+    def _write_site(self, site: SiteData, searched: Forked[dict[str, str]], keys: SiteKeys, previous: dict,
+                    charts_before: dict, writer: SiteWriter, new: Manifest, report: BuildReport, clock: _Clock) -> None:
         """Keep what is unchanged; make the rest: each project's charts, downloads and page together
-        (so that only a few projects' charts are in memory at once), then the other pages. The site-wide
-        files (search, feed, summaries) after them; the search files, the costliest, are made meanwhile, in
-        a forked process where one can be."""
+        (so that only a few projects' charts are in memory at once), then the other pages; then the
+        site-wide files (the feed, the summaries, and the search files, being made meanwhile: ``searched``)."""
         write_theme_assets(self.root, writer, new)   # (before the site-wide files: one of those wins a clash)
-        searched = Forked(partial(search_files, site))
-        try:
-            self._write_pages(site, keys, previous, charts_before, writer, new, report, clock)
-            self._stage_site_wide(writer, new, other_site_wide_files(site))
-            self._stage_site_wide(writer, new, _encoded(searched.result()))
-        finally:
-            searched.close()   # (if a page failed: stopped before the staging folder is removed)
+        self._write_pages(site, keys, previous, charts_before, writer, new, report, clock)
+        self._stage_site_wide(writer, new, other_site_wide_files(site))
+        self._stage_site_wide(writer, new, _encoded(searched.result()))
         clock.lap("assets and search")
 
     def _stage_site_wide(self, writer: SiteWriter, new: Manifest, files: list[tuple[str, bytes]]) -> None:
