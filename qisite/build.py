@@ -357,16 +357,20 @@ class Builder:
         # to do leaves them unread, and the first collection after it would go through every one of them
         self._until_built.enter_context(collector.frozen())
         assert self.digests is not None
-        trees, self.trees, self.real_paths, self.digests.hashed, self.digests.linked, gone, changed = found
+        in_order, self.digests.hashed, self.digests.linked, gone, changed = found
         self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
+        trees = dict(zip(folders, in_order))
+        self.trees = {f: t for f, t in trees.items() if str(f) not in self.digests.linked}   # (as _trees keeps them)
+        self.real_paths = {f: r for f, r in self.real_paths.items() if f in self.trees}
         return trees
 
     def _scanned(self, folders: dict[Path, Provenance | None]) -> tuple:
-        """:meth:`_trees` (in the forked process), with what it changed in this Builder: its digests' files
-        as the files they were read from (those gone, and those read anew: the rest is as it was known)."""
+        """:meth:`_trees` (in the forked process) as little to send back as can be: the folders' digests in
+        their order, and its digests' files as the files they were read from (those gone, and those read
+        anew: the rest is as it was known)."""
         assert self.digests is not None
         trees, digests = self._trees(folders, None), self.digests
-        return (trees, self.trees, self.real_paths, digests.hashed, digests.linked,
+        return ([trees[f] for f in folders], digests.hashed, digests.linked,
                 {p for p in digests.known if p not in digests.seen},
                 {p: e for p, e in digests.seen.items() if digests.known.get(p) is not e})
 
