@@ -359,10 +359,7 @@ class Builder:
         assert self.digests is not None
         in_order, self.digests.hashed, self.digests.linked, gone, changed = found
         self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
-        trees = dict(zip(folders, in_order))
-        self.trees = {f: t for f, t in trees.items() if str(f) not in self.digests.linked}   # (as _trees keeps them)
-        self.real_paths = {f: r for f, r in self.real_paths.items() if f in self.trees}
-        return trees
+        return self._kept(dict(zip(folders, in_order)))
 
     def _scanned(self, folders: dict[Path, Provenance | None]) -> tuple:
         """:meth:`_trees` (in the forked process) as little to send back as can be: the folders' digests in
@@ -384,6 +381,11 @@ class Builder:
                 real = self.real_paths.get(folder) or self.real_paths.setdefault(folder, os.path.realpath(folder))
                 kept = self.trees.get(folder) if changes.untouched(real) else None
             trees[folder] = kept or self.digests.tree(folder)
+        return self._kept(trees)
+
+    def _kept(self, trees: dict[Path, str]) -> dict[Path, str]:
+        """``trees``, kept for the next build but those of folders holding a link (read again each time)."""
+        assert self.digests is not None
         self.trees = {f: t for f, t in trees.items() if str(f) not in self.digests.linked}
         self.real_paths = {f: r for f, r in self.real_paths.items() if f in self.trees}
         return trees

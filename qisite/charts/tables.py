@@ -46,7 +46,7 @@ class Cell(NamedTuple):   # (a tuple: a table has a cell per column of every poi
 
 # Cell((text, value)) made in C (a named tuple's own __new__ is Python): for the loop over every point
 _cell = partial(tuple.__new__, Cell)
-_TEXT, _VALUE = itemgetter(0), itemgetter(1)   # a cell's text, its value (in C)
+_VALUE = itemgetter(1)   # a cell's value (in C)
 
 
 @dataclass(frozen=True)
