@@ -25,6 +25,7 @@ from qisite.numbers import ValueFormat
 
 from . import style
 from .layout import lanes, spread
+from .measured import ChartFigure
 from .specs import AxisSpec, Break, CycleMark, EventMark, SeriesSpec, Tick
 
 NAN = float("nan")
@@ -62,7 +63,7 @@ class Frame:
 
     def __init__(self, height: float = style.HEIGHT, width: float = style.WIDTH):
         self.width, self.height = width, height
-        self.fig = Figure(figsize=(width / style.DPI, height / style.DPI), dpi=style.DPI, facecolor="white")
+        self.fig = ChartFigure(figsize=(width / style.DPI, height / style.DPI), dpi=style.DPI, facecolor="white")
         self.pixels = page_pixels(self.fig)     # page pixels → display (use it, never IdentityTransform)
 
     def axes(self, left: float, bottom: float, width: float, height: float) -> Panel:
