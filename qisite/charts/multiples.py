@@ -77,9 +77,7 @@ def multiples_figure(spec: MultiplesSpec) -> Figure:
             kit.pdsa(frame, panel, axis.cycles, y0 + panel_height + TITLE_HEIGHT, x0, x0 + panel_width, axis.xlim,
                      leader_from_plot=False)
         elif axis.cycles:
-            for cycle in axis.cycles:
-                if cycle.inside:
-                    kit.pdsa_line(panel, cycle.position)
+            kit.pdsa_lines(panel, [cycle.position for cycle in axis.cycles if cycle.inside])
     key = kit.key_items([panel_spec.series for panel_spec in panels], spec.target)
     if axis.events:
         key.append(("event", "Event"))

@@ -3,6 +3,7 @@ text alternatives — read back from the SVG itself."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -144,6 +145,38 @@ def test_pdsa_markers_on_same_and_adjacent_dates_never_overlap():
             assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 16 - 1e-6   # diameter 16 px
     numbers = sorted("".join(t.itertext()).split()[-1] for t in svgtext.by_class(root, "qisite-pdsa-number"))
     assert numbers == ["1", "2", "3", "4", "5"]
+
+
+def test_each_pdsa_cycle_has_its_dotted_line_and_leader():
+    """The cycles' dotted lines are one path (and their leaders another), a stroke a cycle: each line
+    at its cycle's date, each leader from that date up to its marker."""
+    d = fixtures.weeks(36)
+    cycles = [fixtures.cycle("a", d[5]), fixtures.cycle("b", d[12]), fixtures.cycle("c", d[12]), fixtures.cycle("d", d[30])]
+    m = fixtures.measure()
+    (req,) = chart_requests(fixtures.project([m], cycles), {m.id: analyse_measure(m)})
+    root = svgtext.parse(render(req))
+    data_x = [x for x, _ in svgtext.uses(svgtext.by_class(root, "qisite-data")[0])]   # a marker a week, from week 0
+
+    def strokes(name: str) -> list[list[tuple[float, float]]]:
+        (group,) = svgtext.by_class(root, name)
+        (path,) = group.iter(svgtext.SVG + "path")
+        found = re.findall(r"([ML]) (-?[\d.]+) (-?[\d.]+)", path.get("d"))
+        out: list[list[tuple[float, float]]] = []
+        for command, x, y in found:
+            if command == "M":
+                out.append([])
+            out[-1].append((float(x), float(y)))
+        return out
+
+    lines = strokes("qisite-pdsa-line")
+    assert [round(stroke[0][0], 1) for stroke in lines] == [round(data_x[i], 1) for i in (5, 12, 12, 30)]
+    assert all(len(stroke) == 2 and stroke[0][0] == stroke[1][0] for stroke in lines)
+    leaders = strokes("qisite-pdsa-leader")
+    marks = [svgtext.uses(g)[0] for g in svgtext.by_class(root, "qisite-pdsa")]
+    assert len(leaders) == len(marks) == 4
+    for leader, line, (mark_x, _) in zip(leaders, lines, marks):
+        assert len(leader) == 3 and leader[0][0] == pytest.approx(line[0][0], abs=0.01)
+        assert leader[-1][0] == pytest.approx(mark_x, abs=0.01)
 
 
 def test_spread_is_least_squares_and_keeps_order():
