@@ -129,6 +129,12 @@ def seal(payload: bytes) -> bytes:
     return hmac.new(secret(), payload, hashlib.sha256).digest() + payload
 
 
+def signature(purpose: bytes, payload: bytes) -> bytes:
+    """This user's signature of ``payload`` for one ``purpose`` (never a sealed file's tag: that signs the
+    payload alone)."""
+    return hmac.new(secret(), purpose + b"\0" + payload, hashlib.sha256).digest()
+
+
 def unseal(data: bytes) -> bytes | None:
     """The payload, if ``data`` was sealed with this user's key; else None."""
     tag, payload = data[:_DIGEST], data[_DIGEST:]

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import multiprocessing
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -12,7 +14,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from qisite import collector
-from qisite.buildcache import write_atomically
+from qisite.buildcache import signature, write_atomically
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.problems import ChartError
 
@@ -29,28 +31,44 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
 
 
 _FOUND_SAFE: set[bytes] = set()   # digests of the cached charts this process has found safe
+_SEAL_LINE = b"<!--qisite-seal %s-->\n"   # the last line of a chart this user's qisite stored: its signature
+_SEAL = re.compile(re.escape(_SEAL_LINE).replace(b"%s", b"([0-9a-f]{64})"))
+_SEAL_LENGTH = len(_SEAL_LINE % (b"0" * 64))
+_SEAL_PURPOSE = b"qisite chart"
 
 
 def _read(path: Path) -> str | None:
-    """A cached chart, if it is one qisite could have drawn (else None: it is drawn again). Bytes found
-    safe once are known by their digest (a kept Builder reads the same charts at every build)."""
+    """A cached chart, if it is one qisite could have drawn (else None: it is drawn again).
+
+    A chart this user's qisite stored ends with its seal (:func:`_write`), which vouches for the bytes
+    above it: they are used as they are. Any other chart (stored by another user or machine, as a cache
+    restored in CI; or changed since it was sealed) is parsed and checked (qisite.charts.safe_svg), and
+    bytes found safe once are known by their digest (a kept Builder reads the same charts at every build)."""
     try:
         data = read_inside(path, path.parent.parent)  # a regular file of the cache, bounded
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError, FileRefusedError):
+    except (OSError, FileRefusedError):
         return None
-    found = hashlib.sha256(data).digest()
+    sealed = _SEAL.fullmatch(data, len(data) - _SEAL_LENGTH) if len(data) > _SEAL_LENGTH else None
+    chart = data[:-_SEAL_LENGTH] if sealed else data
+    try:
+        text = chart.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = hashlib.sha256(chart).digest()
     if found in _FOUND_SAFE:
         return text
-    if not is_safe_chart(text):
+    if not ((sealed and hmac.compare_digest(bytes.fromhex(sealed.group(1).decode()), signature(_SEAL_PURPOSE, chart)))
+            or is_safe_chart(text)):
         return None
     _FOUND_SAFE.add(found)
     return text
 
 
 def _write(path: Path, text: str) -> None:
-    """Atomically: a crash never leaves half a chart in the cache."""
-    write_atomically(path, text.encode("utf-8"))
+    """A chart qisite drew, sealed (its last line signs the rest with this user's key: qisite.buildcache),
+    so that reading it back needs no check. Atomically: a crash never leaves half a chart in the cache."""
+    chart = text.encode("utf-8")
+    write_atomically(path, chart + _SEAL_LINE % signature(_SEAL_PURPOSE, chart).hex().encode())
 
 
 def render(request: ChartRequest) -> str:

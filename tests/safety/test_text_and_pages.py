@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from qisite import buildcache
 from qisite.charts import pool
 from qisite.charts.safe_svg import is_safe_chart
 from qisite.charts.tables import formula_safe as neutralise_formula
@@ -94,6 +95,42 @@ def test_a_cached_chart_is_checked_again_whenever_its_bytes_change(tmp_path, mon
     assert pool._read(path) is not None and checked == []   # the same bytes: known safe, not parsed again
     path.write_text(GOOD.replace("$5", "$6").replace("<text", "<script>alert(1)</script><text"))
     assert pool._read(path) is None and len(checked) == 1
+
+
+def test_a_chart_this_user_stored_is_read_back_unparsed(tmp_path, monkeypatch):
+    """A chart qisite stored ends with its seal (this user's signature of the bytes above it): read back
+    (by a new process) without the XML check, and without the seal."""
+    path = tmp_path / "ef" / "ef0123.svg"
+    pool._write(path, GOOD)
+    assert path.read_bytes().startswith(GOOD.encode()) and b"<!--qisite-seal " in path.read_bytes()
+    monkeypatch.setattr(pool, "_FOUND_SAFE", set())   # (as a new process)
+    checked = []
+    monkeypatch.setattr(pool, "is_safe_chart", lambda text: checked.append(text) or is_safe_chart(text))
+    assert pool._read(path) == GOOD and checked == []
+
+
+@pytest.mark.parametrize("change", [
+    lambda data: data.replace(b"<text", b"<script>alert(1)</script><text"),          # the chart changed, seal kept
+    lambda data: data[:data.rindex(b"<!--qisite-seal")].replace(b"<text", b"<script>alert(1)</script><text")
+    + b"<!--qisite-seal " + b"0" * 64 + b"-->\n",   # … and sealed anew by someone without the key
+])
+def test_a_seal_vouches_only_for_the_bytes_it_signed(tmp_path, monkeypatch, change):
+    path = tmp_path / "ef" / "ef4567.svg"
+    pool._write(path, GOOD)
+    path.write_bytes(change(path.read_bytes()))
+    monkeypatch.setattr(pool, "_FOUND_SAFE", set())
+    assert pool._read(path) is None
+
+
+def test_a_chart_another_user_stored_is_checked_and_used(tmp_path, monkeypatch):
+    """A cache restored from elsewhere (CI): sealed with another key, so checked as any chart, and used."""
+    path = tmp_path / "ef" / "ef89ab.svg"
+    pool._write(path, GOOD)
+    monkeypatch.setitem(buildcache._SECRET, "key", b"k" * 32)   # another user's key
+    monkeypatch.setattr(pool, "_FOUND_SAFE", set())
+    checked = []
+    monkeypatch.setattr(pool, "is_safe_chart", lambda text: checked.append(text) or is_safe_chart(text))
+    assert pool._read(path) == GOOD and checked == [GOOD]
 
 
 @pytest.mark.parametrize("host, allowed", [
