@@ -41,9 +41,10 @@ def max_file_bytes() -> int:
     return limit_from_environment(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB) * 1024 * 1024
 
 
-def is_inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, with every symbolic link followed, lies inside ``folder`` (or is it)."""
-    return path.resolve().is_relative_to(folder.resolve())
+def is_inside(path: Path, folder: Path, real: Path | None = None) -> bool:
+    """Whether ``path``, with every symbolic link followed, lies inside ``folder`` (or is it). ``real``:
+    where ``path`` leads, if the caller has already worked it out (``path.resolve()``)."""
+    return (real or path.resolve()).is_relative_to(folder.resolve())
 
 
 def refusal(path: Path, folder: Path, real: Path | None = None) -> FileRefusedError | None:
@@ -53,7 +54,7 @@ def refusal(path: Path, folder: Path, real: Path | None = None) -> FileRefusedEr
     A missing file is not refused here: reading it raises FileNotFoundError,
     which callers already turn into their own 'not found' message."""
     real = real or path.resolve()
-    if not real.is_relative_to(folder.resolve()):
+    if not is_inside(path, folder, real):
         return FileRefusedError(f"'{path.name}' links to a file outside {_folder_words(folder)}, so it is not read",
                            "replace the link with a copy of the file, kept inside the folder")
     try:
