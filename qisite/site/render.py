@@ -149,9 +149,7 @@ def table_rows(table: ChartTable) -> Markup:
     out of the limits, marked when its period has no data), its page cells written as a template
     writes a value (bidi controls isolated, then escaped). Made here rather than looped over in the
     template: a project page has thousands of cells, a third of its time as a Jinja loop."""
-    width, on_page = len(table.columns), [i for i, column in enumerate(table.columns) if column.on_page]
-    texts = [[row.cells[i].text for i in on_page] if len(row.cells) == width else [c.text for c in table.page_cells(row)]
-             for row in table.rows]
+    texts = [[cell.text for cell in table.page_cells(row)] for row in table.rows]
     # each distinct text's cell written once (a table repeats its limits down every part)
     cell = {text: f"<td>{escape(isolate_bidi(text))}</td>" for text in set(chain.from_iterable(texts))}.__getitem__
     lines = []
