@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import multiprocessing
 import os
-import re
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -31,10 +30,13 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
 
 
 _FOUND_SAFE: set[bytes] = set()   # digests of the cached charts this process has found safe
-_SEAL_LINE = b"<!--qisite-seal %s-->\n"   # the last line of a chart this user's qisite stored: its signature
-_SEAL = re.compile(re.escape(_SEAL_LINE).replace(b"%s", b"([0-9a-f]{64})"))
-_SEAL_LENGTH = len(_SEAL_LINE % (b"0" * 64))
-_SEAL_PURPOSE = b"qisite chart"
+_SEAL_START, _SEAL_END = b"<!--qisite-seal ", b"-->\n"   # the last line of a chart this user's qisite stored
+_SEAL_LENGTH = len(_SEAL_START) + 2 * hashlib.sha256().digest_size + len(_SEAL_END)   # (its signature in hex)
+
+
+def _seal(chart: bytes) -> bytes:
+    """The line that seals ``chart``: this user's signature of its bytes (qisite.buildcache)."""
+    return _SEAL_START + signature(b"qisite chart", chart).hex().encode() + _SEAL_END
 
 
 def _read(path: Path) -> str | None:
@@ -48,7 +50,7 @@ def _read(path: Path) -> str | None:
         data = read_inside(path, path.parent.parent)  # a regular file of the cache, bounded
     except (OSError, FileRefusedError):
         return None
-    sealed = _SEAL.fullmatch(data, len(data) - _SEAL_LENGTH) if len(data) > _SEAL_LENGTH else None
+    sealed = len(data) > _SEAL_LENGTH and data.startswith(_SEAL_START, len(data) - _SEAL_LENGTH)
     chart = data[:-_SEAL_LENGTH] if sealed else data
     try:
         text = chart.decode("utf-8")
@@ -57,8 +59,7 @@ def _read(path: Path) -> str | None:
     found = hashlib.sha256(chart).digest()
     if found in _FOUND_SAFE:
         return text
-    if not ((sealed and hmac.compare_digest(bytes.fromhex(sealed.group(1).decode()), signature(_SEAL_PURPOSE, chart)))
-            or is_safe_chart(text)):
+    if not ((sealed and hmac.compare_digest(data[-_SEAL_LENGTH:], _seal(chart))) or is_safe_chart(text)):
         return None
     _FOUND_SAFE.add(found)
     return text
@@ -68,7 +69,7 @@ def _write(path: Path, text: str) -> None:
     """A chart qisite drew, sealed (its last line signs the rest with this user's key: qisite.buildcache),
     so that reading it back needs no check. Atomically: a crash never leaves half a chart in the cache."""
     chart = text.encode("utf-8")
-    write_atomically(path, chart + _SEAL_LINE % signature(_SEAL_PURPOSE, chart).hex().encode())
+    write_atomically(path, chart + _seal(chart))
 
 
 def render(request: ChartRequest) -> str:
