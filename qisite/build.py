@@ -35,37 +35,29 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qisite import collector
 from qisite.buildcache import BuildCache, FileDigests, WatchedChanges, code_digest, digest, load_sealed, save_sealed
 from qisite.config import SITE_FILE, load_config
 from qisite.forked import Forked, can_fork
-from qisite.links import RelatedMemo
-from qisite.load.images import project_images
 from qisite.load.lone import lone_config
-from qisite.load.network import load_sourced, project_folders
-from qisite.model import PROGRESS_CHART, Network, Project, Provenance, SiteConfig
+from qisite.load.network import project_folders
+from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Problem, Problems, QisiteError
 from qisite.progress import Progress
-from qisite.site import urls
-from qisite.site.cards import CardCache, card_global
-from qisite.site.context import ProjectData, SiteData, listing_data, project_data, site_data
-from qisite.site.feeds import atom_feed, sitemap
-from qisite.site.images import images_folder
-from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, file_stamp, stage_file
-from qisite.site.pagekeys import SiteKeys, card_key, listing_key, page_key, project_files_key, site_keys
-from qisite.site.pages import Page, all_pages
-from qisite.site.problem_pages import problem_pages as pages_for_problems
-from qisite.site.provenance import provenance_lines, readme_text, svg_with_provenance
-from qisite.site.render import environment, inline, template_dirs
-from qisite.site.search import project_search, search_files, search_fragment, search_fragment_path
-from qisite.site.summary import SUMMARY_CSV, SUMMARY_JSON, project_summary_rows, summary_csv, summary_json
-from qisite.site.theme import read_theme_file
-from qisite.spread import check_spread
+from qisite.site.output import CACHE_DIR, LOCK_WAIT_SECONDS, MARKER, SiteWriter, file_stamp
 
 CARDS_FILE = "cards.pickle"   # in .qisite-cache/build/
 RELATED_FILE = "related.pickle"   # in .qisite-cache/build/: the last ranking of related projects (RelatedMemo)
+if TYPE_CHECKING:   # the code that makes a site, imported where a build first has something to make (so
+    from qisite.links import RelatedMemo  # that a build with nothing to do reads none of it: qisite.site.making)
+    from qisite.site import making
+    from qisite.site.cards import CardCache
+    from qisite.site.context import ProjectData, SiteData
+    from qisite.site.pagekeys import SiteKeys
+    from qisite.site.pages import Page
+
 PARALLEL_FROM = 8          # fewer projects to analyse (or charts to draw) than this: in this process
 PAGES_SHARED_FROM = 24     # fewer other pages to render than this: in this process (forking workers costs more)
 
@@ -108,6 +100,9 @@ class ProjectEntry:
 
     def listing(self) -> ProjectEntry:
         """What every page but the project's own reads (qisite.site.context.listing_data)."""
+        from qisite.site.context import listing_data
+        from qisite.site.pagekeys import listing_key
+
         if self.data is None:
             return self
         data = listing_data(self.data)
@@ -161,7 +156,7 @@ class Builder:
         self.digests: FileDigests | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.cards: CardCache | None = None     # project cards' HTML (qisite.site.cards), read when first needed
-        self.wholes: _Wholes   # this build's way to each project's whole data (set as a build starts)
+        self.wholes: making.Wholes   # this build's way to each project's whole data (set as a build starts)
         self.env: Any = None   # the templates' environment (jinja2), made when first needed
         self.env_made_from: tuple = ()
         self.saved: tuple[Path, Any, Manifest] | None = None   # the manifest last saved, and its file's stamp
@@ -243,7 +238,14 @@ class Builder:
                 report.seconds = time.perf_counter() - started
                 return self._finish(report, phases)
             problems.items[early:] = []
-        self.wholes = _Wholes(self.cache, {}, {}, config)
+        # something to make: the code that makes it is imported now (a build with nothing to do never reads it)
+        from qisite.site import making, urls
+        from qisite.site.context import site_data
+        from qisite.site.pagekeys import site_keys
+        from qisite.site.search import search_files
+        from qisite.spread import check_spread
+
+        self.wholes = making.Wholes(self.cache, {}, {}, config)
         entries = self._entries(folders, keys, config, report)
         unpaused.close()
         clock.lap("load and analyse")
@@ -401,6 +403,7 @@ class Builder:
 
     def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                       report: BuildReport) -> dict[Path, ProjectEntry]:
+
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
@@ -430,15 +433,17 @@ class Builder:
         return {folder: entries[folder] for folder in folders}
 
     def _load_all(self, missing: list[Path], folders: dict[Path, Provenance | None], config: SiteConfig):
+        from qisite.site import making
+
         if len(missing) < PARALLEL_FROM or self.workers == 1:
             for folder in missing:
-                yield folder, load_and_analyse(folder, folders[folder], config)
+                yield folder, making.load_and_analyse(folder, folders[folder], config)
             return
         pool, own = self._pool()
         try:
             size = max(1, min(16, len(missing) // ((self.workers or os.cpu_count() or 1) * 4)))
             batches = [missing[i:i + size] for i in range(0, len(missing), size)]
-            for batch, future in [(b, pool.submit(_load_batch, [(f, folders[f]) for f in b], config)) for b in batches]:
+            for batch, future in [(b, pool.submit(making.load_batch, [(f, folders[f]) for f in b], config)) for b in batches]:
                 yield from zip(batch, future.result())
         finally:
             if own:
@@ -461,17 +466,29 @@ class Builder:
         """Keep what is unchanged; make the rest: each project's charts, downloads and page together
         (so that only a few projects' charts are in memory at once), then the other pages; then the
         site-wide files (the feed, the summaries, and the search files, being made meanwhile: ``searched``)."""
-        write_theme_assets(self.root, writer, new)   # (before the site-wide files: one of those wins a clash)
+        from qisite.site import making
+
+        making.write_theme_assets(self.root, writer, new)   # (before the site-wide files: one of those wins a clash)
         self._write_pages(site, keys, previous, charts_before, writer, new, report, clock)
-        self._stage_site_wide(writer, new, other_site_wide_files(site))
-        self._stage_site_wide(writer, new, _encoded(searched.result()))
+        self._stage_site_wide(writer, new, making.other_site_wide_files(site))
+        self._stage_site_wide(writer, new, making.encoded(searched.result()))
         clock.lap("assets and search")
 
     def _stage_site_wide(self, writer: SiteWriter, new: Manifest, files: list[tuple[str, bytes]]) -> None:
-        self._adopt(writer, new, [_stage_at(writer.output, writer.staging, path, "", data) for path, data in files])
+        from qisite.site import making
+
+        self._adopt(writer, new, [making.stage_at(writer.output, writer.staging, path, "", data) for path, data in files])
 
     def _write_pages(self, site: SiteData, keys: SiteKeys, previous: dict, charts_before: dict, writer: SiteWriter,
                      new: Manifest, report: BuildReport, clock: _Clock) -> None:
+        from qisite.site import making, urls
+        from qisite.site.cards import CardCache, card_global
+        from qisite.site.feeds import sitemap
+        from qisite.site.pagekeys import page_key, project_files_key
+        from qisite.site.pages import all_pages
+        from qisite.site.problem_pages import problem_pages as pages_for_problems
+        from qisite.site.search import search_fragment_path
+
         pages = all_pages(site)
         groups: dict[str, list[str]] = {}
         for path, record in previous.items():
@@ -479,7 +496,7 @@ class Builder:
         project_pages = {page.context["data"].project.id: page for page in pages if "data" in page.context}
         other_pages: list[tuple[str, str]] = []
         network_pages: list[tuple[Page, str, bool]] = []
-        tasks: list[_ProjectTask] = []
+        tasks: list[making.ProjectTask] = []
         for page in pages:
             key = page_key(page, keys)
             kept = _keep_group(writer, [page.path] if page.path in groups.get(key, ()) else [], previous, new, key)
@@ -491,7 +508,7 @@ class Builder:
                 other_pages.append((page.path, key))
             elif not kept:
                 data = page.context["data"]
-                tasks.append(_ProjectTask(data.project.id, page.path, key, "", False, 1 + len(data.project.measures)))
+                tasks.append(making.ProjectTask(data.project.id, page.path, key, "", False, 1 + len(data.project.measures)))
         shown = (pages_for_problems(report.problems, site.network.config, {d.project.id for d in site.projects})
                  if self.problem_pages else [])
         other_pages += [(page.path, "problems") for page in shown]  # the preview's pages for problems: few, always made
@@ -508,7 +525,7 @@ class Builder:
             if pid in pending:
                 pending[pid].files_key, pending[pid].write_files = key, not kept
             elif not kept:
-                tasks.append(_ProjectTask(pid, None, "", key, True, 1))
+                tasks.append(making.ProjectTask(pid, None, "", key, True, 1))
         report.pages = len(pages) + len(shown)
         report.pages_rendered = (len(tasks) + len(other_pages) + sum(not kept for _, _, kept in network_pages)
                                  - sum(t.page is None for t in tasks))
@@ -517,7 +534,7 @@ class Builder:
         step_pool = None if self.keep_pool else LazyPool(self.workers)   # one pool for the step, if any chart needs it
         cards = self._card_cache() if other_pages else CardCache()
         cards.start(keys.site, keys.cards, enabled=not keys.own_page_templates)
-        job = _SiteJob(self._environment(), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
+        job = making.SiteJob(self._environment(), site, writer.output, writer.staging, self.root / CACHE_DIR / "charts",
                        self.workers, self._pool()[0] if self.keep_pool else step_pool, cards,
                        {page.path: page for page in [*pages, *shown]}, self.wholes)
         job.env.globals["cached_card"] = card_global(cards)
@@ -525,7 +542,7 @@ class Builder:
             self.progress.phase("projects' charts and pages", len(tasks))
         changed: set[str] = set()
         try:
-            for result in self._run(job, _project_batch, tasks, _project_cost, 2, draws=True):
+            for result in self._run(job, making.project_batch, tasks, making.project_cost, 2, draws=True):
                 report.charts_drawn += result.drawn
                 report.problems.extend(result.problems)
                 new.charts[result.files_key] = result.charts
@@ -536,7 +553,7 @@ class Builder:
         clock.lap("charts and project pages")
         if self.progress is not None:
             self.progress.phase("pages", len(other_pages))
-        for staged, new_cards, drawn in self._run(job, _pages_batch, other_pages, lambda _: 1, PAGES_SHARED_FROM):
+        for staged, new_cards, drawn in self._run(job, making.pages_batch, other_pages, lambda _: 1, PAGES_SHARED_FROM):
             changed |= self._adopt(writer, new, [staged])
             cards.adopt(new_cards)
             if drawn:   # a page's own charts (the spread timelines of an idea page), kept in the cache for it
@@ -549,8 +566,8 @@ class Builder:
                 new.charts[charts_key] = charts_before.get(charts_key, ())
                 continue
             counts: dict[str, int] = {}
-            drawn = network_measure_charts(page.context["shared"], job.chart_cache, counts)
-            changed |= self._adopt(writer, new, [_stage_file(job, page.path, key, render_page(
+            drawn = making.network_measure_charts(page.context["shared"], job.chart_cache, counts)
+            changed |= self._adopt(writer, new, [making.stage_text(job, page.path, key, making.render_page(
                 job.env, site, page, {}, shared_charts={name: svg for name, (_, svg) in drawn.items()}))])
             new.charts[charts_key] = tuple(k for k, _ in drawn.values())
             report.charts_drawn += counts.get("drawn", 0)
@@ -559,17 +576,21 @@ class Builder:
         report.pages_written = sum(1 for page in pages if page.path in changed)
         clock.lap("other pages")
         if site.network.config.site_url:
-            _stage(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
+            stage_into(writer, new, "sitemap.xml", "", sitemap(site, [p.path for p in pages]).encode())
 
     def _environment(self):
         """The templates' environment, kept from one build to the next (jinja2 reloads a template whose
         file changed); its compiled templates are kept on disk too, for the next process."""
+        from qisite.site.render import environment, template_dirs
+
         made_from = (tuple(template_dirs(self.root)), self.templates_key)   # a file added to the network's own
         if self.env is None or self.env_made_from != made_from:    # templates may hide a theme's template jinja2 holds
             self.env, self.env_made_from = environment(self.root, self.root / CACHE_DIR / "templates"), made_from
         return self.env
 
     def _card_cache(self) -> CardCache:
+        from qisite.site.cards import CardCache
+
         if self.cards is None:
             found = load_sealed(self.cache.folder / CARDS_FILE)
             self.cards = CardCache(found if isinstance(found, dict) else None)
@@ -583,6 +604,8 @@ class Builder:
             cards.dirty = False
 
     def _related(self) -> RelatedMemo:
+        from qisite.links import RelatedMemo
+
         if self.related is None:
             self.related = RelatedMemo(load_sealed(self.cache.folder / RELATED_FILE), code_digest())
         return self.related
@@ -593,11 +616,13 @@ class Builder:
                 save_sealed(self.cache.folder / RELATED_FILE, related.saved())
             related.changed = False
 
-    def _run(self, job: _SiteJob, work: Callable, items: list, cost: Callable, share_from: int,
+    def _run(self, job: making.SiteJob, work: Callable, items: list, cost: Callable, share_from: int,
              draws: bool = False) -> Iterator:
         """``work(batch, job)`` over batches of ``items``: in forked workers (which inherit the site's
         data and write into the staging folder themselves) from ``share_from`` items on, else here.
         ``draws``: the work draws charts (matplotlib is imported before forking, when there is much)."""
+        from qisite.site import making
+
         workers = min(self.workers or os.cpu_count() or 1, len(items)) if len(items) >= share_from else 1
         if workers <= 1 or not can_fork():
             for item in items:
@@ -613,7 +638,7 @@ class Builder:
         order = sorted(items, key=cost, reverse=True)   # costly first, dealt round-robin into batches of up to 16
         count = max(workers, len(order) // 16)
         batches = [order[k::count] for k in range(count)]
-        _JOB["job"] = job
+        making.JOB["job"] = job
         try:
             with collector.frozen(), ProcessPoolExecutor(max_workers=workers,
                                                          mp_context=multiprocessing.get_context("fork")) as pool:
@@ -622,7 +647,7 @@ class Builder:
                     if self.progress is not None:
                         self.progress.advance(len(batch))
         finally:
-            _JOB.clear()
+            making.JOB.clear()
 
     @staticmethod
     def _adopt(writer: SiteWriter, new: Manifest, staged: list[tuple]) -> set[str]:
@@ -724,26 +749,6 @@ class _Clock:
         self.last = now
 
 
-def load_and_analyse(folder: Path, provenance: Provenance | None, config: SiteConfig) -> ProjectEntry:
-    problems = Problems()
-    project = load_sourced(folder, provenance, config, problems)
-    data = project_data(project, config) if project is not None else None
-    if data is not None:   # worked out once here, not by every build's search index and summary
-        data = dataclasses.replace(data, search=project_search(data.project), summary=project_summary_rows(data))
-    return ProjectEntry(project, tuple(problems), data, card_key(project, data) if project is not None else "")
-
-
-def _load_batch(folders: list[tuple[Path, Provenance | None]], config: SiteConfig) -> list[tuple[bytes, bytes]]:
-    """In a worker: each folder's entry, whole and as its listing part, pickled (the parent stores the
-    bytes as they are, and reads only the listing part)."""
-    out = []
-    for folder, provenance in folders:
-        entry = load_and_analyse(folder, provenance, config)
-        out.append((pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL),
-                    pickle.dumps(entry.listing(), protocol=pickle.HIGHEST_PROTOCOL)))
-    return out
-
-
 def _keep_group(writer: SiteWriter, paths: list[str], previous: dict, new: Manifest, key: str) -> bool:
     """Link every file of a group from the published site, if each is there as it was recorded."""
     if not paths:
@@ -758,7 +763,7 @@ def _keep_group(writer: SiteWriter, paths: list[str], previous: dict, new: Manif
     return True
 
 
-def _stage(writer: SiteWriter, new: Manifest, path: str, key: str, data: bytes) -> None:
+def stage_into(writer: SiteWriter, new: Manifest, path: str, key: str, data: bytes) -> None:
     writer.write_bytes(path, data)
     found = writer.staged_stat(path)
     new.files[path] = (key, found.st_size, found.st_mtime_ns, found.st_ino)
@@ -796,191 +801,10 @@ def _holds_only(output: str, files: dict[str, tuple]) -> bool:
     return seen == len(files)
 
 
-# -- making projects' files and pages (here, or in forked workers) -----------------------------------------
-
-
-@dataclass
-class _SiteJob:
-    env: Any
-    site: SiteData
-    output: Path
-    staging: Path
-    chart_cache: Path
-    workers: int | None
-    pool: Executor | None
-    cards: CardCache
-    pages: dict[str, Page]   # every page by path: work sent to a forked worker names pages, never pickles them
-    wholes: _Wholes          # each project's whole data, read when its page and downloads are made
-
-
-@dataclass
-class _ProjectTask:
-    project_id: str
-    page: str | None        # its page's path, when it is to be rendered (workers find the Page in the job)
-    page_key: str
-    files_key: str          # its downloads' key
-    write_files: bool       # whether they are to be written
-    cost: int               # how long it takes, roughly (the costliest are dealt out first)
-
-
-@dataclass
-class _ProjectResult:
-    files_key: str
-    charts: tuple[str, ...]
-    drawn: int
-    staged: list[tuple]     # (path, key, changed, size, mtime_ns, inode)
-    problems: tuple[Problem, ...] = ()   # images refused when copied (changed since they were checked)
-
-
-@dataclass
-class _Wholes:
-    """Each project's whole data: read from the cache when its own page and downloads are made (in the
-    worker making them), so that a build holds only the listing part of every other project."""
-
-    cache: BuildCache
-    sources: dict[str, tuple[Path, Provenance | None]]   # project key → where it was loaded from
-    unsaved: dict[str, ProjectEntry]                      # project key → whole entry made this build, not stored
-    config: SiteConfig
-    keys: dict[str, str] = field(default_factory=dict)    # project id → its key
-
-    def data(self, listing: ProjectData) -> ProjectData:
-        """The whole of a project's listing data, with its related projects."""
-        if listing.complete:
-            return listing
-        key = self.keys[listing.project.id]
-        entry = self.unsaved.get(key) or self.cache.whole(key)
-        if not isinstance(entry, ProjectEntry) or entry.data is None:   # its stored entry went: load it again
-            folder, provenance = self.sources[key]
-            entry = load_and_analyse(folder, provenance, self.config)
-        assert entry.data is not None
-        return dataclasses.replace(entry.data, related=listing.related)
-
-
-_JOB: dict[str, _SiteJob] = {}
-
-
-def render_page(env, site: SiteData, page: Page, charts: dict, sii: dict | None = None, path: str | None = None,
-                shared_charts: dict | None = None, chart_cache: Path | None = None, data: ProjectData | None = None,
-                chart_keys: list[str] | None = None) -> str:
-    """A project's page shows ``data``, its whole data (the page's own context holds its listing part);
-    ``sii``: a project page's SII charts, measure id → SVG (drawn by :func:`sii_charts`);
-    ``path``: its progress chart's SVG (:func:`path_chart`); ``shared_charts``: a network measure's page's
-    charts (drawn by :func:`network_measure_charts`); a page showing the spread of change ideas gets each
-    family's timeline (from ``chart_cache``; their keys go to ``chart_keys``)."""
-    template = env.get_template(page.template)
-    context = page.context if data is None else {**page.context, "data": data}
-    extra = project_charts(charts, page.context["data"].project.id) if "data" in page.context else {}
-    if "data" in page.context:
-        extra["sii_charts"] = sii or {}
-        extra["path_chart"] = path or ""
-    if "shared" in page.context:
-        extra["shared_charts"] = shared_charts or {}
-    if page.context.get("spreads"):
-        from qisite.site.spread_charts import spread_charts  # (matplotlib, to draw what the cache lacks)
-
-        drawn = spread_charts(page.context["spreads"], chart_cache)
-        extra["spread_charts"] = {family: chart[1:] for family, chart in drawn.items()}
-        if chart_keys is not None:
-            chart_keys.extend(chart[0] for chart in drawn.values())
-    return template.render(page=page.path, root=urls.root_of(page.path), site=site, urls=site.urls,
-                           config=site.network.config, inline=inline, **context, **extra)
-
-
-def _project_batch(tasks: list[_ProjectTask], job: _SiteJob | None = None) -> list[_ProjectResult]:
-    """Each project's charts (drawn or read from the cache), its downloads and its page, staged."""
-    from qisite.charts import chart_requests, draw_charts
-
-    job = job or _JOB["job"]
-    in_worker = job is _JOB.get("job")
-    out = []
-    for task in tasks:
-        data = job.wholes.data(job.site.data(task.project_id))
-        requests = chart_requests(data.project, data.analyses, cycle_href=lambda cid: f"#pdsa-{cid}")
-        counts: dict[str, int] = {}
-        svgs = draw_charts(requests, cache_dir=job.chart_cache, workers=1 if in_worker else job.workers,
-                           pool=None if in_worker else job.pool, counts=counts)
-        drawn = [(request, svgs[request.key]) for request in requests]
-        sii = sii_charts(data, job.chart_cache, counts)   # measure id → (cache key, SVG)
-        path = path_chart(data, job.chart_cache, counts)  # (cache key, SVG) of the progress chart, or None
-        staged = []
-        slides: list[str] = []   # the cache keys of its PNGs for slides (kept from pruning with its charts)
-        refused = Problems()
-        if task.write_files:
-            for image, content in project_images(data.project, refused):
-                staged.append(_stage_bytes(job, f"{images_folder(task.project_id)}/{image.path}", task.files_key, content))
-            config, project = job.site.network.config, data.project
-            lines = provenance_lines(project, config, job.site.generated)   # every download says where it comes from
-            files = []
-            for measure_id, table in project_charts({task.project_id: drawn}, task.project_id)["tables"].items():
-                files.append(f"{measure_id}.csv")
-                staged.append(_stage_file(job, urls.project_file(task.project_id, files[-1]), task.files_key, table.csv()))
-            for request, svg in drawn:
-                files.append(request.filename)
-                staged.append(_stage_file(job, urls.project_file(task.project_id, request.filename), task.files_key,
-                                          standalone_svg(svg, lines)))
-            for measure_id, (_, svg) in sii.items():
-                files.append(f"{measure_id}-sii.svg")   # Measure.chart_file("sii")
-                staged.append(_stage_file(job, urls.project_file(task.project_id, files[-1]), task.files_key,
-                                          standalone_svg(svg, lines)))
-            if path is not None:
-                files.append(PROGRESS_CHART)
-                staged.append(_stage_file(job, urls.project_file(task.project_id, PROGRESS_CHART), task.files_key,
-                                          standalone_svg(path[1], lines)))
-            if config.slides:
-                undated = provenance_lines(project, config, None)   # else every PNG is drawn again each day
-                for name, key, png in project_slides(data, drawn, sii, path, undated, job.chart_cache):
-                    files.append(name)
-                    slides.append(key)
-                    staged.append(_stage_bytes(job, urls.project_file(task.project_id, name), task.files_key, png))
-            staged.append(_stage_file(job, urls.project_file(task.project_id, "README.txt"), task.files_key,
-                                      readme_text(project, config, job.site.generated, files)))
-            staged.append(_stage_file(job, search_fragment_path(data), task.files_key, search_fragment(data)))
-        if task.page is not None:
-            staged.append(_stage_file(job, task.page, task.page_key,
-                                      render_page(job.env, job.site, job.pages[task.page], {task.project_id: drawn},
-                                                  {mid: svg for mid, (_, svg) in sii.items()},
-                                                  path[1] if path else None, data=data)))
-        kept = tuple(k for k, _ in sii.values()) + ((path[0],) if path else ()) + tuple(slides)
-        out.append(_ProjectResult(task.files_key, tuple(r.key for r in requests) + kept,
-                                  counts.get("drawn", 0), staged, tuple(refused)))
-    return out
-
-
-def _pages_batch(pages: list[tuple[str, str]], job: _SiteJob | None = None) -> list[tuple[tuple, dict, tuple[str, ...]]]:
-    """Each page (path, key) staged, with the project cards first rendered for it (a forked worker's go
-    back to the parent) and the keys of the charts it shows from the cache."""
-    job = job or _JOB["job"]
-    out = []
-    for path, key in pages:
-        charts: list[str] = []
-        text = render_page(job.env, job.site, job.pages[path], {}, chart_cache=job.chart_cache, chart_keys=charts)
-        out.append((_stage_file(job, path, key, text), job.cards.take_new(), tuple(charts)))
-    return out
-
-
 def page_charts_key(path: str) -> str:
     """Where a manifest records the charts of a page other than a project's (the spread timelines of an
     idea page: kept in the cache while a page shows them, not counted among the site's charts)."""
     return f"page {path}"
-
-
-def _stage_file(job: _SiteJob, path: str, key: str, text: str) -> tuple:
-    return _stage_bytes(job, path, key, text.encode("utf-8"))
-
-
-def _stage_bytes(job: _SiteJob, path: str, key: str, data: bytes) -> tuple:
-    return _stage_at(job.output, job.staging, path, key, data)
-
-
-def _stage_at(output: Path, staging: Path, path: str, key: str, data: bytes) -> tuple:
-    """Stage a file (by its bytes, linked when they are the published file's); its manifest record."""
-    changed = stage_file(output, staging, path, data)
-    found = os.lstat(staging / path)
-    return path, key, changed, found.st_size, found.st_mtime_ns, found.st_ino
-
-
-def _project_cost(task: _ProjectTask) -> int:
-    return task.cost
 
 
 # -- the rest of the site ---------------------------------------------------------------------------
@@ -1007,151 +831,3 @@ def without_drafts(network: Network) -> tuple[Network, int]:
     return dataclasses.replace(network, projects=published), len(network.projects) - len(published)
 
 
-def project_charts(charts: dict, project_id: str) -> dict:
-    """A project page's charts [(request, svg)] and the data table of each measure
-    (measure id → the table of its main chart: the page's table and the CSV are renderings of it)."""
-    from qisite.charts import measure_tables
-
-    drawn = charts.get(project_id, [])
-    return {"charts": drawn, "tables": measure_tables(request for request, _ in drawn)}
-
-
-SII_AXIS = "SII"   # the y axis of an SII-over-time chart
-
-
-def sii_charts(data, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
-    """Each SII-over-time chart of a project (measures with ``order:``): measure id → (cache key, SVG),
-    drawn from the published figures (ProjectData.sii) and kept in the chart cache."""
-    from qisite.charts.keys import sii_key
-    from qisite.charts.pool import draw_cached
-
-    def draw(figure, **options) -> str:   # matplotlib is imported only to draw
-        from qisite.charts.sii import sii_svg
-
-        return sii_svg(figure.result, figure.format, **options)
-
-    out = {}
-    for measure_id, figure in data.sii.items():
-        texts = {"title": figure.title, "ylabel": SII_AXIS}
-        key = sii_key(figure.result, figure.format, **texts)
-        out[measure_id] = (key, draw_cached(key, partial(draw, figure, prefix=f"q{key[:10]}", **texts), cache_dir, counts))
-    return out
-
-
-def network_measure_charts(shared, cache_dir: Path | None, counts: dict | None = None) -> dict[str, tuple[str, str]]:
-    """A network measure's page's charts: ``funnel`` (the teams on a funnel plot, qisite.charts.funnel)
-    and ``multiples`` (each team's own chart side by side on shared axes), name → (cache key, SVG),
-    kept in the chart cache."""
-    from qisite.charts import draw_charts, small_multiple_request
-    from qisite.charts.keys import funnel_key
-    from qisite.charts.pool import draw_cached
-
-    def funnel_svg(*args, **options) -> str:   # matplotlib is imported only to draw
-        from qisite.charts.funnel import funnel_svg
-
-        return funnel_svg(*args, **options)
-
-    out = {}
-    entry = shared.entry
-    if shared.funnel is not None:
-        texts = {"title": f"{entry.title}: teams compared on a funnel plot", "ylabel": shared.measure_axis,
-                 "xlabel": "Denominator: total over each team's 12 months"}
-        key = funnel_key(shared.funnel, shared.format, **texts)
-        out["funnel"] = (key, draw_cached(key, partial(funnel_svg, shared.funnel, shared.format,
-                                                       prefix=f"q{key[:10]}", **texts), cache_dir, counts))
-    panels = shared.panels
-    if panels:
-        request = small_multiple_request([(r.label, r.analysis.results[None]) for r in panels], measure=shared.measure,
-                                         title=f"{entry.title}: each team's own chart", filename=f"{entry.id}-multiples.svg")
-        svgs = draw_charts([request], cache_dir=cache_dir, workers=1, counts=counts)
-        out["multiples"] = (request.key, svgs[request.key])
-    return out
-
-
-def path_chart(data, cache_dir: Path | None, counts: dict | None = None) -> tuple[str, str] | None:
-    """A project's progress chart (ProjectData.path): (cache key, SVG), kept in the chart cache; None without one."""
-    from qisite.charts.keys import journey_key
-    from qisite.charts.pool import draw_cached
-
-    def journey_svg(*args, **options) -> str:   # matplotlib is imported only to draw
-        from qisite.charts.journey import journey_svg
-
-        return journey_svg(*args, **options)
-
-    if data.path is None:
-        return None
-    key = journey_key(data.path)
-    return key, draw_cached(key, partial(journey_svg, data.path, prefix=f"q{key[:10]}"), cache_dir, counts)
-
-
-def project_slides(data, drawn: list, sii_drawn: dict, path: tuple[str, str] | None, provenance: list[str],
-                   cache_dir: Path | None) -> list[tuple[str, str, bytes]]:
-    """A PNG for slides of each chart a project's page offers as an SVG download (qisite.charts.slides):
-    (file name, cache key, PNG bytes), each drawn from the chart's figure, with its title and the
-    downloads' ``provenance`` inside it, and kept in the chart cache."""
-    from qisite.charts.keys import slide_key
-    from qisite.charts.pool import slide_cached
-
-    def chart(spec):   # each figure's module (and matplotlib) is imported only to draw
-        from qisite.charts.figures import figure
-        return figure(spec)
-
-    def sii(figure):
-        from qisite.charts.sii import sii_figure
-        return sii_figure(figure.result, figure.format, SII_AXIS)
-
-    def progress(figure):
-        from qisite.charts.journey import path_figure
-        return path_figure(figure)
-
-    def slide(make, title: str) -> bytes:
-        from qisite.charts.slides import slide_png
-        return slide_png(make, title, provenance)
-
-    wanted = [(request.filename, request.key, request.title, partial(chart, request.spec)) for request, _ in drawn]
-    for measure_id, (key, _) in sii_drawn.items():
-        figure = data.sii[measure_id]
-        wanted.append((f"{measure_id}-sii.svg", key, figure.title, partial(sii, figure)))
-    if path is not None:
-        wanted.append((PROGRESS_CHART, path[0], data.path.title, partial(progress, data.path)))
-    out = []
-    for svg_name, chart_key, title, make in wanted:
-        key = slide_key(chart_key, title, provenance)
-        out.append((urls.slide_file(svg_name), key, slide_cached(key, partial(slide, make, title), cache_dir)))
-    return out
-
-
-def standalone_svg(svg: str, provenance: list[str] | None = None) -> str:
-    """A chart as a file beside its page: PDSA links point into that page; literal colours (no page
-    styles it); its provenance in <metadata> and <desc>."""
-    from qisite.charts.svg import literal_colours
-
-    linked = literal_colours(svg).replace('href="#pdsa-', 'href="index.html#pdsa-')
-    if provenance:
-        linked = svg_with_provenance(linked, provenance)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + linked
-
-
-def write_theme_assets(root: Path, writer: SiteWriter, new: Manifest) -> None:
-    """The theme's static files (the network's own win), under assets/."""
-    for folder in reversed(template_dirs(root)):
-        static = folder / "static"
-        for path in sorted(static.rglob("*")) if static.is_dir() else ():
-            if path.is_symlink() or path.is_file():
-                _stage(writer, new, f"assets/{path.relative_to(static).as_posix()}", "", read_theme_file(path, static))
-
-
-def other_site_wide_files(site: SiteData) -> list[tuple[str, bytes]]:
-    """The files made from the whole site's data besides its pages and the search's (search_files: the
-    index and the fragments of the entries that are not projects): the feed, the summary files (each
-    project's text as its listing part has it) and each funnel's data, beside its page (``qisite funnel``
-    reads it). Path → bytes."""
-    files = [(urls.FEED, atom_feed(site).encode()), (SUMMARY_CSV, summary_csv(site).encode()),
-             (SUMMARY_JSON, summary_json(site).encode())]
-    files += [(urls.network_measure_file(shared.entry.id, urls.funnel_csv(shared.entry.id)), shared.funnel_csv().encode())
-              for shared in (site.shared if site.network.config.measures else ()) if shared.funnel is not None]
-    return [*files, (".nojekyll", b"")]
-
-
-def _encoded(files: dict[str, str]) -> list[tuple[str, bytes]]:
-    return [(path, text.encode()) for path, text in files.items()]

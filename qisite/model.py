@@ -47,9 +47,8 @@ from qisite.load.schemas import (
     PERIODS,
     SPREAD_HOW,
 )
-from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.chart_types import NAMES as CHART_TYPES
-from qisite.spc.rules import PROFILES as RULE_PROFILES
+from qisite.spc.choices import RULE_PROFILES, SAME_DATE
 
 __all__ = ["Positions"]  # re-exported: where an object's fields were written
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from qisite.load.layout import PROJECT_FILE, STORY_FILE
 from qisite.model import Project
 
 STANDARD = "SQUIRE 2.0"
@@ -31,7 +32,6 @@ CITATION = ("Ogrinc G, Davies L, Goodman D, et al. SQUIRE 2.0 (Standards for QUa
 SHORT_CITATION = "Ogrinc et al., BMJ Qual Saf 2016;25:986–992"
 URL = "https://doi.org/10.1136/bmjqs-2015-004411"
 
-PROJECT_FILE = "project.yaml"
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ ITEMS: tuple[Item, ...] = (
          "pdsa"),
     Item(14, "Summary", "Discussion",
          "the key findings, linked to the rationale and the aims, and the project's strengths",
-         (Key("story.md"),), lambda p: bool(p.story.strip()), "the project has a story.md",
+         (Key(STORY_FILE),), lambda p: bool(p.story.strip()), "the project has a story.md",
          "add story.md: the project's story, its key findings and what it did well", "story"),
     _written("interpretation", 15, "Interpretation", "Discussion",
              "how the changes and the outcomes are linked, how the results compare with others', their impact "

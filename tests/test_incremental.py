@@ -557,7 +557,7 @@ def test_a_kept_builder_told_what_the_watcher_saw_reads_only_those_folders(tmp_p
 _CARD_KEYS = """
 import sys
 from pathlib import Path
-from qisite.build import load_and_analyse
+from qisite.site.making import load_and_analyse
 from qisite.config import load_config
 from qisite.problems import Problems
 root = Path(sys.argv[1])

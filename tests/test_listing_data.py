@@ -12,13 +12,14 @@ import pickle
 
 import pytest
 
-from qisite.build import ProjectEntry, load_and_analyse, render_page
+from qisite.build import ProjectEntry
 from qisite.config import load_config
 from qisite.load.network import project_folders
 from qisite.model import Network
 from qisite.problems import Problems
 from qisite.site.context import PAGE_ONLY, PAGE_ONLY_CYCLE, listing_data, site_data
 from qisite.site.feeds import atom_feed
+from qisite.site.making import load_and_analyse, render_page
 from qisite.site.pages import all_pages
 from qisite.site.render import environment
 from qisite.site.search import search_files

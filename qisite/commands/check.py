@@ -19,8 +19,9 @@ from pathlib import Path
 from qisite.check_formats import github_annotations, gitlab_report
 from qisite.config import SITE_FILE, load_config
 from qisite.load import sources
+from qisite.load.layout import is_project_folder
 from qisite.load.network import config_for_project, discover, find_network_root, load_network
-from qisite.load.project import is_project_folder, load_project
+from qisite.load.project import load_project
 from qisite.model import Project
 from qisite.problems import Problems, QisiteError
 from qisite.site.urls import clash_warnings

@@ -7,11 +7,12 @@ import os
 import secrets
 from pathlib import Path
 
-from qisite.build import build_date, path_chart, sii_charts
+from qisite.build import build_date
 from qisite.commands.root import network_root
 from qisite.load.network import load_network
 from qisite.problems import Problems, QisiteError
 from qisite.site.context import site_data
+from qisite.site.making import path_chart, sii_charts
 from qisite.site.output import CACHE_DIR
 from qisite.terminal import for_terminal
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qisite.config import SITE_FILE, load_config
+from qisite.load.layout import PROJECT_FILE, is_project_folder
 from qisite.load.lone import preview_home
 from qisite.load.network import find_network_root
-from qisite.load.project import PROJECT_FILE, is_project_folder
 from qisite.problems import Problems, QisiteError
 
 

@@ -18,9 +18,9 @@ from qisite.load.tables import plain_columns, read_table
 from qisite.load.values import parse_date, parse_number, plain_numbers
 from qisite.problems import CellError, InputError, Location, Problems, did_you_mean
 from qisite.spc import DIRECTIONS, RULES, aggregate, analyse, pareto, summarise
-from qisite.spc.aggregate import SAME_DATE
 from qisite.spc.bchart import DEFAULT_LIMIT, DEFAULT_ODDS_RATIO, LOWER, UPPER, bchart
 from qisite.spc.chart_types import NAMES, chart_type
+from qisite.spc.choices import SAME_DATE
 
 
 def register(subparsers) -> None:

@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from qisite.config import default_config
+from qisite.load.layout import PROJECT_FILE, is_project_folder
 from qisite.load.network import load_while_it_holds_still
-from qisite.load.project import PROJECT_FILE, is_project_folder
 from qisite.model import Network, SiteConfig
 from qisite.problems import Problems, QisiteError
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from qisite.config import SITE_FILE, default_config, load_config
 from qisite.load import sources
 from qisite.load.files import is_inside
-from qisite.load.project import is_project_folder, load_project
+from qisite.load.layout import PROJECT_FILE, is_project_folder
 from qisite.model import Network, Project, Provenance, SiteConfig
 from qisite.problems import Location, Problems, QisiteError
 
@@ -79,10 +79,12 @@ def load_while_it_holds_still(folder: Path, config: SiteConfig, problems: Proble
     """A project read while its files may be changing under the build (a ``git pull``): a file
     that vanishes or changes kind part-way is that project's located problem, never a crash
     of the whole build, and never a silent absence."""
+    from qisite.load.project import load_project  # (the loader: only for a project to load, not to find one)
+
     try:
         return load_project(folder, config, problems)
     except OSError as exc:
-        where = Path(exc.filename) if isinstance(exc.filename, str) else folder / "project.yaml"
+        where = Path(exc.filename) if isinstance(exc.filename, str) else folder / PROJECT_FILE
         problems.error(Location(where), f"the project's files changed while they were read ({exc.strerror or exc})",
                        "build again once the change (a git pull, a copy) has finished")
         return None

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 from pathlib import Path
 
 from qisite.load import crossref, identifiers, images, limits
 from qisite.load.files import FileRefusedError, read_inside
 from qisite.load.kinds import SLUG, Context, read_record, slugify
+from qisite.load.layout import PROJECT_FILE, STORY_FILE
 from qisite.load.observations import check_events_in_data, load_observations
 from qisite.load.placeholders import check_placeholders
 from qisite.load.records import DRIVERS, FILES, FISHBONE, MEASURES, PDSA, PROJECT
 from qisite.model import Project, SiteConfig
 from qisite.problems import Location, Problems
-
-PROJECT_FILE = "project.yaml"
-STORY_FILE = "story.md"
-
-
-def is_project_folder(folder: Path | str) -> bool:
-    return os.path.isfile(os.path.join(folder, PROJECT_FILE))
 
 
 def load_project(folder: Path, config: SiteConfig, problems: Problems) -> Project | None:

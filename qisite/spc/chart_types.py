@@ -43,7 +43,7 @@ class ChartType:
     one_row_per_event: bool     # rows are events, never summed by date
     laney_version: str = ""     # the over-dispersion-adjusted chart to suggest ("pp" for p)
     spc: bool = True            # False where the SPC engine (``analyse``) does not compute the chart:
-                                # Pareto (spc/pareto.py) and the B chart (spc/bchart.py); no runs rules
+                                # Pareto (spc/pareto_analysis.py) and the B chart (spc/bchart.py); no runs rules
     given_centre: bool = True   # a centre line given by the team (measure key centre) can replace the estimate
 
     @property

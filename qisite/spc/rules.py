@@ -31,6 +31,7 @@ import numpy as np
 
 from . import runs as run_analysis
 from .chart_types import chart_type
+from .choices import RULE_PROFILES
 
 OUTSIDE, LONG_RUN, SHIFT, TREND, TWO_OF_THREE, WITHIN_1SIGMA = 1, 2, 4, 8, 16, 32
 SIGNAL_NAMES = {
@@ -41,7 +42,7 @@ SIGNAL_NAMES = {
     TWO_OF_THREE: "two_of_three",
     WITHIN_1SIGMA: "within_1_sigma",
 }
-PROFILES = ("anhoej", "ihi", "nhs")
+PROFILES = RULE_PROFILES
 
 
 def check_profile(name: str) -> str:

@@ -161,7 +161,7 @@ def test_an_image_swapped_after_loading_is_not_copied(tmp_path, monkeypatch):
         (project / "images" / "leaflet.png").symlink_to("/etc/passwd")
         return real(loaded, problems)
 
-    monkeypatch.setattr("qisite.build.project_images", swap_then_read)
+    monkeypatch.setattr("qisite.site.making.project_images", swap_then_read)
     report = build(tmp_path, workers=1)
     assert [str(p.where.file.name) for p in report.problems.errors] == ["drivers.yaml"]
     assert "links to a file outside its folder" in report.problems.errors[0].message

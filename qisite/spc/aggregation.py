@@ -11,9 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .chart_types import BY_NAME
-
-SAME_DATE = ("sum", "mean")
-"""How rows that share an x are combined (measure key ``same_date``)."""
+from .choices import SAME_DATE
 
 
 def aggregate(x: Sequence, y: Sequence, n: Sequence | None = None, *,
