@@ -163,6 +163,7 @@ class Builder:
         self.templates_key = ""
         self.related: RelatedMemo | None = None   # every project's related projects, as the last build ranked them
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
+        self.project_keys: list[str] = []       # each project's key, as the last build worked them out
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
         self.answer_first = False   # leave what follows a build's commit to :meth:`keep_house` (the preview's build process)
@@ -185,6 +186,25 @@ class Builder:
         of what it stopped using (the report's ``cache_pruned`` counts it then). Before the next build."""
         while self._housekeeping:
             self._housekeeping.pop(0)()
+
+    def warm_up(self, interrupted: Callable[[], bool]) -> None:
+        """For a kept Builder (the preview's), while it waits for an edit: read back what its next build
+        needs and its last one did not (a build with nothing to do reads almost nothing): each project's
+        listing part, the related projects' ranking, the cards and the code that makes pages. So the
+        first edit after ``qisite serve`` starts on a site already built costs what every later edit
+        does (at 1,000 projects it read ~1,000 listing parts first: 2.1 s against 0.8 s). Stops as soon
+        as ``interrupted()`` says a build is wanted: that build reads the rest itself."""
+        with collector.paused():   # (unpickling makes only live objects: a collection there finds nothing)
+            for key in self.project_keys:
+                if interrupted():
+                    return
+                self.cache.listing(key)
+        if interrupted():
+            return
+        from qisite.site import making  # noqa: F401  (and with it the page, chart-planning and search code)
+
+        self._related()
+        self._card_cache()
 
     def sources(self, config: SiteConfig) -> Path:
         """The folder the output must keep out of: the projects folder, or a lone project's own."""
@@ -224,6 +244,7 @@ class Builder:
         unpaused.enter_context(collector.paused())
         trees = self._scan(folders, changes if reuse else None, manifest)
         keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
+        self.project_keys = list(keys.values())
         templates, own_pages = self._templates_key()
         self.templates_key = templates
         site_inputs = digest(self.config_key, templates, build_date().isoformat(), self.drafts,  # in every page's key

@@ -18,6 +18,7 @@ import atexit
 import contextlib
 import multiprocessing
 import signal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,14 @@ def preview_builder(root: Path, output: Path, project: Path | None = None) -> Bu
     return Builder(root, output, drafts=True, problem_pages=True, project=project)
 
 
+def _asked(connection) -> bool:
+    """Whether the preview has sent a request (or gone: its next read says which)."""
+    try:
+        return connection.poll()
+    except (OSError, ValueError):
+        return True
+
+
 def _build_on_request(connection, preview_end, root: Path, output: Path, project: Path | None) -> None:
     """The process's loop: build on each request, send back the report or what the build raised; end
     when the preview says so or has gone."""
@@ -112,3 +121,4 @@ def _build_on_request(connection, preview_end, root: Path, output: Path, project
             except Exception as exc:   # what was raised does not pickle: its text
                 connection.send((False, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]} ({exc})")))
             builder.keep_house()   # the preview shows the site meanwhile
+            builder.warm_up(partial(_asked, connection))   # … then, until the next request, reads ahead for it

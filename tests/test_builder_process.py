@@ -68,3 +68,29 @@ def test_a_process_that_dies_fails_that_build_and_the_next_starts_a_new_one(netw
         assert report.written and build.process.pid != first
     finally:
         build.close()
+
+
+def test_a_kept_builder_reads_ahead_while_it_waits_and_stops_when_asked(network):
+    """After a build with nothing to do (which reads no project's listing part), the preview's Builder reads
+    them while it waits for an edit, stopping as soon as a build is asked for; the edit then needs none
+    of them from the cache folder."""
+    assert run_qisite("new", network / "projects" / "ward-flow").returncode == 0
+    fill_in(network / "projects" / "ward-flow")
+    with preview_builder(network, network / "_site") as builder:
+        assert builder.build().pages_rendered > 0
+    with preview_builder(network, network / "_site") as builder:
+        assert builder.build().pages_rendered == 0 and builder.cache.entries == {}
+        asked = iter([False, True])
+        builder.warm_up(lambda: next(asked, True))   # a request arrives after the first part
+        assert len(builder.cache.entries) == 1
+        builder.warm_up(lambda: False)
+        assert set(builder.cache.entries) == set(builder.project_keys) and len(builder.project_keys) == 2
+        for listing in (network / ".qisite-cache" / "build" / "projects").glob("*/*.listing.pickle"):
+            listing.unlink()   # read ahead: the edit finds both parts in memory
+        story = network / "projects" / "clinic-access" / "story.md"
+        story.write_text(story.read_text(encoding="utf-8") + "\nRead ahead of the edit.\n", encoding="utf-8")
+        report = builder.build()
+        assert report.projects == 2 and report.projects_analysed == 1 and not report.problems.errors
+    page = network / "_site" / "projects" / "clinic-access" / "index.html"
+    assert "Read ahead of the edit." in page.read_text(encoding="utf-8")
+    assert (network / "_site" / "projects" / "ward-flow" / "index.html").is_file()
