@@ -19,6 +19,11 @@ Parallel: projects to load and analyse, charts to draw and pages to render are
 shared among worker processes. :class:`Builder` keeps its cache, and with
 ``keep_pool`` its worker processes, from one build to the next (``qisite serve``);
 :func:`build` is one build.
+
+This module decides what to do: the configuration, the scan of the project folders, the keys, the
+manifest of the published site and, when nothing changed, nothing more. What makes a site's parts is
+qisite.site.making, imported only once there is something to make (so a build with nothing to do
+loads neither it nor jinja2, markdown-it, numpy or matplotlib: tests/test_imports.py).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +170,7 @@ class Builder:
         self.related: RelatedMemo | None = None   # every project's related projects, as the last build ranked them
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
         self.project_keys: list[str] = []       # each project's key, as the last build worked them out
+        self.made_ahead: dict[str, tuple[bytes, bytes]] = {}   # projects the forked scan loaded (_made_ahead)
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
         self.answer_first = False   # leave what follows a build's commit to :meth:`keep_house` (the preview's build process)
@@ -242,7 +249,7 @@ class Builder:
         unpaused = contextlib.ExitStack()   # no collection from the first entry read during the scan until all
         self._until_built.callback(unpaused.close)   # of them are frozen (_entries): it would find nothing
         unpaused.enter_context(collector.paused())
-        trees = self._scan(folders, changes if reuse else None, manifest)
+        trees = self._scan(folders, changes if reuse else None, manifest, config)
         keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
         self.project_keys = list(keys.values())
         templates, own_pages = self._templates_key()
@@ -361,13 +368,13 @@ class Builder:
         return digest(self.config_key, str(folder), tree or self.digests.tree(folder), repr(provenance))
 
     def _scan(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None,
-              manifest: Manifest | None) -> dict[Path, str]:
+              manifest: Manifest | None, config: SiteConfig) -> dict[Path, str]:
         """Each project folder's digest (:meth:`_trees`). Where it can, read in a forked process while this
         one reads back the listing entries the last build used (most are this build's), until the digests
         arrive: the two take a core each, and a build with nothing to do waits for nothing more."""
         if manifest is None or changes is not None or len(folders) < PARALLEL_FROM or not can_fork():
             return self._trees(folders, changes)
-        scan = Forked(partial(self._scanned, folders))
+        scan = Forked(partial(self._scanned, folders, config))
         try:
             for key in manifest.project_keys:
                 if scan.ready():
@@ -380,19 +387,38 @@ class Builder:
         # to do leaves them unread, and the first collection after it would go through every one of them
         self._until_built.enter_context(collector.frozen())
         assert self.digests is not None
-        in_order, self.digests.hashed, self.digests.linked, gone, changed = found
+        in_order, self.digests.hashed, self.digests.linked, gone, changed, self.made_ahead = found
         self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
         return self._kept(dict(zip(folders, in_order)))
 
-    def _scanned(self, folders: dict[Path, Provenance | None]) -> tuple:
+    def _scanned(self, folders: dict[Path, Provenance | None], config: SiteConfig) -> tuple:
         """:meth:`_trees` (in the forked process) as little to send back as can be: the folders' digests in
         their order, and its digests' files as the files they were read from (those gone, and those read
-        anew: the rest is as it was known)."""
+        anew: the rest is as it was known); then the projects made ahead (:meth:`_made_ahead`)."""
         assert self.digests is not None
         trees, digests = self._trees(folders, None), self.digests
         return ([trees[f] for f in folders], digests.hashed, digests.linked,
                 {p for p in digests.known if p not in digests.seen},
-                {p: e for p, e in digests.seen.items() if digests.known.get(p) is not e})
+                {p: e for p, e in digests.seen.items() if digests.known.get(p) is not e},
+                self._made_ahead(folders, trees, config))
+
+    def _made_ahead(self, folders: dict[Path, Provenance | None], trees: dict[Path, str],
+                    config: SiteConfig) -> dict[str, tuple[bytes, bytes]]:
+        """In the forked scan, once it is done: the projects with no stored entry (an edit's), loaded and
+        analysed there, as a worker does it (by key: whole and as listing part, pickled), while this
+        process reads back the others' listing parts. Only as many as this process would otherwise load
+        itself (fewer than PARALLEL_FROM; more go to the worker pool); one that raises is left to the build."""
+        keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
+        missing = [folder for folder, key in keys.items() if not self.cache.stored(key)]
+        if not missing or len(missing) >= PARALLEL_FROM or self.workers == 1:
+            return {}
+        from qisite.site import making
+
+        made = {}
+        for folder in missing:
+            with contextlib.suppress(Exception):   # (the build loads it again, and says what went wrong)
+                made[keys[folder]] = making.load_batch([(folder, folders[folder])], config)[0]
+        return made
 
     def _trees(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None) -> dict[Path, str]:
         """Each project folder's digest: the last build's for a folder ``changes`` shows untouched, else read."""
@@ -424,7 +450,6 @@ class Builder:
 
     def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
                       report: BuildReport) -> dict[Path, ProjectEntry]:
-
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
@@ -436,7 +461,9 @@ class Builder:
                 missing.append(folder)
         if self.progress is not None:
             self.progress.phase("projects loaded and analysed", len(missing))
-        for folder, made in self._load_all(missing, folders, config):
+        ahead, self.made_ahead = self.made_ahead, {}
+        made_here = self._load_all([f for f in missing if keys[f] not in ahead], folders, config)
+        for folder, made in chain(((f, ahead[keys[f]]) for f in missing if keys[f] in ahead), made_here):
             key = keys[folder]
             whole, listing_payload = made if isinstance(made, tuple) else (made, None)
             listing = pickle.loads(listing_payload) if listing_payload is not None else whole.listing()

@@ -295,6 +295,10 @@ class BuildCache:
     def project_path(self, key: str, part: str = "whole") -> Path:
         return self.folder / "projects" / key[:2] / (f"{key}.pickle" if part == "whole" else f"{key}.{part}.pickle")
 
+    def stored(self, key: str) -> bool:
+        """Whether a project's entry is stored (its listing part read already, or its file there)."""
+        return key in self.entries or self.project_path(key, "listing").is_file()
+
     def listing(self, key: str) -> Any:
         """A project's listing entry (None when not stored)."""
         if key not in self.entries:

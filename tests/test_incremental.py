@@ -598,9 +598,9 @@ first, second = projects[:2]
 scanned_in = root.parent / "scanned-in"
 real = qisite_build.Builder._scanned
 
-def noted(self, folders):
+def noted(self, *args):
     scanned_in.write_text(str(os.getpid()))
-    return real(self, folders)
+    return real(self, *args)
 
 qisite_build.Builder._scanned = noted
 with Builder(root, output, workers=1) as builder:
@@ -617,6 +617,50 @@ with Builder(root, output, workers=1) as builder:
 (second / "story.md").write_text("Edited again.\\n", encoding="utf-8")
 assert build(root, output, workers=1).projects_analysed == 1
 """
+
+
+_MADE_AHEAD = """
+import os, sys
+from pathlib import Path
+from qisite.build import build
+from qisite.site import making
+
+root, output, loaded_in = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+projects = sorted(p for p in (root / "projects").iterdir() if p.is_dir())
+build(root, output, workers=2)
+real = making.load_batch
+
+def noted(folders, config):
+    with loaded_in.open("a") as log:
+        log.writelines(f"{os.getpid()} {folder.name}\\n" for folder, _ in folders)
+    return real(folders, config)
+
+making.load_batch = noted
+for edited in projects[:2]:
+    story = edited / "story.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\\nMade ahead in the scan's process.\\n", encoding="utf-8")
+report = build(root, output, workers=2)
+assert report.projects_analysed == 2, report.projects_analysed
+loaded = [line.split() for line in loaded_in.read_text().splitlines()]
+assert sorted(name for _, name in loaded) == sorted(p.name for p in projects[:2]), loaded
+assert all(int(pid) != os.getpid() for pid, _ in loaded), "loaded here, not in the scan's process"
+"""
+
+
+def test_an_edited_project_is_loaded_in_the_forked_scan_while_the_others_are_read_back(tmp_path):
+    """A few projects with no stored entry (an edit) are loaded and analysed by the forked scan once it is
+    done, while this process reads the others' listing parts back; the site is a clean build's."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "network"
+    copy_example_network(root)
+    output = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-c", _MADE_AHEAD, str(root), str(output), str(tmp_path / "loaded")],
+                          capture_output=True, text=True, timeout=600, check=False,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert_same_site(output, clean_build(root, tmp_path / "clean") and tmp_path / "clean", "after projects made ahead")
 
 
 def test_the_folders_read_in_a_forked_process_are_known_as_if_read_here(tmp_path):
