@@ -170,7 +170,6 @@ class Builder:
         self.related: RelatedMemo | None = None   # every project's related projects, as the last build ranked them
         self.trees: dict[Path, str] = {}        # each project folder's digest, as the last build read it
         self.project_keys: list[str] = []       # each project's key, as the last build worked them out
-        self.made_ahead: dict[str, tuple[bytes, bytes]] = {}   # projects the forked scan loaded (_made_ahead)
         self.real_paths: dict[Path, str] = {}   # … and where it really is (what a watcher reports)
         self._until_built = contextlib.ExitStack()   # what a build undoes when it ends (qisite.collector.frozen)
         self.answer_first = False   # leave what follows a build's commit to :meth:`keep_house` (the preview's build process)
@@ -202,10 +201,7 @@ class Builder:
         does (at 1,000 projects it read ~1,000 listing parts first: 2.1 s against 0.8 s). Stops as soon
         as ``interrupted()`` says a build is wanted: that build reads the rest itself."""
         with collector.paused():   # (unpickling makes only live objects: a collection there finds nothing)
-            for key in self.project_keys:
-                if interrupted():
-                    return
-                self.cache.listing(key)
+            self.cache.read_listings(self.project_keys, interrupted)
         if interrupted():
             return
         from qisite.site import making  # noqa: F401  (and with it the page, chart-planning and search code)
@@ -249,7 +245,7 @@ class Builder:
         unpaused = contextlib.ExitStack()   # no collection from the first entry read during the scan until all
         self._until_built.callback(unpaused.close)   # of them are frozen (_entries): it would find nothing
         unpaused.enter_context(collector.paused())
-        trees = self._scan(folders, changes if reuse else None, manifest, config)
+        trees, made_ahead = self._scan(folders, changes if reuse else None, manifest, config)
         keys = {folder: self._project_key(folder, provenance, trees[folder]) for folder, provenance in folders.items()}
         self.project_keys = list(keys.values())
         templates, own_pages = self._templates_key()
@@ -274,7 +270,7 @@ class Builder:
         from qisite.spread import check_spread
 
         self.wholes = making.Wholes(self.cache, {}, {}, config)
-        entries = self._entries(folders, keys, config, report)
+        entries = self._entries(folders, keys, config, report, made_ahead)
         unpaused.close()
         clock.lap("load and analyse")
         for folder in folders:
@@ -368,18 +364,16 @@ class Builder:
         return digest(self.config_key, str(folder), tree or self.digests.tree(folder), repr(provenance))
 
     def _scan(self, folders: dict[Path, Provenance | None], changes: WatchedChanges | None,
-              manifest: Manifest | None, config: SiteConfig) -> dict[Path, str]:
-        """Each project folder's digest (:meth:`_trees`). Where it can, read in a forked process while this
-        one reads back the listing entries the last build used (most are this build's), until the digests
-        arrive: the two take a core each, and a build with nothing to do waits for nothing more."""
+              manifest: Manifest | None, config: SiteConfig) -> tuple[dict[Path, str], dict[str, tuple[bytes, bytes]]]:
+        """Each project folder's digest (:meth:`_trees`), and the projects the scan loaded (:meth:`_made_ahead`).
+        Where it can, read in a forked process while this one reads back the listing entries the last build
+        used (most are this build's), until the digests arrive: the two take a core each, and a build with
+        nothing to do waits for nothing more."""
         if manifest is None or changes is not None or len(folders) < PARALLEL_FROM or not can_fork():
-            return self._trees(folders, changes)
+            return self._trees(folders, changes), {}
         scan = Forked(partial(self._scanned, folders, config))
         try:
-            for key in manifest.project_keys:
-                if scan.ready():
-                    break
-                self.cache.listing(key)
+            self.cache.read_listings(manifest.project_keys, scan.ready)
             found = scan.result()
         finally:
             scan.close()
@@ -387,9 +381,9 @@ class Builder:
         # to do leaves them unread, and the first collection after it would go through every one of them
         self._until_built.enter_context(collector.frozen())
         assert self.digests is not None
-        in_order, self.digests.hashed, self.digests.linked, gone, changed, self.made_ahead = found
+        in_order, self.digests.hashed, self.digests.linked, gone, changed, made_ahead = found
         self.digests.seen = {p: e for p, e in self.digests.known.items() if p not in gone} | changed
-        return self._kept(dict(zip(folders, in_order)))
+        return self._kept(dict(zip(folders, in_order))), made_ahead
 
     def _scanned(self, folders: dict[Path, Provenance | None], config: SiteConfig) -> tuple:
         """:meth:`_trees` (in the forked process) as little to send back as can be: the folders' digests in
@@ -440,16 +434,18 @@ class Builder:
         return trees
 
     def _entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
-                 report: BuildReport) -> dict[Path, ProjectEntry]:
+                 report: BuildReport, made_ahead: dict[str, tuple[bytes, bytes]]) -> dict[Path, ProjectEntry]:
         with collector.paused():   # unpickling makes only live objects: a collection there finds nothing
-            entries = self._read_entries(folders, keys, config, report)
+            entries = self._read_entries(folders, keys, config, report, made_ahead)
             # the network's data kept out of every collection, frozen before collections resume (else the
             # first one, due at once after so many allocations, traverses all of it: 0.5 s at 1,000 projects)
             self._until_built.enter_context(collector.frozen())
             return entries
 
     def _read_entries(self, folders: dict[Path, Provenance | None], keys: dict[Path, str], config: SiteConfig,
-                      report: BuildReport) -> dict[Path, ProjectEntry]:
+                      report: BuildReport, ahead: dict[str, tuple[bytes, bytes]]) -> dict[Path, ProjectEntry]:
+        """Each folder's entry: its listing part read back, else made ahead by the scan (``ahead``, by key),
+        else loaded and analysed now."""
         entries: dict[Path, ProjectEntry] = {}
         missing = []
         for folder in folders:
@@ -461,7 +457,6 @@ class Builder:
                 missing.append(folder)
         if self.progress is not None:
             self.progress.phase("projects loaded and analysed", len(missing))
-        ahead, self.made_ahead = self.made_ahead, {}
         made_here = self._load_all([f for f in missing if keys[f] not in ahead], folders, config)
         for folder, made in chain(((f, ahead[keys[f]]) for f in missing if keys[f] in ahead), made_here):
             key = keys[folder]

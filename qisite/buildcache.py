@@ -33,7 +33,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -307,6 +307,13 @@ class BuildCache:
                 return None
             self.entries[key] = found
         return self.entries[key]
+
+    def read_listings(self, keys: Iterable[str], stop: Callable[[], bool]) -> None:
+        """Read back these projects' listing entries ahead of need, in order, until ``stop()`` says so."""
+        for key in keys:
+            if stop():
+                return
+            self.listing(key)
 
     def whole(self, key: str) -> Any:
         """A project's whole entry (None when not stored): read each time, never kept in memory."""
